@@ -1,0 +1,88 @@
+package dev.scorecards;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/** The zero-config database: an embedded PostgreSQL (zonky) kept under {@code ./data/postgres} across restarts. */
+public final class EmbeddedDatabase {
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static EmbeddedPostgres running;
+
+    private EmbeddedDatabase() {
+    }
+
+    /** Starts it and points Quarkus at it, unless a datasource URL is configured. */
+    public static synchronized void startUnlessConfigured() {
+        if (configured("quarkus.datasource.jdbc.url") || running != null) {
+            return;
+        }
+        Path dir = Path.of(setting("scorecards.embedded-db.dir", "data/postgres")).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            running = start(dir, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+        System.setProperty("quarkus.datasource.jdbc.url", running.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "postgres");
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        LOG.infof("Embedded PostgreSQL on port %d, data in %s (set QUARKUS_DATASOURCE_JDBC_URL to use another)",
+                running.getPort(), dir);
+    }
+
+    /**
+     * Starts an embedded PostgreSQL in {@code dir} (created if empty), tuned for a single local
+     * user; {@code throwaway} also turns off durability, for tests and benchmarks.
+     */
+    public static EmbeddedPostgres start(Path dir, boolean throwaway) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setCleanDataDirectory(throwaway)
+                .setServerConfig("max_connections", "60")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("max_wal_size", "1GB")
+                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+        if (dir != null) {
+            builder.setDataDirectory(dir);
+        }
+        if (throwaway) {
+            builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
+        }
+        return builder.start();
+    }
+
+    private static synchronized void stop() {
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                LOG.warn("Stopping the embedded PostgreSQL failed", e);
+            }
+            running = null;
+        }
+    }
+
+    private static boolean configured(String property) {
+        String env = property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        return notBlank(System.getProperty(property)) || notBlank(System.getenv(env));
+    }
+
+    private static String setting(String property, String fallback) {
+        String env = property.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        String v = System.getProperty(property);
+        if (!notBlank(v)) {
+            v = System.getenv(env);
+        }
+        return notBlank(v) ? v : fallback;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+}

@@ -1,0 +1,76 @@
+package dev.scorecards.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.ingest.Location;
+import dev.scorecards.ingest.LocationService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Backstage's locations API: {@code /api/catalog/locations…}. */
+@Path("/api/catalog/locations")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogLocationsResource {
+    private static final Set<String> FIELDS = Set.of("type", "target", "presence");
+
+    @Inject
+    LocationService locations;
+
+    @POST
+    public Response register(@HeaderParam("Content-Type") String contentType, String body,
+            @QueryParam("dryRun") String dryRun) {
+        JsonNode request = JsonBody.object(contentType, body);
+        request.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                throw dev.scorecards.errors.ServiceError.input("Malformed request: Unrecognized key(s) in object: '"
+                        + f + "'");
+            }
+        });
+        boolean dry = dryRun != null && List.of("true", "yes", "y", "1", "on").contains(dryRun.toLowerCase());
+        var r = locations.register(JsonBody.text(request, "type"), JsonBody.text(request, "target"), dry);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("location", r.location());
+        out.put("entities", r.entities());
+        if (r.exists() != null) {
+            out.put("exists", r.exists());
+        }
+        return Response.status(201).entity(out).build();
+    }
+
+    @GET
+    public List<Map<String, Location>> list() {
+        return locations.list().stream().map(l -> Map.of("data", l)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Location get(@PathParam("id") String id) {
+        return locations.get(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id) {
+        locations.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/by-entity/{kind}/{namespace}/{name}")
+    public Location byEntity(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        return locations.byEntity(kind, namespace, name);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.scorecards.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.errors.ServiceError;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The one place errors become HTTP: Backstage's envelope
+ * {@code {error: {name, message}, request: {method, url}, response: {statusCode}}}.
+ */
+public class ErrorEnvelope {
+    private static final Logger LOG = Logger.getLogger(ErrorEnvelope.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ServerExceptionMapper
+    public Response service(ServiceError e, HttpServerRequest request) {
+        return envelope(e.status(), e.name(), e.getMessage(), e.details(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        String name = switch (status) {
+            case 400 -> "InputError";
+            case 401 -> "AuthenticationError";
+            case 403 -> "NotAllowedError";
+            case 404 -> "NotFoundError";
+            case 409 -> "ConflictError";
+            case 413 -> "PayloadTooLargeError";
+            default -> status < 500 ? "InputError" : "Error";
+        };
+        String message = e.getMessage();
+        if (status == 404) {
+            message = "No route for " + request.method() + " " + request.path();
+        }
+        return envelope(status, name, message, Map.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
+        return envelope(400, "InputError", "Malformed request: " + e.getOriginalMessage(), Map.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response any(Throwable e, HttpServerRequest request) {
+        LOG.errorf(e, "Unhandled error on %s %s", request.method(), request.uri());
+        return envelope(500, "Error", "Internal error: " + e.getClass().getSimpleName(), Map.of(), request);
+    }
+
+    static Response envelope(int status, String name, String message, Map<String, Object> details,
+            HttpServerRequest request) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("name", name);
+        error.put("message", message);
+        details.forEach((k, v) -> error.set(k, JSON.valueToTree(v)));
+        body.putObject("request").put("method", request.method().name()).put("url", request.uri());
+        body.putObject("response").put("statusCode", status);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.toString()).build();
+    }
+
+}

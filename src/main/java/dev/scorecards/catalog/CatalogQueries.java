@@ -1,0 +1,249 @@
+package dev.scorecards.catalog;
+
+import dev.scorecards.errors.ServiceError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Reads the catalog as Backstage's catalog API answers it: by ref, uid, filter, cursor and facet. */
+@ApplicationScoped
+public class CatalogQueries {
+    private static final int PAGE = 1000;
+
+    @Inject
+    DataSource dataSource;
+
+    public StoredEntity byRef(String ref) {
+        List<StoredEntity> found = select("where e.ref = ?", ref.toLowerCase(Locale.ROOT));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    public StoredEntity byUid(String uid) {
+        try {
+            java.util.UUID.fromString(uid);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        List<StoredEntity> found = select("where e.uid = ?::uuid", uid);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The entities for {@code refs} in request order, null where unknown or filtered out. */
+    public List<StoredEntity> byRefs(List<String> refs, EntityFilter filter) {
+        List<Object> params = new ArrayList<>();
+        params.add(refs.stream().map(r -> r.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new));
+        String where = "where e.ref = any(?) and " + filter.toSql(params);
+        Map<String, StoredEntity> byRef = new HashMap<>();
+        for (StoredEntity e : select(where, params.toArray())) {
+            byRef.put(e.ref(), e);
+        }
+        List<StoredEntity> out = new ArrayList<>(refs.size());
+        for (String ref : refs) {
+            out.add(byRef.get(ref.toLowerCase(Locale.ROOT)));
+        }
+        return out;
+    }
+
+    /** The entity and the Location entities it was read through, up to the registered one. */
+    public List<StoredEntity> ancestry(String ref) {
+        List<StoredEntity> chain = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        StoredEntity current = byRef(ref);
+        while (current != null && seen.add(current.ref())) {
+            chain.add(current);
+            current = current.parentRef() == null ? null : byRef(current.parentRef());
+        }
+        return chain;
+    }
+
+    /**
+     * Streams matching entities (JSON) to {@code sink}, for {@code GET /entities}: ordered by the
+     * given fields (nulls last, then uid) or by ref; {@code limit} null means all of them.
+     */
+    public void list(EntityFilter filter, List<EntityOrder> order, Integer limit, int offset,
+            Consumer<String> sink) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.toSql(params);
+        StringBuilder orderBy = new StringBuilder();
+        for (EntityOrder o : order) {
+            params.add(o.field());
+            orderBy.append("e.search -> ? ->> 0 ").append(o.ascending() ? "asc" : "desc").append(" nulls last, ");
+        }
+        orderBy.append(order.isEmpty() ? "e.ref" : "e.uid");
+        int remaining = limit == null ? Integer.MAX_VALUE : limit;
+        int position = offset;
+        while (remaining > 0) {
+            int size = Math.min(PAGE, remaining);
+            List<Object> p = new ArrayList<>(params);
+            p.add(size);
+            p.add(position);
+            List<String> page = new ArrayList<>();
+            query("select e.final from catalog_entity e where " + where + " order by " + orderBy
+                    + " limit ? offset ?", p, rs -> page.add(rs.getString(1)));
+            page.forEach(sink);
+            if (page.size() < size) {
+                return;
+            }
+            remaining -= page.size();
+            position += page.size();
+        }
+    }
+
+    /** One page of {@code GET /entities/by-query}. */
+    public EntityPage query(EntityQuery q, int limit, int offset) {
+        EntityFilter filter = EntityFilter.parse(q.filters());
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(filter.toSql(params));
+        String sortValue = null;
+        if (q.order() != null) {
+            params.add(q.order().field());
+            where.append(" and e.search -> ? ->> 0 is not null");
+            sortValue = "(e.search -> '" + q.order().field().replace("'", "''") + "' ->> 0)";
+        }
+        if (q.term() != null && !q.term().isEmpty()) {
+            List<String> fields = q.termFields() != null && !q.termFields().isEmpty() ? q.termFields()
+                    : List.of(q.order() != null ? q.order().field() : "metadata.uid");
+            List<String> ors = new ArrayList<>();
+            String like = "%" + q.term().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            for (String field : fields) {
+                if (field.equals("metadata.uid")) {
+                    ors.add("e.uid::text like ?");
+                    params.add(like);
+                } else {
+                    ors.add("exists (select 1 from jsonb_array_elements_text(e.search -> ?) v where v like ?)");
+                    params.add(field);
+                    params.add(like);
+                }
+            }
+            where.append(" and (").append(String.join(" or ", ors)).append(")");
+        }
+        long total = q.totalItems() != null ? q.totalItems() : count(where.toString(), params);
+
+        boolean ascending = q.order() == null || q.order().ascending();
+        boolean scanAscending = q.backwards() ? !ascending : ascending;
+        String keyExpr = sortValue == null ? "e.uid" : "(" + sortValue + ", e.uid)";
+        List<Object> pageParams = new ArrayList<>(params);
+        StringBuilder sql = new StringBuilder("select e.final, e.uid::text, ")
+                .append(sortValue == null ? "null" : sortValue)
+                .append(" from catalog_entity e where ").append(where);
+        if (q.afterUid() != null) {
+            sql.append(" and ").append(keyExpr).append(scanAscending ? " > " : " < ");
+            if (sortValue == null) {
+                sql.append("?::uuid");
+            } else {
+                sql.append("(?, ?::uuid)");
+                pageParams.add(q.afterValue());
+            }
+            pageParams.add(q.afterUid());
+        }
+        String dir = scanAscending ? " asc" : " desc";
+        sql.append(" order by ").append(sortValue == null ? "e.uid" + dir : sortValue + dir + ", e.uid" + dir)
+                .append(" limit ? offset ?");
+        pageParams.add(limit + 1);
+        pageParams.add(q.afterUid() == null ? offset : 0);
+        List<String[]> rows = new ArrayList<>();
+        query(sql.toString(), pageParams, rs -> rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}));
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (q.backwards()) {
+            Collections.reverse(rows);
+        }
+        List<String> items = rows.stream().map(r -> r[0]).toList();
+        EntityQuery next = null;
+        EntityQuery previous = null;
+        if (!rows.isEmpty()) {
+            String[] first = rows.get(0);
+            String[] last = rows.get(rows.size() - 1);
+            boolean hasNext = q.backwards() || more;
+            boolean hasPrevious = q.backwards() ? more : q.afterUid() != null;
+            if (hasNext) {
+                next = new EntityQuery(q.filters(), q.order(), q.term(), q.termFields(), last[2], last[1], false, total);
+            }
+            if (hasPrevious) {
+                previous = new EntityQuery(q.filters(), q.order(), q.term(), q.termFields(), first[2], first[1], true,
+                        total);
+            }
+        }
+        return new EntityPage(items, total, next, previous);
+    }
+
+    /** Facet value counts (values as written) over the entities matching {@code filter}. */
+    public Map<String, List<FacetCount>> facets(List<String> facets, EntityFilter filter) {
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        for (String facet : facets) {
+            List<Object> params = new ArrayList<>();
+            String key = facet.toLowerCase(Locale.ROOT);
+            String sql;
+            if (key.startsWith("relations.")) {
+                String type = RelationRules.get().canonical(key.substring("relations.".length()));
+                params.add(type == null ? "" : type);
+                sql = "select r.target_ref, count(*) from (select distinct source_ref, target_ref from catalog_relation"
+                        + " where type = ?) r join catalog_entity e on e.ref = r.source_ref where "
+                        + filter.toSql(params) + " group by r.target_ref order by r.target_ref";
+            } else {
+                params.add(key);
+                sql = "select v, count(*) from catalog_entity e cross join lateral"
+                        + " jsonb_array_elements_text(e.search_original -> ?) v where " + filter.toSql(params)
+                        + " group by v order by v";
+            }
+            List<FacetCount> counts = new ArrayList<>();
+            query(sql, params, rs -> counts.add(new FacetCount(rs.getString(1), rs.getLong(2))));
+            out.put(facet, counts);
+        }
+        return out;
+    }
+
+    private long count(String where, List<Object> params) {
+        long[] n = new long[1];
+        query("select count(*) from catalog_entity e where " + where, params, rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    private List<StoredEntity> select(String where, Object... params) {
+        List<StoredEntity> out = new ArrayList<>();
+        query("select e.ref, e.uid::text, e.source, e.parent_ref, e.final from catalog_entity e " + where,
+                List.of(params), rs -> out.add(new StoredEntity(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))));
+        return out;
+    }
+
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> params, RowReader reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof String[] arr) {
+                    ps.setArray(i + 1, c.createArrayOf("text", arr));
+                } else if (p instanceof EntityFilter.JsonbParam j) {
+                    ps.setString(i + 1, j.json());
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog query failed", e);
+        }
+    }
+}

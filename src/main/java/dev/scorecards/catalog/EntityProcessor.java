@@ -1,0 +1,131 @@
+package dev.scorecards.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.catalog.EntityProblem.Stage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Backstage's processing steps over one document: policies, the kind's schema, relation
+ * extraction and search indexing, and normalises what passes into a {@link ProcessedEntity}.
+ */
+@ApplicationScoped
+public class EntityProcessor {
+    static final String VIEW_URL = "backstage.io/view-url";
+    static final String EDIT_URL = "backstage.io/edit-url";
+    static final String REJECTED_URL = "https://backstage.io/annotation-rejected-for-security-reasons";
+    private static final Pattern SCRIPT_PROTOCOL = Pattern.compile(
+            "^[\\u0000-\\u001F ]*j[\\r\\n\\t]*a[\\r\\n\\t]*v[\\r\\n\\t]*a[\\r\\n\\t]*s[\\r\\n\\t]*c[\\r\\n\\t]*r[\\r\\n\\t]*i[\\r\\n\\t]*p[\\r\\n\\t]*t[\\r\\n\\t]*:",
+            Pattern.CASE_INSENSITIVE);
+    private static final List<String> ROOT_ORDER = List.of("apiVersion", "kind", "metadata", "spec");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final EntityPolicies policies = new EntityPolicies();
+    private final KindSchemas kinds = new KindSchemas();
+    private final RelationRules relationRules = RelationRules.get();
+
+    /** Processes one parsed document; never throws for bad input, it reports it. */
+    public ProcessingResult process(JsonNode document) {
+        List<EntityProblem> problems = new ArrayList<>();
+        if (document == null || !document.isObject()) {
+            problems.add(new EntityProblem(Stage.DOCUMENT, "",
+                    "Expected object at root, got " + typeName(document)));
+            return new ProcessingResult(null, null, problems);
+        }
+        ObjectNode entity = document.deepCopy();
+        policies.enforce(entity, problems);
+        if (!problems.isEmpty() && problems.get(0).message().startsWith("Malformed envelope")) {
+            return new ProcessingResult(null, bestEffortRef(entity), problems);
+        }
+        JsonNode metadata = entity.get("metadata");
+        EntityRef ref = new EntityRef(entity.get("kind").asText(), metadata.get("namespace").asText(),
+                metadata.get("name").asText());
+        int before = problems.size();
+        kinds.validate(entity, ref.toString(), problems);
+        List<Relation> relations = List.of();
+        boolean recognised = problems.subList(before, problems.size()).stream()
+                .noneMatch(p -> p.stage() == Stage.UNKNOWN_KIND);
+        if (recognised) {
+            relations = relationRules.derive(entity, ref, problems);
+        }
+        neutraliseScriptUrls((ObjectNode) metadata);
+        SearchDocument search = SearchDocument.of(entity, problems);
+        if (!problems.isEmpty()) {
+            return new ProcessingResult(null, ref.toString(), problems);
+        }
+        ObjectNode normalised = inBackstageOrder(entity);
+        return new ProcessingResult(new ProcessedEntity(ref, normalised, relations, search, hash(normalised)),
+                ref.toString(), problems);
+    }
+
+    private static String bestEffortRef(ObjectNode entity) {
+        JsonNode kind = entity.get("kind");
+        JsonNode name = entity.path("metadata").get("name");
+        if (kind == null || !kind.isTextual() || name == null || !name.isTextual() || kind.asText().isEmpty()
+                || name.asText().isEmpty()) {
+            return null;
+        }
+        JsonNode ns = entity.path("metadata").get("namespace");
+        return new EntityRef(kind.asText(), ns != null && ns.isTextual() && !ns.asText().isEmpty() ? ns.asText()
+                : EntityRef.DEFAULT_NAMESPACE, name.asText()).toString();
+    }
+
+    private static void neutraliseScriptUrls(ObjectNode metadata) {
+        JsonNode annotations = metadata.get("annotations");
+        if (annotations instanceof ObjectNode a) {
+            for (String key : List.of(VIEW_URL, EDIT_URL)) {
+                JsonNode v = a.get(key);
+                if (v != null && v.isTextual() && SCRIPT_PROTOCOL.matcher(v.asText()).find()) {
+                    a.put(key, REJECTED_URL);
+                }
+            }
+        }
+    }
+
+    private ObjectNode inBackstageOrder(ObjectNode entity) {
+        ObjectNode out = json.createObjectNode();
+        for (String field : ROOT_ORDER) {
+            if (entity.has(field)) {
+                out.set(field, entity.get(field));
+            }
+        }
+        return out;
+    }
+
+    private String hash(ObjectNode entity) {
+        try {
+            byte[] bytes = json.writeValueAsBytes(entity);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String typeName(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isArray()) {
+            return "array";
+        }
+        if (node.isTextual()) {
+            return "string";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        if (node.isBoolean()) {
+            return "boolean";
+        }
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+}

@@ -1,0 +1,17 @@
+package dev.scorecards.catalog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * A document that passed every Backstage rule: the entity as it will be stored (namespace defaulted,
+ * root fields in Backstage's order), the relations it declares, its search index and a hash of its
+ * content that tells whether it changed.
+ */
+public record ProcessedEntity(EntityRef ref, ObjectNode entity, List<Relation> relations, SearchDocument search,
+        String hash) {
+
+    public String kind() {
+        return entity.get("kind").asText();
+    }
+}

@@ -122,7 +122,7 @@ public class CatalogEntitiesResource {
             items.add(Map.of("entity", raw(e.json()),
                     "parentEntityRefs", e.parentRef() == null ? List.of() : List.of(e.parentRef())));
         }
-        return Map.of("rootEntityRef", chain.get(chain.size() - 1).ref(), "items", items);
+        return Map.of("rootEntityRef", chain.get(0).ref(), "items", items);
     }
 
     @POST

@@ -41,29 +41,39 @@ public class EntityProcessor {
             return new ProcessingResult(null, null, problems);
         }
         ObjectNode entity = document.deepCopy();
+        // Like Backstage, processing stops at the first step that fails, and reports its first error.
         policies.enforce(entity, problems);
-        if (!problems.isEmpty() && problems.get(0).message().startsWith("Malformed envelope")) {
-            return new ProcessingResult(null, bestEffortRef(entity), problems);
+        if (!problems.isEmpty()) {
+            return failed(problems.get(0).message().startsWith("Malformed envelope") ? bestEffortRef(entity)
+                    : refOf(entity).toString(), problems);
         }
-        JsonNode metadata = entity.get("metadata");
-        EntityRef ref = new EntityRef(entity.get("kind").asText(), metadata.get("namespace").asText(),
-                metadata.get("name").asText());
-        int before = problems.size();
+        EntityRef ref = refOf(entity);
         kinds.validate(entity, ref.toString(), problems);
-        List<Relation> relations = List.of();
-        boolean recognised = problems.subList(before, problems.size()).stream()
-                .noneMatch(p -> p.stage() == Stage.UNKNOWN_KIND);
-        if (recognised) {
-            relations = relationRules.derive(entity, ref, problems);
+        if (!problems.isEmpty()) {
+            return failed(ref.toString(), problems);
         }
-        neutraliseScriptUrls((ObjectNode) metadata);
+        List<Relation> relations = relationRules.derive(entity, ref, problems);
+        if (!problems.isEmpty()) {
+            return failed(ref.toString(), problems);
+        }
+        neutraliseScriptUrls((ObjectNode) entity.get("metadata"));
         SearchDocument search = SearchDocument.of(entity, problems);
         if (!problems.isEmpty()) {
-            return new ProcessingResult(null, ref.toString(), problems);
+            return failed(ref.toString(), problems);
         }
         ObjectNode normalised = inBackstageOrder(entity);
         return new ProcessingResult(new ProcessedEntity(ref, normalised, relations, search, hash(normalised)),
                 ref.toString(), problems);
+    }
+
+    private static ProcessingResult failed(String ref, List<EntityProblem> problems) {
+        return new ProcessingResult(null, ref, List.of(problems.get(0)));
+    }
+
+    private static EntityRef refOf(ObjectNode entity) {
+        JsonNode metadata = entity.get("metadata");
+        return new EntityRef(entity.get("kind").asText(), metadata.get("namespace").asText(),
+                metadata.get("name").asText());
     }
 
     private static String bestEffortRef(ObjectNode entity) {

@@ -68,7 +68,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
                     .loaderOptions(options)
                     .streamReadConstraints(constraints)
                     .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                    .disable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                    .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                     .build();
             return new DocumentReader(factory.createParser(in), true, limits);
         } catch (IOException e) {

@@ -154,7 +154,12 @@ public class LocationService {
         if (entityRef == null || entityRef.isBlank()) {
             throw ServiceError.input("Malformed request: entityRef is required");
         }
-        StoredEntity e = catalog.byRef(dev.scorecards.catalog.EntityRef.parse(entityRef).toString());
+        StoredEntity e;
+        try {
+            e = catalog.byRef(dev.scorecards.catalog.EntityRef.parse(entityRef).toString());
+        } catch (IllegalArgumentException invalid) {
+            throw ServiceError.input("Malformed request: " + invalid.getMessage());
+        }
         if (e == null) {
             throw ServiceError.notFound("Entity " + entityRef + " not found");
         }

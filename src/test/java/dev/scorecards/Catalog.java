@@ -1,0 +1,57 @@
+package dev.scorecards;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.ValidatableResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/** Test helpers over the HTTP API: ingest documents, and start each test class from an empty catalog. */
+public final class Catalog {
+    private Catalog() {
+    }
+
+    public static ValidatableResponse ingest(String source, String mode, String yaml) {
+        return given().contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .queryParam("source", source).queryParam("mode", mode)
+                .post("/api/catalog/ingest").then();
+    }
+
+    public static ValidatableResponse ingestJson(String source, String mode, String json) {
+        return given().contentType("application/json").body(json)
+                .queryParam("source", source).queryParam("mode", mode)
+                .post("/api/catalog/ingest").then();
+    }
+
+    /** Empties every table the stages own (tests run one class at a time). */
+    public static void wipe(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("select string_agg(format('truncate table %I cascade', tablename), '; ') from pg_tables"
+                    + " where schemaname = 'public' and tablename <> 'flyway_schema_history'");
+            var rs = s.getResultSet();
+            rs.next();
+            String truncate = rs.getString(1);
+            if (truncate != null) {
+                s.execute(truncate);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A minimal valid Component. */
+    public static String component(String name, String owner, String extraSpec) {
+        return """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: %s
+                spec:
+                  type: service
+                  lifecycle: production
+                  owner: %s
+                %s
+                """.formatted(name, owner, extraSpec == null ? "" : extraSpec.indent(2));
+    }
+}

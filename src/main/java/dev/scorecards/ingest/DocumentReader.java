@@ -70,7 +70,8 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
                     .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
                     .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                     .build();
-            return new DocumentReader(factory.createParser(in), true, limits);
+            return new DocumentReader(factory.createParser(new LineLengthGuard(in, limits.maxScalarChars())), true,
+                    limits);
         } catch (IOException e) {
             throw new DocumentSyntaxError(0, 1, e.getMessage());
         }
@@ -123,6 +124,8 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
             }
         } catch (DocumentSyntaxError | dev.scorecards.errors.ServiceError e) {
             throw e;
+        } catch (LineLengthGuard.LineTooLong e) {
+            throw new DocumentSyntaxError(index, e.line, "YAML error at line " + e.line + ": " + e.getMessage());
         } catch (StreamConstraintsException e) {
             throw error(limitMessage(e.getMessage()));
         } catch (IOException | RuntimeException e) {
@@ -141,7 +144,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
         JsonNode value = switch (token) {
             case START_OBJECT -> readObject();
             case START_ARRAY -> readArray();
-            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_STRING -> NODES.textNode(scalar(parser.getText()));
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? NODES.numberNode(parser.getBigIntegerValue())
                     : NODES.numberNode(parser.getLongValue());
@@ -156,6 +159,13 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
             anchors.put(anchor, value);
         }
         return value;
+    }
+
+    private String scalar(String text) {
+        if (text.length() > limits.maxScalarChars()) {
+            throw error("a value longer than " + limits.maxScalarChars() + " characters");
+        }
+        return text;
     }
 
     private ObjectNode readObject() throws IOException {
@@ -200,7 +210,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
         }
         JsonNode target = anchors.get(name);
         if (target == null) {
-            throw error("Unresolved alias *" + name);
+            throw error("Unresolved alias *" + name + " (only aliases of mappings and sequences are supported)");
         }
         nodes += count(target);
         if (nodes > limits.maxNodes()) {
@@ -230,13 +240,14 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
     }
 
     private String limitMessage(String raw) {
-        if (raw.contains("Nesting depth")) {
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("nesting depth")) {
             return "nesting deeper than " + limits.maxDepth() + " levels";
         }
-        if (raw.contains("String value length")) {
+        if (lower.contains("string value length")) {
             return "a value longer than " + limits.maxScalarChars() + " characters";
         }
-        if (raw.contains("Document length")) {
+        if (lower.contains("document length")) {
             return "the input is longer than " + limits.maxBodyBytes() + " bytes";
         }
         return raw.lines().findFirst().orElse(raw);

@@ -24,8 +24,8 @@ public interface IngestConfig {
         @WithDefault("64")
         int maxDepth();
 
-        /** Longest single string value (an inline API definition counts). */
-        @WithDefault("2097152")
+        /** Longest single string value, and longest YAML line (an inline API definition counts). */
+        @WithDefault("1048576")
         int maxScalarChars();
 
         @WithDefault("100")

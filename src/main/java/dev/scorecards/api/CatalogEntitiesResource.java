@@ -12,6 +12,8 @@ import dev.scorecards.catalog.FacetCount;
 import dev.scorecards.catalog.StoredEntity;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.CatalogAdmin;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -100,13 +102,22 @@ public class CatalogEntitiesResource {
 
     @GET
     @Path("/entities/by-name/{kind}/{namespace}/{name}")
-    public Response byName(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+    public Uni<String> byName(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @QueryParam("fields") List<String> fields) {
-        StoredEntity e = catalog.byRef(kind + ":" + namespace + "/" + name);
-        if (e == null) {
-            throw notFound(kind, namespace, name);
+        // the hot path: answered on the I/O thread when cached, read on a worker thread otherwise
+        String ref = kind + ":" + namespace + "/" + name;
+        EntityFields f = EntityFields.parse(fields);
+        StoredEntity cached = catalog.cached(ref);
+        if (cached != null) {
+            return Uni.createFrom().item(EntityJson.render(cached.json(), f));
         }
-        return Response.ok(EntityJson.render(e.json(), EntityFields.parse(fields))).build();
+        return Uni.createFrom().item(() -> {
+            StoredEntity e = catalog.byRef(ref);
+            if (e == null) {
+                throw notFound(kind, namespace, name);
+            }
+            return EntityJson.render(e.json(), f);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @GET

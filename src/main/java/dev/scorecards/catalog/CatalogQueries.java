@@ -25,9 +25,20 @@ public class CatalogQueries {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    EntityCache cache;
+
+    /** The entity with this ref (any casing); read through the cache. */
     public StoredEntity byRef(String ref) {
-        List<StoredEntity> found = select("where e.ref = ?", ref.toLowerCase(Locale.ROOT));
-        return found.isEmpty() ? null : found.get(0);
+        return cache.get(ref.toLowerCase(Locale.ROOT), k -> {
+            List<StoredEntity> rows = select("where e.ref = ?", k);
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+    }
+
+    /** The entity if it is cached (no database access, so safe on an I/O thread), else null. */
+    public StoredEntity cached(String ref) {
+        return cache.ifPresent(ref.toLowerCase(Locale.ROOT));
     }
 
     public StoredEntity byUid(String uid) {
@@ -90,7 +101,7 @@ public class CatalogQueries {
             p.add(size);
             p.add(position);
             List<String> page = new ArrayList<>();
-            query("select e.final from catalog_entity e where " + where + " order by " + orderBy
+            query("select catalog_entity_json(e) from catalog_entity e where " + where + " order by " + orderBy
                     + " limit ? offset ?", p, rs -> page.add(rs.getString(1)));
             page.forEach(sink);
             if (page.size() < size) {
@@ -135,7 +146,7 @@ public class CatalogQueries {
         boolean scanAscending = q.backwards() ? !ascending : ascending;
         String keyExpr = sortValue == null ? "e.uid" : "(" + sortValue + ", e.uid)";
         List<Object> pageParams = new ArrayList<>(params);
-        StringBuilder sql = new StringBuilder("select e.final, e.uid::text, ")
+        StringBuilder sql = new StringBuilder("select catalog_entity_json(e), e.uid::text, ")
                 .append(sortValue == null ? "null" : sortValue)
                 .append(" from catalog_entity e where ").append(where);
         if (q.afterUid() != null) {
@@ -191,13 +202,16 @@ public class CatalogQueries {
             if (key.startsWith("relations.")) {
                 String type = RelationRules.get().canonical(key.substring("relations.".length()));
                 params.add(type == null ? "" : type);
-                sql = "select r.target_ref, count(*) from (select distinct source_ref, target_ref from catalog_relation"
-                        + " where type = ?) r join catalog_entity e on e.ref = r.source_ref where "
-                        + filter.toSql(params) + " group by r.target_ref order by r.target_ref";
+                params.add(type == null ? "" : type);
+                sql = "select r.value, count(*) from (select source_ref as ref, target_ref as value from catalog_relation"
+                        + " where type = ? union select target_ref, source_ref from catalog_relation where inverse = ?) r"
+                        + " join catalog_entity e on e.ref = r.ref where " + filter.toSql(params)
+                        + " group by r.value order by r.value";
             } else {
                 params.add(key);
-                sql = "select v, count(*) from catalog_entity e cross join lateral"
-                        + " jsonb_array_elements_text(e.search_original -> ?) v where " + filter.toSql(params)
+                params.add(key);
+                sql = "select v, count(*) from catalog_entity e cross join lateral jsonb_array_elements_text("
+                        + "coalesce(e.search_original -> ?, e.search -> ?)) v where " + filter.toSql(params)
                         + " group by v order by v";
             }
             List<FacetCount> counts = new ArrayList<>();
@@ -215,7 +229,7 @@ public class CatalogQueries {
 
     private List<StoredEntity> select(String where, Object... params) {
         List<StoredEntity> out = new ArrayList<>();
-        query("select e.ref, e.uid::text, e.source, e.parent_ref, e.final from catalog_entity e " + where,
+        query("select e.ref, e.uid::text, e.source, e.parent_ref, catalog_entity_json(e) from catalog_entity e " + where,
                 List.of(params), rs -> out.add(new StoredEntity(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5))));
         return out;

@@ -1,7 +1,5 @@
 package dev.scorecards.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -30,10 +28,7 @@ public class CatalogWriter {
 
     @Inject
     DataSource dataSource;
-    @Inject
-    Stitcher stitcher;
 
-    private final ObjectMapper json = new ObjectMapper();
 
     /** Opens a write of one source's entities; must run inside a transaction. */
     public SourceWrite open(String source, long ingestion) {
@@ -65,7 +60,9 @@ public class CatalogWriter {
             }
             Set<String> touched = deleteRelationsOf(c, List.of(ref));
             touched.remove(ref);
-            stitcher.stitch(c, touched);
+            Set<String> announced = new HashSet<>(touched);
+            announced.add(ref);
+            EntityCache.announce(c, announced);
             return new ChangeSet(Set.of(), Set.of(), Set.of(ref), touched);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -85,14 +82,14 @@ public class CatalogWriter {
         }
     }
 
-    /** Deletes the relations declared by {@code origins}; returns the refs whose relations changed. */
+    /** Deletes the relations declared by {@code origins}; returns their targets, whose relations changed. */
     private static Set<String> deleteRelationsOf(Connection c, Collection<String> origins) throws SQLException {
         Set<String> touched = new HashSet<>();
         if (origins.isEmpty()) {
             return touched;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "delete from catalog_relation where origin_ref = any(?) returning source_ref")) {
+                "delete from catalog_relation where source_ref = any(?) returning target_ref")) {
             ps.setArray(1, Sql.texts(c, origins));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -162,8 +159,7 @@ public class CatalogWriter {
 
         /**
          * Completes the write: with {@code full}, entities of this source that were not written are
-         * removed (as Backstage deletes orphans); refused claims are recorded; every entity whose
-         * served form changed is stitched.
+         * removed (as Backstage deletes orphans), and refused claims are recorded.
          */
         public WriteResult finish(boolean full) {
             try (Connection c = dataSource.getConnection()) {
@@ -182,11 +178,11 @@ public class CatalogWriter {
                     touched.addAll(deleteRelationsOf(c, removed));
                 }
                 touched.addAll(recordConflicts(c, full));
-                Set<String> stitch = new HashSet<>(touched);
-                stitch.addAll(created);
-                stitch.addAll(updated);
-                stitch.removeAll(removed);
-                stitcher.stitch(c, stitch);
+                Set<String> announced = new HashSet<>(touched);
+                announced.addAll(created);
+                announced.addAll(updated);
+                announced.addAll(removed);
+                EntityCache.announce(c, announced);
                 Set<String> neighbours = new HashSet<>(touched);
                 neighbours.removeAll(created);
                 neighbours.removeAll(updated);
@@ -214,79 +210,61 @@ public class CatalogWriter {
         }
 
         private void insert(Connection c, List<Incoming> rows) throws SQLException {
-            if (rows.isEmpty()) {
-                return;
+            Copy copy = new Copy();
+            String generation = Long.toString(ingestion);
+            for (Incoming in : rows) {
+                ProcessedEntity e = in.entity();
+                copy.field(UUID.randomUUID().toString()).field(e.ref().toString()).field(e.ref().kind())
+                        .field(e.ref().namespace()).field(e.ref().name()).field(source).field(in.parentRef())
+                        .field(e.head()).field(e.tail()).field(e.hash()).field(e.search().lowerJson())
+                        .field(e.search().originalJson()).field(generation).endRow();
             }
-            Columns cols = new Columns(rows);
-            String[] uids = new String[rows.size()];
-            for (int i = 0; i < uids.length; i++) {
-                uids[i] = UUID.randomUUID().toString();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into catalog_entity (uid, ref, kind, namespace, name, source, parent_ref, body, body_hash,
-                                                search, search_original, first_ingestion)
-                    select u.uid::uuid, u.ref, u.kind, u.namespace, u.name, ?, u.parent_ref, u.body, u.body_hash,
-                           u.search::jsonb, u.search_original::jsonb, ?
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[])
-                         as u(uid, ref, kind, namespace, name, parent_ref, body, body_hash, search, search_original)
-                    """)) {
-                ps.setString(1, source);
-                ps.setLong(2, ingestion);
-                ps.setArray(3, Sql.texts(c, uids));
-                cols.bind(c, ps, 4);
-                ps.executeUpdate();
-            }
+            copy.into(c, "catalog_entity (uid, ref, kind, namespace, name, source, parent_ref, head, tail, body_hash,"
+                    + " search, search_original, first_ingestion)");
         }
 
         private void update(Connection c, List<Incoming> rows) throws SQLException {
             if (rows.isEmpty()) {
                 return;
             }
-            Columns cols = new Columns(rows);
+            String[][] cols = new String[10][rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Incoming in = rows.get(i);
+                ProcessedEntity e = in.entity();
+                String[] row = {e.ref().toString(), e.ref().kind(), e.ref().namespace(), e.ref().name(), in.parentRef(),
+                    e.head(), e.tail(), e.hash(), e.search().lowerJson(), e.search().originalJson()};
+                for (int col = 0; col < row.length; col++) {
+                    cols[col][i] = row[col];
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("""
                     update catalog_entity e set kind = u.kind, namespace = u.namespace, name = u.name,
-                           parent_ref = u.parent_ref, body = u.body, body_hash = u.body_hash,
+                           parent_ref = u.parent_ref, head = u.head, tail = u.tail, body_hash = u.body_hash,
                            search = u.search::jsonb, search_original = u.search_original::jsonb, updated_at = now()
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[])
-                         as u(ref, kind, namespace, name, parent_ref, body, body_hash, search, search_original)
+                                ?::text[], ?::text[])
+                         as u(ref, kind, namespace, name, parent_ref, head, tail, body_hash, search, search_original)
                     where e.ref = u.ref
                     """)) {
-                cols.bind(c, ps, 1);
+                for (int col = 0; col < cols.length; col++) {
+                    ps.setArray(col + 1, Sql.texts(c, cols[col]));
+                }
                 ps.executeUpdate();
             }
         }
 
         private Set<String> insertRelations(Connection c, List<Incoming> rows) throws SQLException {
-            List<String> origin = new ArrayList<>();
-            List<String> from = new ArrayList<>();
-            List<String> type = new ArrayList<>();
-            List<String> to = new ArrayList<>();
+            Copy copy = new Copy();
             Set<String> touchedHere = new HashSet<>();
+            RelationRules rules = RelationRules.get();
             for (Incoming in : rows) {
-                String ref = in.entity().ref().toString();
                 for (Relation r : in.entity().relations()) {
-                    origin.add(ref);
-                    from.add(r.sourceRef());
-                    type.add(r.type());
-                    to.add(r.targetRef());
-                    touchedHere.add(r.sourceRef());
+                    copy.field(r.sourceRef()).field(r.type()).field(r.targetRef()).field(rules.inverseOf(r.type()))
+                            .endRow();
+                    touchedHere.add(r.targetRef());
                 }
             }
-            if (origin.isEmpty()) {
-                return touchedHere;
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into catalog_relation (origin_ref, source_ref, type, target_ref)
-                    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
-                    """)) {
-                ps.setArray(1, Sql.texts(c, origin));
-                ps.setArray(2, Sql.texts(c, from));
-                ps.setArray(3, Sql.texts(c, type));
-                ps.setArray(4, Sql.texts(c, to));
-                ps.executeUpdate();
-            }
+            copy.into(c, "catalog_relation (source_ref, type, target_ref, inverse)");
             return touchedHere;
         }
 
@@ -327,35 +305,4 @@ public class CatalogWriter {
         }
     }
 
-    /** The per-entity columns of a chunk, as parallel arrays for {@code unnest}. */
-    private final class Columns {
-        final String[][] values;
-
-        Columns(List<Incoming> rows) throws SQLException {
-            values = new String[9][rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                Incoming in = rows.get(i);
-                ProcessedEntity e = in.entity();
-                values[0][i] = e.ref().toString();
-                values[1][i] = e.ref().kind();
-                values[2][i] = e.ref().namespace();
-                values[3][i] = e.ref().name();
-                values[4][i] = in.parentRef();
-                try {
-                    values[5][i] = json.writeValueAsString(e.entity());
-                    values[7][i] = json.writeValueAsString(e.search().lower());
-                    values[8][i] = json.writeValueAsString(e.search().original());
-                } catch (JsonProcessingException ex) {
-                    throw new SQLException(ex);
-                }
-                values[6][i] = e.hash();
-            }
-        }
-
-        void bind(Connection c, PreparedStatement ps, int first) throws SQLException {
-            for (int col = 0; col < values.length; col++) {
-                ps.setArray(first + col, Sql.texts(c, values[col]));
-            }
-        }
-    }
 }

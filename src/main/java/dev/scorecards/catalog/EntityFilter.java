@@ -81,23 +81,32 @@ public record EntityFilter(List<Map<String, List<String>>> anyOf) {
             return "e.uid::text = any(?)";
         }
         if (key.startsWith("relations.")) {
-            String type = RelationRules.get().canonical(key.substring("relations.".length()));
+            RelationRules rules = RelationRules.get();
+            String type = rules.canonical(key.substring("relations.".length()));
             if (type == null) {
                 return "false";
             }
+            // a relation e -[type]-> x is stored either as declared by e, or as x -[inverse]-> e declared by x
             if (exists) {
                 params.add(type);
-                return "exists (select 1 from catalog_relation r where r.source_ref = e.ref and r.type = ?)";
+                params.add(type);
+                return "(exists (select 1 from catalog_relation r where r.source_ref = e.ref and r.type = ?)"
+                        + " or exists (select 1 from catalog_relation r where r.target_ref = e.ref and r.inverse = ?))";
             }
-            // every relation is stored in both directions: e -[type]-> x  exists iff  x -[inverse]-> e does
-            params.add(wanted.toArray(new String[0]));
-            params.add(RelationRules.get().inverseOf(type));
-            return "exists (select 1 from catalog_relation r where r.source_ref = any(?) and r.type = ?"
-                    + " and r.target_ref = e.ref)";
+            String[] targets = wanted.toArray(new String[0]);
+            params.add(type);
+            params.add(targets);
+            params.add(targets);
+            params.add(rules.inverseOf(type));
+            return "(exists (select 1 from catalog_relation r where r.source_ref = e.ref and r.type = ?"
+                    + " and r.target_ref = any(?)) or exists (select 1 from catalog_relation r"
+                    + " where r.source_ref = any(?) and r.type = ? and r.target_ref = e.ref))";
         }
         if (exists) {
-            params.add(key);
-            return "e.search ?? ?";
+            ObjectNode probe = JSON.createObjectNode();
+            probe.putArray(SearchDocument.KEYS).add(key);
+            params.add(new JsonbParam(probe.toString()));
+            return "e.search @> ?::jsonb";
         }
         List<String> ors = new ArrayList<>();
         for (String value : wanted) {

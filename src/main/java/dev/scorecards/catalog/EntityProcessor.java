@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.catalog.EntityProblem.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public class EntityProcessor {
     private final KindSchemas kinds = new KindSchemas();
     private final RelationRules relationRules = RelationRules.get();
 
-    /** Processes one parsed document; never throws for bad input, it reports it. */
+    /** Processes one parsed document (normalising it in place); never throws for bad input, it reports it. */
     public ProcessingResult process(JsonNode document) {
         List<EntityProblem> problems = new ArrayList<>();
         if (document == null || !document.isObject()) {
@@ -40,7 +41,7 @@ public class EntityProcessor {
                     "Expected object at root, got " + typeName(document)));
             return new ProcessingResult(null, null, problems);
         }
-        ObjectNode entity = document.deepCopy();
+        ObjectNode entity = (ObjectNode) document;
         // Like Backstage, processing stops at the first step that fails, and reports its first error.
         policies.enforce(entity, problems);
         if (!problems.isEmpty()) {
@@ -62,8 +63,9 @@ public class EntityProcessor {
             return failed(ref.toString(), problems);
         }
         ObjectNode normalised = inBackstageOrder(entity);
-        return new ProcessingResult(new ProcessedEntity(ref, normalised, relations, search, hash(normalised)),
-                ref.toString(), problems);
+        String[] split = split(normalised);
+        return new ProcessingResult(new ProcessedEntity(ref, normalised, split[0], split[1], relations, search,
+                hash(split[0] + split[1])), ref.toString(), problems);
     }
 
     private static ProcessingResult failed(String ref, List<EntityProblem> problems) {
@@ -110,11 +112,27 @@ public class EntityProcessor {
         return out;
     }
 
-    private String hash(ObjectNode entity) {
+    /** The entity's JSON text cut where its metadata object ends: {@code [head, tail]}, whole = head + tail + "}". */
+    private String[] split(ObjectNode entity) {
         try {
-            byte[] bytes = json.writeValueAsBytes(entity);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            StringBuilder head = new StringBuilder("{\"apiVersion\":")
+                    .append(json.writeValueAsString(entity.get("apiVersion")))
+                    .append(",\"kind\":").append(json.writeValueAsString(entity.get("kind")))
+                    .append(",\"metadata\":");
+            String metadata = json.writeValueAsString(entity.get("metadata"));
+            head.append(metadata, 0, metadata.length() - 1);
+            String tail = entity.has("spec") ? "},\"spec\":" + json.writeValueAsString(entity.get("spec")) : "}";
+            return new String[] {head.toString(), tail};
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -73,8 +73,9 @@ public final class RelationRules {
     }
 
     /**
-     * The relations {@code entity} declares, each in both directions. A reference that cannot be
-     * parsed is added to {@code problems} under its field ({@code spec.dependsOn.0}).
+     * The relations {@code entity} declares, in the declared direction (the inverse is implied). A
+     * reference that cannot be parsed is added to {@code problems} under its field
+     * ({@code spec.dependsOn.0}).
      */
     List<Relation> derive(JsonNode entity, EntityRef self, List<EntityProblem> problems) {
         List<Relation> out = new ArrayList<>();
@@ -104,7 +105,6 @@ public final class RelationRules {
                     }
                     String target = EntityRef.parse(ref.asText(), rule.defaultKind(), self.namespace()).toString();
                     out.add(new Relation(selfRef, rule.relation(), target));
-                    out.add(new Relation(target, inverse.get(rule.relation()), selfRef));
                 } catch (IllegalArgumentException e) {
                     problems.add(new EntityProblem(Stage.RELATION, field, e.getMessage()));
                 }

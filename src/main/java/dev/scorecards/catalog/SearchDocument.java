@@ -1,5 +1,6 @@
 package dev.scorecards.catalog;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.catalog.EntityProblem.Stage;
 import java.util.ArrayList;
@@ -17,14 +18,19 @@ import java.util.TreeSet;
  * under the array's path plus {@code <path>.<item> = true} for string items, keys and values
  * lower-cased, keys over 200 characters dropped and values over 200 characters kept as null.
  * {@code relations.*} and {@code metadata.uid} are answered from their own columns, not from here.
+ * Both forms are JSON text ready for the jsonb columns.
  *
- * @param lower lower-cased key → lower-cased values (what filters match)
- * @param original lower-cased key → values as written (what facets show)
+ * @param lowerJson lower-cased key → lower-cased values (what filters match), plus the key
+ *     {@value #KEYS} listing every key (what existence filters match)
+ * @param originalJson lower-cased key → values as written, only for keys where that differs from
+ *     the lower-cased values (what facets show)
  */
-public record SearchDocument(Map<String, List<String>> lower, Map<String, List<String>> original) {
+public record SearchDocument(String lowerJson, String originalJson) {
 
     private static final Set<String> SPECIAL_KEYS = Set.of("attachments", "relations", "status", "metadata.name",
             "metadata.namespace", "metadata.uid", "metadata.etag");
+    /** The key under which the index lists every key it has, so that key existence is a containment query. */
+    public static final String KEYS = "";
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_VALUE_LENGTH = 200;
 
@@ -61,13 +67,31 @@ public record SearchDocument(Map<String, List<String>> lower, Map<String, List<S
             problems.add(new EntityProblem(Stage.SEARCH, clashes.iterator().next(),
                     "Entity has duplicate keys that vary only in casing, '" + String.join("', '", clashes) + "'"));
         }
-        return new SearchDocument(freeze(lower), freeze(original));
+        original.entrySet().removeIf(e -> e.getValue().equals(lower.get(e.getKey())));
+        lower.put(KEYS, new LinkedHashSet<>(lower.keySet()));
+        return new SearchDocument(json(lower), json(original));
     }
 
-    private static Map<String, List<String>> freeze(Map<String, Set<String>> in) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        in.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return out;
+    private static String json(Map<String, Set<String>> map) {
+        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+        StringBuilder out = new StringBuilder(512).append('{');
+        for (Map.Entry<String, Set<String>> e : map.entrySet()) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"');
+            encoder.quoteAsString(e.getKey(), out);
+            out.append("\":[");
+            boolean first = true;
+            for (String v : e.getValue()) {
+                out.append(first ? "\"" : ",\"");
+                encoder.quoteAsString(v, out);
+                out.append('"');
+                first = false;
+            }
+            out.append(']');
+        }
+        return out.append('}').toString();
     }
 
     private static void visit(String path, JsonNode node, List<String[]> out) {

@@ -2,20 +2,15 @@ package dev.scorecards.ingest;
 
 import dev.scorecards.catalog.CatalogChanged;
 import dev.scorecards.catalog.CatalogWriter;
-import dev.scorecards.catalog.EntityProblem;
 import dev.scorecards.catalog.EntityProcessor;
 import dev.scorecards.catalog.Incoming;
-import dev.scorecards.catalog.ProcessingResult;
 import dev.scorecards.catalog.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Makes one source hold the documents offered (all or nothing): processes each, refuses the whole
@@ -23,6 +18,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class SourceIngestion {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SourceIngestion.class);
     @Inject
     EntityProcessor processor;
     @Inject
@@ -43,61 +39,30 @@ public class SourceIngestion {
     @Transactional
     public IngestResult ingest(String source, boolean full, Iterator<Candidate> candidates, String what) {
         String mode = full ? "full" : "delta";
+        long started = System.nanoTime();
         long ingestion = log.start(source, mode);
         CatalogWriter.SourceWrite write = writer.open(source, ingestion);
-        List<DocumentProblem> problems = new ArrayList<>();
-        Map<String, Integer> firstIndex = new HashMap<>();
-        List<Incoming> chunk = new ArrayList<>();
-        int documents = 0;
-        int bad = 0;
+        DocumentChecker checker = new DocumentChecker(candidates, processor, config.ingest().chunkSize()).start();
         try {
-            while (candidates.hasNext()) {
-                Candidate c = candidates.next();
-                documents++;
-                ProcessingResult r = c.problem() == null ? processor.process(c.content())
-                        : new ProcessingResult(null, processor.process(c.content()).ref(), List.of(c.problem()));
-                if (!r.ok()) {
-                    bad++;
-                    for (EntityProblem p : r.problems()) {
-                        add(problems, new DocumentProblem(c.index(), c.location(), r.ref(), p.field(),
-                                p.backstageMessage(r.ref())));
-                    }
-                    continue;
-                }
-                String ref = r.entity().ref().toString();
-                Integer previous = firstIndex.putIfAbsent(ref, c.index());
-                if (previous != null) {
-                    bad++;
-                    add(problems, new DocumentProblem(c.index(), c.location(), ref, "metadata.name",
-                            "Duplicate nested entity: " + ref + " (also document " + previous + ")"));
-                    continue;
-                }
-                if (problems.isEmpty()) {
-                    chunk.add(new Incoming(c.index(), r.entity(), c.parentRef()));
-                    if (chunk.size() >= config.ingest().chunkSize()) {
-                        write.write(chunk);
-                        chunk = new ArrayList<>();
-                    }
-                }
+            for (List<Incoming> chunk = checker.next(); chunk != null; chunk = checker.next()) {
+                write.write(chunk);
             }
-        } catch (DocumentSyntaxError e) {
-            bad++;
-            add(problems, new DocumentProblem(e.index(), null, null, "", e.getMessage()));
+        } catch (RuntimeException e) {
+            checker.cancel();
+            throw e;
         }
+        List<DocumentProblem> problems = checker.problems();
         if (!problems.isEmpty()) {
-            throw Rejection.of(what, problems, bad);
+            throw Rejection.of(what, problems, checker.bad());
         }
-        write.write(chunk);
         WriteResult result = write.finish(full);
         log.finish(ingestion, result);
+        LOG.infof("Ingested %s: %d documents, %d created, %d updated, %d unchanged, %d removed, %d conflicts in %d ms",
+                source, checker.documents(), result.created(), result.updated(), result.unchanged(), result.removed(),
+                result.conflicts().size(), (System.nanoTime() - started) / 1_000_000);
         changed.fire(new CatalogChanged(ingestion, source, result.changes()));
-        return new IngestResult(ingestion, source, mode, documents, result.created(), result.updated(),
+        return new IngestResult(ingestion, source, mode, checker.documents(), result.created(), result.updated(),
                 result.unchanged(), result.removed(), result.conflicts());
     }
 
-    private static void add(List<DocumentProblem> problems, DocumentProblem p) {
-        if (problems.size() < Rejection.MAX_LISTED) {
-            problems.add(p);
-        }
-    }
 }

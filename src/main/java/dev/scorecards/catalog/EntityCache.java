@@ -1,0 +1,137 @@
+package dev.scorecards.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Recently read entities, as served, by ref. Every catalog write announces the refs it changed on
+ * PostgreSQL's {@code catalog_changed} channel when it commits; every replica listens and drops
+ * those entries, so a cached entity is never older than the last commit that changed it (plus the
+ * notification's delivery, milliseconds).
+ */
+@ApplicationScoped
+public class EntityCache {
+    static final String CHANNEL = "catalog_changed";
+    private static final Logger LOG = Logger.getLogger(EntityCache.class);
+    private static final int MAX_PAYLOAD = 7000;
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "scorecards.catalog.cache-chars", defaultValue = "32000000")
+    long maxChars;
+
+    private Cache<String, StoredEntity> cache;
+    private volatile boolean running;
+    private Thread listener;
+
+    void start(@Observes StartupEvent event) {
+        cache = Caffeine.newBuilder().maximumWeight(maxChars)
+                .weigher((String ref, StoredEntity e) -> ref.length() + e.json().length()).build();
+        running = true;
+        listener = new Thread(this::listen, "catalog-cache-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** The cached entity for {@code ref}, or what {@code load} reads (not cached when null). */
+    StoredEntity get(String ref, Function<String, StoredEntity> load) {
+        if (cache == null) {
+            return load.apply(ref);
+        }
+        return cache.get(ref, load);
+    }
+
+    /** The cached entity, or null when it is not in the cache (nothing is read). */
+    StoredEntity ifPresent(String ref) {
+        return cache == null ? null : cache.getIfPresent(ref);
+    }
+
+    /** Drops what a commit of this replica changed, before its request answers (other replicas hear it later). */
+    void committed(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) CatalogChanged changed) {
+        if (cache != null) {
+            ChangeSet c = changed.changes();
+            cache.invalidateAll(c.created());
+            cache.invalidateAll(c.updated());
+            cache.invalidateAll(c.removed());
+            cache.invalidateAll(c.touched());
+        }
+    }
+
+    /** Announces, inside the writing transaction, which refs change when it commits. */
+    static void announce(Connection c, Collection<String> refs) throws SQLException {
+        if (refs.isEmpty()) {
+            return;
+        }
+        StringBuilder payload = new StringBuilder();
+        for (String ref : refs) {
+            if (payload.length() + ref.length() + 1 > MAX_PAYLOAD) {
+                payload.setLength(0);
+                payload.append('*');
+                break;
+            }
+            payload.append(payload.length() == 0 ? "" : "\n").append(ref);
+        }
+        try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+            ps.setString(1, CHANNEL);
+            ps.setString(2, payload.toString());
+            ps.execute();
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("LISTEN " + CHANNEL);
+                cache.invalidateAll(); // anything may have changed while not listening
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notes = pg.getNotifications(1000);
+                    if (notes == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notes) {
+                        if (n.getParameter().equals("*")) {
+                            cache.invalidateAll();
+                        } else {
+                            cache.invalidateAll(java.util.Arrays.asList(n.getParameter().split("\n")));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Listening for catalog changes failed, retrying: %s", e.getMessage());
+                    cache.invalidateAll();
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

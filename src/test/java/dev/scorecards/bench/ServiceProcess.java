@@ -1,0 +1,129 @@
+package dev.scorecards.bench;
+
+import dev.scorecards.EmbeddedDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as its own process, on
+ * its own fresh embedded PostgreSQL, so that its resident memory can be read from /proc.
+ */
+public final class ServiceProcess implements AutoCloseable {
+    public final int port;
+    public final Process process;
+    private final EmbeddedPostgres postgres;
+
+    private ServiceProcess(int port, Process process, EmbeddedPostgres postgres) {
+        this.port = port;
+        this.process = process;
+        this.postgres = postgres;
+    }
+
+    public static ServiceProcess start(Path work, int port, List<String> jvmArgs, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Path pgDir = work.resolve("postgres");
+        Files.createDirectories(pgDir);
+        EmbeddedPostgres pg = EmbeddedDatabase.start(pgDir, true);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-jar");
+        cmd.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(work.resolve("service.log").toFile());
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", pg.getJdbcUrl("postgres", "postgres"));
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        pb.environment().put("SCORECARDS_EXAMPLES_LOAD", "false");
+        pb.environment().putAll(env);
+        ServiceProcess s = new ServiceProcess(port, pb.start(), pg);
+        s.awaitReady(Duration.ofSeconds(120));
+        return s;
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue());
+            }
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the service did not become ready");
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Resident set size now and at its peak (VmRSS, VmHWM), in MiB. */
+    public long[] rssMiB() throws IOException {
+        long rss = 0;
+        long hwm = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            } else if (line.startsWith("VmHWM:")) {
+                hwm = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return new long[] {rss, hwm};
+    }
+
+    /** CPU seconds used so far by the service process and by every PostgreSQL process. */
+    public double[] cpuSeconds() throws IOException {
+        double service = cpuOf(process.pid());
+        double postgres = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline"));
+                    if (cmd.startsWith("postgres") || cmd.contains("/bin/postgres")) {
+                        postgres += cpuOf(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // exited meanwhile
+                }
+            }
+        }
+        return new double[] {service, postgres};
+    }
+
+    private static double cpuOf(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres.close();
+    }
+}

@@ -192,6 +192,43 @@ public class CatalogQueries {
         return new EntityPage(items, total, next, previous);
     }
 
+    /** Refs of the entities matching {@code filter}, among {@code among} (all entities when null). */
+    public java.util.Set<String> refsMatching(EntityFilter filter, java.util.Collection<String> among) {
+        List<Object> params = new ArrayList<>();
+        String where = filter.toSql(params);
+        if (among != null) {
+            params.add(among.toArray(new String[0]));
+            where += " and e.ref = any(?)";
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        query("select e.ref from catalog_entity e where " + where, params, rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
+    /** Streams the entities with these refs (all entities when null), as ingested. */
+    public void raw(java.util.Collection<String> refs, Consumer<RawEntity> sink) {
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (refs != null) {
+            params.add(refs.toArray(new String[0]));
+            where = " where e.ref = any(?)";
+        }
+        query("select e.ref, e.head || e.tail || '}', e.first_ingestion from catalog_entity e" + where, params,
+                rs -> sink.accept(new RawEntity(rs.getString(1), rs.getString(2), rs.getLong(3))));
+    }
+
+    /** Streams the relations declared by these refs (by every entity when null), in the declared direction. */
+    public void declaredRelations(java.util.Collection<String> sources, Consumer<Relation> sink) {
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (sources != null) {
+            params.add(sources.toArray(new String[0]));
+            where = " where source_ref = any(?)";
+        }
+        query("select source_ref, type, target_ref from catalog_relation" + where, params,
+                rs -> sink.accept(new Relation(rs.getString(1), rs.getString(2), rs.getString(3))));
+    }
+
     /** Facet value counts (values as written) over the entities matching {@code filter}. */
     public Map<String, List<FacetCount>> facets(List<String> facets, EntityFilter filter) {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();

@@ -1,0 +1,146 @@
+package dev.scorecards.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.errors.ServiceError;
+import dev.scorecards.scoring.CapabilityListQuery;
+import dev.scorecards.scoring.CapabilityQueries;
+import dev.scorecards.scoring.EvaluationService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Capabilities and their scores: the list (JSON or CSV), one capability, its history and consumers. */
+@Path("/api/scorecards/capabilities")
+public class CapabilitiesResource {
+    @Inject
+    CapabilityQueries queries;
+    @Inject
+    EvaluationService evaluation;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response list(@QueryParam("owner") String owner, @QueryParam("kind") String kind,
+            @QueryParam("level") String level, @QueryParam("scorecard") String scorecard, @QueryParam("q") String q,
+            @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        CapabilityListQuery query;
+        if (cursor != null && !cursor.isEmpty()) {
+            query = Cursors.decode(cursor, CapabilityListQuery.class, "");
+        } else {
+            String s = sort == null || sort.isBlank() ? "name" : sort.trim();
+            boolean desc = s.startsWith("-");
+            query = new CapabilityListQuery(Refs.parse(owner, "group"), blank(kind), blank(scorecard), blank(level),
+                    blank(q), desc ? s.substring(1) : s, desc, null, null);
+        }
+        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null
+                && accept.toLowerCase().contains("text/csv") && !accept.toLowerCase().contains("application/json"));
+        if (csv) {
+            StreamingOutput body = out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                queries.csv(query, line -> {
+                    try {
+                        w.write(line);
+                        w.write("\r\n");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                w.flush();
+            };
+            return Response.ok(body, "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"capabilities.csv\"").build();
+        }
+        var page = queries.list(query, EntityListing.intParam("limit", limit, 50, 1) > 500 ? 500
+                : EntityListing.intParam("limit", limit, 50, 1));
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        if (page.next() != null) {
+            pageInfo.put("nextCursor", Cursors.encode(page.next()));
+        }
+        return Response.ok(Map.of("items", page.items(), "totalItems", page.totalItems(), "pageInfo", pageInfo),
+                MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode get(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        ObjectNode result = queries.get(Refs.of(kind, namespace, name));
+        if (result == null) {
+            throw notFound(kind, namespace, name);
+        }
+        return result;
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to) {
+        String ref = Refs.of(kind, namespace, name);
+        List<JsonNode> items = queries.history(ref, instant("from", from), instant("to", to));
+        if (items.isEmpty() && queries.get(ref) == null) {
+            throw notFound(kind, namespace, name);
+        }
+        return Map.of("entityRef", ref, "items", items);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/consumers")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> consumers(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        String ref = Refs.of(kind, namespace, name);
+        JsonNode consumers = queries.consumers(ref);
+        if (consumers == null) {
+            throw notFound(kind, namespace, name);
+        }
+        return Map.of("entityRef", ref, "items", consumers);
+    }
+
+    @POST
+    @Path("/{kind}/{namespace}/{name}/evaluate")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode evaluate(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        evaluation.evaluate(Refs.of(kind, namespace, name));
+        return get(kind, namespace, name);
+    }
+
+    static ServiceError notFound(String kind, String namespace, String name) {
+        return ServiceError.notFound("No capability " + Refs.of(kind, namespace, name));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Instant instant(String param, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ServiceError.input("Invalid " + param + " '" + value + "': expected an ISO-8601 instant such as"
+                    + " 2026-11-01T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.scorecards.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecards.errors.ServiceError;
+import dev.scorecards.facts.PushedFacts;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** Facts pushed by scripts: a batch in, every item answered; and their history out. */
+@Path("/api/scorecards/facts")
+@Produces(MediaType.APPLICATION_JSON)
+public class FactsResource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PushedFacts facts;
+
+    @POST
+    public Map<String, Object> push(@HeaderParam("Content-Type") String contentType, String body) {
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw ServiceError.input("Content-Type must be application/json");
+        }
+        JsonNode batch;
+        try {
+            batch = JSON.readTree(body == null ? "" : body);
+        } catch (java.io.IOException e) {
+            throw ServiceError.input("Malformed request: body is not valid JSON");
+        }
+        List<PushedFacts.ItemResult> results = facts.push(batch);
+        long accepted = results.stream().filter(r -> r.status().equals("accepted")).count();
+        return Map.of("accepted", accepted, "rejected", results.size() - accepted, "items", results);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}")
+    public Map<String, Object> history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @QueryParam("name") String factName, @QueryParam("limit") String limit) {
+        String ref = Refs.of(kind, namespace, name);
+        int n = Math.min(1000, EntityListing.intParam("limit", limit, 100, 1));
+        return Map.of("entityRef", ref, "latest", facts.latest(List.of(ref)).getOrDefault(ref, Map.of()),
+                "history", facts.history(ref, factName, n));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.scorecards.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.scoring.Rollups;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** Scores gathered by team, System and Domain. */
+@Path("/api/scorecards")
+@Produces(MediaType.APPLICATION_JSON)
+public class RollupsResource {
+    @Inject
+    Rollups rollups;
+
+    @GET
+    @Path("/teams")
+    public Map<String, Object> teams() {
+        return Map.of("items", rollups.teams());
+    }
+
+    @GET
+    @Path("/teams/{namespace}/{name}")
+    public JsonNode team(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return rollups.team(Refs.of("group", namespace, name));
+    }
+
+    @GET
+    @Path("/systems/{namespace}/{name}")
+    public JsonNode system(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return rollups.rollup(Refs.of("system", namespace, name), "system");
+    }
+
+    @GET
+    @Path("/domains/{namespace}/{name}")
+    public JsonNode domain(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return rollups.rollup(Refs.of("domain", namespace, name), "domain");
+    }
+}

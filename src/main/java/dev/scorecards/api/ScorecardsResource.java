@@ -1,0 +1,34 @@
+package dev.scorecards.api;
+
+import dev.scorecards.scoring.EvaluationService;
+import dev.scorecards.scoring.Scorecard;
+import dev.scorecards.scoring.ScorecardDefinitions;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The scorecard definitions in force, and evaluating everything on demand. */
+@Path("/api/scorecards")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScorecardsResource {
+    @Inject
+    ScorecardDefinitions definitions;
+    @Inject
+    EvaluationService evaluation;
+
+    @GET
+    @Path("/scorecards")
+    public List<Scorecard> scorecards() {
+        return definitions.all();
+    }
+
+    @POST
+    @Path("/evaluate")
+    public EvaluationService.Outcome evaluateAll() {
+        return evaluation.evaluateAll();
+    }
+}

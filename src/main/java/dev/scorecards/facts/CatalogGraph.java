@@ -1,0 +1,295 @@
+package dev.scorecards.facts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecards.catalog.CatalogQueries;
+import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.RawEntity;
+import dev.scorecards.catalog.Relation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The catalog as a graph in memory, for computing facts: every entity's relevant attributes and its
+ * relations in both directions. Loaded once, then kept current from the catalog's change events.
+ * Reads and updates are guarded by one read/write lock.
+ */
+@ApplicationScoped
+public class CatalogGraph {
+    static final String ANNOTATION_CAPABILITY = "scorecards.dev/capability";
+    static final String ANNOTATION_BYPASSES = "scorecards.dev/bypasses";
+    private static final List<String> ON_CALL = List.of("pagerduty.com/service-id", "pagerduty.com/integration-key",
+            "opsgenie.com/component-selector", "opsgenie.com/team");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    CatalogQueries catalog;
+
+    private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<String, Set<String>> bypassDeclarations = new HashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private Set<String> eligibleTeams;
+    private volatile boolean loaded;
+
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** Reads the whole catalog into memory (replacing what was there). */
+    public void loadAll() {
+        lock.writeLock().lock();
+        try {
+            nodes.clear();
+            bypassDeclarations.clear();
+            catalog.raw(null, this::setAttributes);
+            catalog.declaredRelations(null, this::addDeclared);
+            nodes.values().forEach(n -> n.ownerRef = first(n.related("ownedBy")));
+            eligibleTeams = null;
+            loaded = true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Reads the given entities again (those that no longer exist are removed). */
+    public void refresh(Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            for (String ref : refs) {
+                Node n = nodes.get(ref);
+                if (n != null) {
+                    removeDeclared(n);
+                    n.kind = null;
+                    setBypasses(n, null);
+                }
+            }
+            catalog.raw(refs, this::setAttributes);
+            catalog.declaredRelations(refs, this::addDeclared);
+            for (String ref : refs) {
+                Node n = nodes.get(ref);
+                if (n != null) {
+                    n.ownerRef = first(n.related("ownedBy"));
+                    if (!n.exists() && !n.hasRelations()) {
+                        nodes.remove(ref);
+                    }
+                }
+            }
+            eligibleTeams = null;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code reader} with a consistent view of the graph. */
+    public <T> T read(Function<GraphView, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(new GraphView());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void setAttributes(RawEntity raw) {
+        Node n = nodes.computeIfAbsent(raw.ref(), Node::new);
+        JsonNode e;
+        try {
+            e = JSON.readTree(raw.json());
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException("stored entity " + raw.ref() + " is not JSON", ex);
+        }
+        JsonNode metadata = e.path("metadata");
+        JsonNode spec = e.path("spec");
+        JsonNode annotations = metadata.path("annotations");
+        n.kind = e.path("kind").asText().toLowerCase(java.util.Locale.ROOT);
+        n.title = metadata.hasNonNull("title") ? metadata.get("title").asText() : metadata.path("name").asText();
+        n.lifecycle = text(spec.get("lifecycle"));
+        n.type = text(spec.get("type"));
+        n.firstIngestion = raw.firstIngestion();
+        int flags = 0;
+        if (!metadata.path("description").asText("").isBlank()) {
+            flags |= Node.DESCRIPTION;
+        }
+        if (annotations.hasNonNull("backstage.io/techdocs-ref")) {
+            flags |= Node.TECHDOCS;
+        }
+        if (annotations.hasNonNull("backstage.io/source-location")) {
+            flags |= Node.SOURCE_LOCATION;
+        }
+        for (String key : ON_CALL) {
+            if (!annotations.path(key).asText("").isBlank()) {
+                flags |= Node.ON_CALL;
+            }
+        }
+        if ("true".equals(annotations.path(ANNOTATION_CAPABILITY).asText())) {
+            flags |= Node.CAPABILITY_ANNOTATION;
+        }
+        for (JsonNode link : metadata.path("links")) {
+            switch (link.path("type").asText("").toLowerCase(java.util.Locale.ROOT)) {
+                case "docs", "documentation", "techdocs" -> flags |= Node.DOCS_LINK;
+                case "support", "chat" -> flags |= Node.SUPPORT_LINK;
+                case "runbook" -> flags |= Node.RUNBOOK_LINK;
+                default -> { }
+            }
+        }
+        n.flags = flags;
+        n.apiSize = n.kind.equals("api") ? ApiDefinitions.size(n.type, text(spec.get("definition"))) : -1;
+        String bypasses = text(annotations.get(ANNOTATION_BYPASSES));
+        String target = null;
+        if (bypasses != null) {
+            try {
+                target = EntityRef.parse(bypasses.trim(), "system", metadata.path("namespace").asText("default"))
+                        .toString();
+            } catch (IllegalArgumentException ignored) {
+                target = null;
+            }
+        }
+        setBypasses(n, target);
+    }
+
+    private void setBypasses(Node n, String target) {
+        if (n.bypasses != null) {
+            Set<String> s = bypassDeclarations.get(n.bypasses);
+            if (s != null) {
+                s.remove(n.ref);
+                if (s.isEmpty()) {
+                    bypassDeclarations.remove(n.bypasses);
+                }
+            }
+        }
+        n.bypasses = target;
+        if (target != null) {
+            bypassDeclarations.computeIfAbsent(target, k -> new HashSet<>()).add(n.ref);
+        }
+    }
+
+    private void addDeclared(Relation r) {
+        Node source = nodes.computeIfAbsent(r.sourceRef(), Node::new);
+        Node target = nodes.computeIfAbsent(r.targetRef(), Node::new);
+        int type = RelationIndex.of(r.type());
+        source.add(type, target.ref);
+        target.add(RelationIndex.inverse(type), source.ref);
+        if (source.declared.isEmpty()) {
+            source.declared = new ArrayList<>(4);
+        }
+        source.declared.add(new Object[] {type, target.ref});
+    }
+
+    private void removeDeclared(Node n) {
+        for (Object[] d : n.declared) {
+            int type = (Integer) d[0];
+            String targetRef = (String) d[1];
+            n.remove(type, targetRef);
+            Node target = nodes.get(targetRef);
+            if (target != null) {
+                target.remove(RelationIndex.inverse(type), n.ref);
+                if (!target.exists() && !target.hasRelations()) {
+                    nodes.remove(targetRef);
+                }
+            }
+        }
+        n.declared = List.of();
+    }
+
+    private static String text(JsonNode v) {
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    }
+
+    private static String first(List<String> l) {
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    /** Read-only questions about the graph, valid inside {@link #read}. */
+    public final class GraphView {
+        public Node node(String ref) {
+            Node n = nodes.get(ref);
+            return n != null && n.exists() ? n : null;
+        }
+
+        public Collection<Node> nodes() {
+            return nodes.values();
+        }
+
+        /**
+         * The entity and everything that is part of it, transitively, with the APIs those parts
+         * provide (a Component offered as a capability is used through the APIs it provides).
+         */
+        public Set<String> parts(String ref) {
+            Set<String> parts = new LinkedHashSet<>();
+            ArrayDeque<String> todo = new ArrayDeque<>(List.of(ref));
+            while (!todo.isEmpty()) {
+                String r = todo.poll();
+                if (parts.add(r)) {
+                    Node n = nodes.get(r);
+                    if (n != null) {
+                        todo.addAll(n.related("hasPart"));
+                        todo.addAll(n.related("providesApi"));
+                    }
+                }
+            }
+            return parts;
+        }
+
+        /** The entity and everything it is part of ({@link #parts}' inverse): enclosing systems, domains, providers. */
+        public Set<String> wholes(String ref) {
+            Set<String> out = new LinkedHashSet<>();
+            ArrayDeque<String> todo = new ArrayDeque<>(List.of(ref));
+            while (!todo.isEmpty()) {
+                String r = todo.poll();
+                if (out.add(r)) {
+                    Node n = nodes.get(r);
+                    if (n != null) {
+                        todo.addAll(n.related("partOf"));
+                        todo.addAll(n.related("apiProvidedBy"));
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The groups an owner stands for: a group itself, or a user's groups. */
+        public Set<String> teams(String ownerRef) {
+            if (ownerRef == null) {
+                return Set.of();
+            }
+            if (ownerRef.startsWith("group:")) {
+                return Set.of(ownerRef);
+            }
+            Node owner = nodes.get(ownerRef);
+            return owner == null ? Set.of() : new LinkedHashSet<>(owner.related("memberOf"));
+        }
+
+        /** Groups that own at least one Component: the teams that could adopt a capability. */
+        public Set<String> eligibleTeams() {
+            if (eligibleTeams == null) {
+                Set<String> teams = new HashSet<>();
+                for (Node n : nodes.values()) {
+                    if ("component".equals(n.kind)) {
+                        teams.addAll(teams(n.ownerRef));
+                    }
+                }
+                eligibleTeams = teams;
+            }
+            return eligibleTeams;
+        }
+
+        /** Entities annotated as bypassing this capability. */
+        public Set<String> declaredBypasses(String capabilityRef) {
+            return bypassDeclarations.getOrDefault(capabilityRef, Set.of());
+        }
+    }
+}

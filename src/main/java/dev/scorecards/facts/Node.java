@@ -1,0 +1,102 @@
+package dev.scorecards.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One entity of the in-memory catalog graph: the few attributes facts are computed from, and its
+ * relations in both directions grouped by type. A node that is only referenced (a dangling relation
+ * target) has no kind.
+ */
+public final class Node {
+    static final int DESCRIPTION = 1;
+    static final int TECHDOCS = 1 << 1;
+    static final int DOCS_LINK = 1 << 2;
+    static final int ON_CALL = 1 << 3;
+    static final int SUPPORT_LINK = 1 << 4;
+    static final int RUNBOOK_LINK = 1 << 5;
+    static final int SOURCE_LOCATION = 1 << 6;
+    static final int CAPABILITY_ANNOTATION = 1 << 7;
+
+    final String ref;
+    String kind;
+    String title;
+    String lifecycle;
+    String type;
+    String ownerRef;
+    String bypasses;
+    int flags;
+    int apiSize = -1;
+    long firstIngestion;
+    /** Relations by type index ({@link RelationIndex}); null where there are none. */
+    final List<String>[] related;
+    /** The relations this node's own spec declares: type index and target, for replacing them. */
+    List<Object[]> declared = List.of();
+
+    @SuppressWarnings("unchecked")
+    Node(String ref) {
+        this.ref = ref;
+        this.related = new List[RelationIndex.size()];
+    }
+
+    public String ref() {
+        return ref;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String lifecycle() {
+        return lifecycle;
+    }
+
+    public String ownerRef() {
+        return ownerRef;
+    }
+
+    boolean exists() {
+        return kind != null;
+    }
+
+    boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    List<String> related(String type) {
+        List<String> r = related[RelationIndex.of(type)];
+        return r == null ? List.of() : r;
+    }
+
+    void add(int type, String other) {
+        List<String> r = related[type];
+        if (r == null) {
+            r = new ArrayList<>(2);
+            related[type] = r;
+        }
+        r.add(other);
+    }
+
+    void remove(int type, String other) {
+        List<String> r = related[type];
+        if (r != null) {
+            r.remove(other);
+            if (r.isEmpty()) {
+                related[type] = null;
+            }
+        }
+    }
+
+    boolean hasRelations() {
+        for (List<String> r : related) {
+            if (r != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

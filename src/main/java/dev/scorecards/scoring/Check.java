@@ -1,0 +1,17 @@
+package dev.scorecards.scoring;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One rule of a scorecard, as written in its data file: a CEL {@code expression} (or, on a ladder,
+ * {@code requires}: other checks that must hold), the level it belongs to, its weight, an optional
+ * CEL {@code applies} filter, and what to tell people who fail it.
+ *
+ * @param id            qualified id, {@code <scorecard>.<check>}
+ * @param requiredFacts fact names the expressions read; when one has no value the check is NOT_REPORTED
+ */
+public record Check(String id, String name, String description, String level, int levelIndex, double weight,
+        String expression, String applies, List<String> requires, String remediation, String link,
+        Set<String> requiredFacts) {
+}

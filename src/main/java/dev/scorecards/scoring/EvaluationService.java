@@ -1,0 +1,223 @@
+package dev.scorecards.scoring;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecards.catalog.CatalogChanged;
+import dev.scorecards.catalog.CatalogQueries;
+import dev.scorecards.catalog.ChangeSet;
+import dev.scorecards.errors.ServiceError;
+import dev.scorecards.facts.Capabilities;
+import dev.scorecards.facts.CapabilityFacts;
+import dev.scorecards.facts.FactsConfig;
+import dev.scorecards.facts.FactsPushed;
+import dev.scorecards.facts.PushedFacts;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * When capabilities are evaluated: all of them at start and on a schedule; after every catalog
+ * change only those whose inputs changed (the entity, or a neighbour across a relation); after
+ * pushed facts, exemption changes and expiries; and on demand. One worker thread does all of it, in
+ * order; small changes are waited for, so the request that caused them answers with fresh scores.
+ */
+@ApplicationScoped
+public class EvaluationService {
+    private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private static final int CHUNK = 1000;
+
+    @Inject
+    Capabilities capabilities;
+    @Inject
+    Evaluator evaluator;
+    @Inject
+    ResultStore store;
+    @Inject
+    Exemptions exemptions;
+    @Inject
+    PushedFacts pushedFacts;
+    @Inject
+    CatalogQueries catalog;
+    @Inject
+    FactsConfig factsConfig;
+
+    @ConfigProperty(name = "scorecards.evaluation.sync-limit", defaultValue = "1000")
+    int syncLimit;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scoring");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** What an evaluation did. */
+    public record Outcome(int evaluated, int changed, long millis) {
+    }
+
+    void start(@Observes StartupEvent event) {
+        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+
+    void catalogChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged event) {
+        ChangeSet c = event.changes();
+        Set<String> changed = new HashSet<>(c.created());
+        changed.addAll(c.updated());
+        changed.addAll(c.removed());
+        if (changed.isEmpty()) {
+            return;
+        }
+        Future<Outcome> f = worker.submit(() -> guarded(() -> evaluate(capabilities.update(changed), event.ingestion())));
+        if (changed.size() <= syncLimit) {
+            await(f);
+        }
+    }
+
+    void factsPushed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsPushed event) {
+        await(worker.submit(() -> guarded(() -> evaluate(event.entityRefs(), 0))));
+    }
+
+    /** Re-evaluates one capability now; 404 when the entity is not a capability. */
+    public Outcome evaluate(String ref) {
+        if (!capabilities.isCapability(ref)) {
+            throw ServiceError.notFound("No capability " + ref);
+        }
+        return await(worker.submit(() -> guarded(() -> evaluate(List.of(ref), 0))));
+    }
+
+    /** Reads the whole catalog again and evaluates every capability. */
+    public Outcome evaluateAll() {
+        return await(worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0))));
+    }
+
+    /** Re-evaluates the entities of exemptions that were just created, deleted or expired. */
+    public void exemptionsChanged(Collection<String> refs) {
+        await(worker.submit(() -> guarded(() -> evaluate(refs, 0))));
+    }
+
+    @Scheduled(every = "${scorecards.evaluation.interval:1h}", delayed = "${scorecards.evaluation.interval:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
+    }
+
+    @Scheduled(every = "${scorecards.evaluation.expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expiries() {
+        List<String> refs = exemptions.recordExpired(Instant.now());
+        if (!refs.isEmpty()) {
+            worker.submit(() -> guarded(() -> evaluate(refs, 0)));
+        }
+    }
+
+    private Outcome reloadAndEvaluateAll(long ingestion) {
+        long t0 = System.nanoTime();
+        capabilities.loadAll();
+        long loaded = System.nanoTime();
+        Outcome o = evaluate(capabilities.all(), ingestion);
+        store.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
+        LOG.infof("Evaluated all %d capabilities in %d ms (catalog graph loaded in %d ms), %d results changed",
+                o.evaluated(), (System.nanoTime() - t0) / 1_000_000, (loaded - t0) / 1_000_000, o.changed());
+        return o;
+    }
+
+    /** Evaluates these capabilities (those that are no longer capabilities are marked removed). */
+    Outcome evaluate(Collection<String> refs, long ingestion) {
+        long t0 = System.nanoTime();
+        Instant now = Instant.now();
+        List<String> all = new ArrayList<>(refs);
+        int changed = 0;
+        int evaluated = 0;
+        List<String> gone = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            List<CapabilityFacts> facts = capabilities.facts(chunk);
+            Set<String> present = new HashSet<>();
+            facts.forEach(f -> present.add(f.ref()));
+            chunk.stream().filter(r -> !present.contains(r)).forEach(gone::add);
+            List<Evaluated> results = evaluateChunk(facts, now);
+            evaluated += results.size();
+            changed += store.save(results, ingestion, now);
+        }
+        store.markRemoved(gone, now);
+        return new Outcome(evaluated, changed, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private List<Evaluated> evaluateChunk(List<CapabilityFacts> facts, Instant now) {
+        List<String> refs = facts.stream().map(CapabilityFacts::ref).toList();
+        Map<String, Map<String, Object>> entities = new HashMap<>();
+        Map<String, Long> firstIngestion = new HashMap<>();
+        catalog.raw(refs, raw -> {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = JSON.readValue(raw.json(), Map.class);
+                entities.put(raw.ref(), map);
+                firstIngestion.put(raw.ref(), raw.firstIngestion());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Map<String, Map<String, Object>> pushed = pushedFacts.latest(refs);
+        Duration window = factsConfig.facts().trendWindow();
+        Map<String, Long> before = store.consumersSince(refs, now.minus(window));
+        Map<String, Map<String, Exemption>> active = exemptions.active(refs, now);
+        List<Evaluated> out = new ArrayList<>();
+        for (CapabilityFacts f : facts) {
+            Map<String, Object> values = new LinkedHashMap<>(pushed.getOrDefault(f.ref(), Map.of()));
+            values.putAll(f.facts());
+            Long earlier = before.get(f.ref());
+            values.put("consumerTrend", earlier == null ? 0L : f.consumerCount() - earlier);
+            Evaluator.Inputs in = new Evaluator.Inputs(entities.getOrDefault(f.ref(), Map.of()), values,
+                    f.relations(), active.getOrDefault(f.ref(), Map.of()));
+            out.add(new Evaluated(f, values, evaluator.evaluate(in, now), firstIngestion.getOrDefault(f.ref(), 0L)));
+        }
+        return out;
+    }
+
+    private Outcome guarded(java.util.concurrent.Callable<Outcome> task) {
+        try {
+            return task.call();
+        } catch (Exception e) {
+            LOG.error("Evaluation failed", e);
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+        try {
+            return f.get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw ServiceError.unavailable("Evaluation is taking longer than 120 s; it continues in the background");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.scorecards.scoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.catalog.EntityRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The scoring tables: each capability's latest result, and a history row for every change of it.
+ * A result identical to the stored one writes nothing, so evaluating twice (or on two replicas)
+ * never adds history.
+ */
+@ApplicationScoped
+public class ResultStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHUNK = 500;
+
+    @Inject
+    DataSource dataSource;
+
+    /** Stores what changed; returns how many capabilities' results changed. */
+    int save(List<Evaluated> results, long ingestion, Instant now) {
+        int changed = 0;
+        for (int from = 0; from < results.size(); from += CHUNK) {
+            changed += saveChunk(results.subList(from, Math.min(results.size(), from + CHUNK)), ingestion, now);
+        }
+        return changed;
+    }
+
+    private int saveChunk(List<Evaluated> chunk, long ingestion, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Object[]> stored = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("select entity_ref, hash, first_consumer_at, removed_at"
+                    + " from scoring_capability where entity_ref = any(?)")) {
+                ps.setArray(1, c.createArrayOf("text", chunk.stream().map(e -> e.capability().ref()).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), new Object[] {rs.getString(2), rs.getTimestamp(3), rs.getTimestamp(4)});
+                    }
+                }
+            }
+            int changed = 0;
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement history =
+                    c.prepareStatement("insert into scoring_history (entity_ref, at, level, level_index, scores,"
+                            + " consumer_count, states) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
+                for (Evaluated e : chunk) {
+                    ObjectNode result = document(e);
+                    String text = result.toString();
+                    String hash = sha1(text);
+                    Object[] before = stored.get(e.capability().ref());
+                    boolean firstConsumer = e.capability().consumerCount() > 0 && (before == null || before[1] == null);
+                    if (before != null && hash.equals(before[0]) && before[2] == null && !firstConsumer) {
+                        continue;
+                    }
+                    changed++;
+                    bindUpsert(upsert, e, text, hash, ingestion, now, firstConsumer);
+                    upsert.addBatch();
+                    ScorecardResult ladder = e.ladder();
+                    history.setString(1, e.capability().ref());
+                    history.setTimestamp(2, Timestamp.from(now));
+                    history.setString(3, ladder.level());
+                    history.setInt(4, ladder.levelIndex());
+                    history.setString(5, scores(e).toString());
+                    history.setInt(6, (int) e.capability().consumerCount());
+                    history.setString(7, states(e).toString());
+                    history.addBatch();
+                }
+                upsert.executeBatch();
+                history.executeBatch();
+            }
+            return changed;
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static final String UPSERT = """
+            insert into scoring_capability (entity_ref, kind, namespace, name, title, owner_ref, level, level_index,
+                scores, consumer_count, consuming_team_count, adoption_rate, consuming_teams, result, consumers, hash,
+                first_seen_at, first_seen_ingestion, first_consumer_at, first_consumer_ingestion, evaluated_at,
+                changed_at, removed_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, null)
+            on conflict (entity_ref) do update set kind = excluded.kind, namespace = excluded.namespace,
+                name = excluded.name, title = excluded.title, owner_ref = excluded.owner_ref, level = excluded.level,
+                level_index = excluded.level_index, scores = excluded.scores, consumer_count = excluded.consumer_count,
+                consuming_team_count = excluded.consuming_team_count, adoption_rate = excluded.adoption_rate,
+                consuming_teams = excluded.consuming_teams, result = excluded.result, consumers = excluded.consumers,
+                hash = excluded.hash,
+                first_consumer_at = coalesce(scoring_capability.first_consumer_at, excluded.first_consumer_at),
+                first_consumer_ingestion = case when scoring_capability.first_consumer_at is null
+                    then excluded.first_consumer_ingestion else scoring_capability.first_consumer_ingestion end,
+                evaluated_at = excluded.evaluated_at, changed_at = excluded.changed_at, removed_at = null
+            """;
+
+    private static void bindUpsert(PreparedStatement ps, Evaluated e, String result, String hash, long ingestion,
+            Instant now, boolean firstConsumer) throws SQLException {
+        EntityRef ref = EntityRef.parse(e.capability().ref());
+        ScorecardResult ladder = e.ladder();
+        ps.setString(1, e.capability().ref());
+        ps.setString(2, ref.kind());
+        ps.setString(3, ref.namespace());
+        ps.setString(4, ref.name());
+        ps.setString(5, e.capability().title());
+        ps.setString(6, e.capability().ownerRef());
+        ps.setString(7, ladder.level());
+        ps.setInt(8, ladder.levelIndex());
+        ps.setString(9, scores(e).toString());
+        ps.setInt(10, (int) e.capability().consumerCount());
+        ps.setInt(11, e.capability().consumingTeams().size());
+        ps.setDouble(12, ((Number) e.facts().get("adoptionRate")).doubleValue());
+        ps.setArray(13, ps.getConnection().createArrayOf("text", e.capability().consumingTeams().toArray()));
+        ps.setString(14, result);
+        ps.setString(15, JSON.valueToTree(e.capability().consumers()).toString());
+        ps.setString(16, hash);
+        ps.setTimestamp(17, Timestamp.from(now));
+        ps.setLong(18, e.firstIngestion());
+        if (firstConsumer) {
+            ps.setTimestamp(19, Timestamp.from(now));
+            ps.setLong(20, ingestion);
+        } else {
+            ps.setNull(19, Types.TIMESTAMP);
+            ps.setNull(20, Types.BIGINT);
+        }
+        ps.setTimestamp(21, Timestamp.from(now));
+        ps.setTimestamp(22, Timestamp.from(now));
+    }
+
+    /** The stored result document: what {@code GET /capabilities/{ref}} shows. */
+    static ObjectNode document(Evaluated e) {
+        ObjectNode doc = JSON.createObjectNode();
+        ScorecardResult ladder = e.ladder();
+        doc.put("entityRef", e.capability().ref());
+        doc.put("kind", e.capability().kind());
+        doc.put("title", e.capability().title());
+        doc.put("owner", e.capability().ownerRef());
+        doc.put("level", ladder.level());
+        doc.put("levelIndex", ladder.levelIndex());
+        doc.set("scorecards", JSON.valueToTree(e.scorecards()));
+        ObjectNode adoption = doc.putObject("adoption");
+        adoption.put("consumers", e.capability().consumerCount());
+        adoption.set("consumingTeams", JSON.valueToTree(e.capability().consumingTeams()));
+        adoption.set("producerTeams", JSON.valueToTree(e.capability().producerTeams()));
+        adoption.put("eligibleTeams", (Long) e.facts().get("eligibleTeamCount"));
+        adoption.put("rate", (Double) e.facts().get("adoptionRate"));
+        adoption.set("bypasses", JSON.valueToTree(e.capability().bypasses()));
+        adoption.set("bypassingTeams", JSON.valueToTree(e.capability().bypassingTeams()));
+        adoption.put("bypassRatio", (Double) e.facts().get("bypassRatio"));
+        doc.set("parts", JSON.valueToTree(e.capability().parts()));
+        doc.set("facts", JSON.valueToTree(new java.util.TreeMap<>(e.facts())));
+        return doc;
+    }
+
+    private static ObjectNode scores(Evaluated e) {
+        ObjectNode scores = JSON.createObjectNode();
+        for (ScorecardResult s : e.scorecards()) {
+            ObjectNode o = scores.putObject(s.id());
+            o.put("level", s.level());
+            o.put("levelIndex", s.levelIndex());
+            o.put("percentage", s.percentage());
+        }
+        return scores;
+    }
+
+    private static ObjectNode states(Evaluated e) {
+        ObjectNode states = JSON.createObjectNode();
+        for (ScorecardResult s : e.scorecards()) {
+            s.checks().forEach(c -> states.put(c.id(), c.state().name()));
+        }
+        return states;
+    }
+
+    /** Marks capabilities that left the catalog (or the selection); their history stays. */
+    void markRemoved(Collection<String> refs, Instant now) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            List<String> removed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("update scoring_capability set removed_at = ?"
+                    + " where entity_ref = any(?) and removed_at is null returning entity_ref, level, level_index,"
+                    + " scores::text, consumer_count")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setArray(2, c.createArrayOf("text", refs.toArray()));
+                try (ResultSet rs = ps.executeQuery(); PreparedStatement h = c.prepareStatement(
+                        "insert into scoring_history (entity_ref, at, level, level_index, scores, consumer_count, states,"
+                                + " removed) values (?, ?, ?, ?, ?::jsonb, ?, '{}'::jsonb, true)")) {
+                    while (rs.next()) {
+                        removed.add(rs.getString(1));
+                        h.setString(1, rs.getString(1));
+                        h.setTimestamp(2, Timestamp.from(now));
+                        h.setString(3, rs.getString(2));
+                        h.setInt(4, rs.getInt(3));
+                        h.setString(5, rs.getString(4));
+                        h.setInt(6, rs.getInt(5));
+                        h.addBatch();
+                    }
+                    h.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refs of every capability with a current (not removed) result. */
+    List<String> storedRefs() {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select entity_ref from scoring_capability where removed_at is null"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** Each capability's consumer count at {@code since} (or when first recorded, if later). */
+    Map<String, Long> consumersSince(Collection<String> refs, Instant since) {
+        Map<String, Long> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select distinct on (entity_ref) entity_ref, consumer_count from scoring_history
+                where entity_ref = any(?) and not removed
+                order by entity_ref, (at <= ?) desc, case when at <= ? then at end desc, at asc
+                """)) {
+            ps.setArray(1, c.createArrayOf("text", refs.toArray()));
+            ps.setTimestamp(2, Timestamp.from(since));
+            ps.setTimestamp(3, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

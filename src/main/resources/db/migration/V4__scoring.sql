@@ -1,0 +1,66 @@
+-- scoring stage: each capability's latest result, every change of it, and exemptions with their audit.
+
+create table scoring_capability (
+    entity_ref                text primary key,
+    kind                      text not null,
+    namespace                 text not null,
+    name                      text not null,
+    title                     text,
+    owner_ref                 text,
+    level                     text,                 -- on the ladder; null below its first level
+    level_index               integer not null,
+    scores                    jsonb not null,       -- scorecard id -> {level, levelIndex, percentage}
+    consumer_count            integer not null,
+    consuming_team_count      integer not null,
+    adoption_rate             double precision not null,
+    consuming_teams           text[] not null,
+    result                    jsonb not null,       -- every scorecard with its checks and next steps, adoption, facts
+    consumers                 jsonb not null,
+    hash                      text not null,
+    first_seen_at             timestamptz not null,
+    first_seen_ingestion      bigint,
+    first_consumer_at         timestamptz,
+    first_consumer_ingestion  bigint,
+    evaluated_at              timestamptz not null,
+    changed_at                timestamptz not null,
+    removed_at                timestamptz           -- no longer a capability (kept for its history)
+);
+create index scoring_capability_owner on scoring_capability (owner_ref);
+create index scoring_capability_level on scoring_capability (level_index, entity_ref);
+create index scoring_capability_teams on scoring_capability using gin (consuming_teams);
+
+create table scoring_history (
+    id              bigserial primary key,
+    entity_ref      text not null,
+    at              timestamptz not null,
+    level           text,
+    level_index     integer not null,
+    scores          jsonb not null,
+    consumer_count  integer not null,
+    states          jsonb not null,                 -- check id -> state
+    removed         boolean not null default false
+);
+create index scoring_history_entity on scoring_history (entity_ref, at);
+
+create table scoring_exemption (
+    id               uuid primary key,
+    entity_ref       text not null,
+    check_id         text not null,
+    reason           text not null,
+    author           text not null,
+    expires_at       timestamptz,
+    created_at       timestamptz not null default now(),
+    deleted_at       timestamptz,
+    deleted_by       text,
+    expiry_recorded  boolean not null default false
+);
+create index scoring_exemption_entity on scoring_exemption (entity_ref) where deleted_at is null;
+
+create table scoring_exemption_audit (
+    id            bigserial primary key,
+    exemption_id  uuid not null,
+    action        text not null,                    -- created, deleted, expired
+    actor         text not null,
+    at            timestamptz not null default now(),
+    exemption     jsonb not null
+);

@@ -14,7 +14,8 @@ create table scoring_capability (
     consuming_team_count      integer not null,
     adoption_rate             double precision not null,
     consuming_teams           text[] not null,
-    result                    jsonb not null,       -- every scorecard with its checks and next steps, adoption, facts
+    bypass_count              integer not null,
+    result                    jsonb not null,       -- every scorecard with its check states and next steps, adoption, facts
     consumers                 jsonb not null,
     hash                      text not null,
     first_seen_at             timestamptz not null,

@@ -24,8 +24,16 @@ public final class Catalog {
                 .post("/api/catalog/ingest").then();
     }
 
-    /** Empties every table the stages own (tests run one class at a time). */
+    /**
+     * Empties every table the stages own (tests run one class at a time), and has the scoring stage
+     * read the (now empty) catalog again.
+     */
     public static void wipe(DataSource dataSource) {
+        truncate(dataSource);
+        given().post("/api/scorecards/evaluate").then().statusCode(200);
+    }
+
+    private static void truncate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("select string_agg(format('truncate table %I cascade', tablename), '; ') from pg_tables"
                     + " where schemaname = 'public' and tablename <> 'flyway_schema_history'");

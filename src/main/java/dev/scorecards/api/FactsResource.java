@@ -1,7 +1,6 @@
 package dev.scorecards.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecards.catalog.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.PushedFacts;
 import jakarta.inject.Inject;
@@ -20,23 +19,14 @@ import java.util.Map;
 @Path("/api/scorecards/facts")
 @Produces(MediaType.APPLICATION_JSON)
 public class FactsResource {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     PushedFacts facts;
+    @Inject
+    CatalogQueries catalog;
 
     @POST
     public Map<String, Object> push(@HeaderParam("Content-Type") String contentType, String body) {
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-            throw ServiceError.input("Content-Type must be application/json");
-        }
-        JsonNode batch;
-        try {
-            batch = JSON.readTree(body == null ? "" : body);
-        } catch (java.io.IOException e) {
-            throw ServiceError.input("Malformed request: body is not valid JSON");
-        }
-        List<PushedFacts.ItemResult> results = facts.push(batch);
+        List<PushedFacts.ItemResult> results = facts.push(JsonBody.value(contentType, body));
         long accepted = results.stream().filter(r -> r.status().equals("accepted")).count();
         return Map.of("accepted", accepted, "rejected", results.size() - accepted, "items", results);
     }
@@ -46,6 +36,9 @@ public class FactsResource {
     public Map<String, Object> history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @QueryParam("name") String factName, @QueryParam("limit") String limit) {
         String ref = Refs.of(kind, namespace, name);
+        if (catalog.byRef(ref) == null) {
+            throw ServiceError.notFound("No entity " + ref);
+        }
         int n = Math.min(1000, EntityListing.intParam("limit", limit, 100, 1));
         return Map.of("entityRef", ref, "latest", facts.latest(List.of(ref)).getOrDefault(ref, Map.of()),
                 "history", facts.history(ref, factName, n));

@@ -13,18 +13,7 @@ final class JsonBody {
     }
 
     static JsonNode object(String contentType, String body) {
-        if (contentType == null || contentType.isBlank()) {
-            throw ServiceError.input("Content-Type missing");
-        }
-        if (!contentType.toLowerCase(java.util.Locale.ROOT).matches("^application/json\\s*(;.*)?$")) {
-            throw ServiceError.input("Illegal Content-Type");
-        }
-        JsonNode node;
-        try {
-            node = body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (IOException e) {
-            throw ServiceError.input("Malformed request: body is not valid JSON");
-        }
+        JsonNode node = value(contentType, body);
         if (node == null || !node.isObject()) {
             throw ServiceError.input("Expected body to be a JSON object");
         }
@@ -32,6 +21,21 @@ final class JsonBody {
             throw ServiceError.input("Empty request body");
         }
         return node;
+    }
+
+    /** Any JSON value (null for an empty body), after the same Content-Type checks. */
+    static JsonNode value(String contentType, String body) {
+        if (contentType == null || contentType.isBlank()) {
+            throw ServiceError.input("Content-Type missing");
+        }
+        if (!contentType.toLowerCase(java.util.Locale.ROOT).matches("^application/json\\s*(;.*)?$")) {
+            throw ServiceError.input("Illegal Content-Type");
+        }
+        try {
+            return body == null || body.isBlank() ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            throw ServiceError.input("Malformed request: body is not valid JSON");
+        }
     }
 
     /** A required string property, or a 400 naming it. */

@@ -26,14 +26,17 @@ public class Capabilities {
     @Inject
     CatalogQueries catalog;
     @Inject
-    FactsConfig config;
+    FactsConfig.Capabilities capabilitiesConfig;
+
+    /** Above this many changed entities, every capability is evaluated again instead of tracing which. */
+    private static final int BULK = 2000;
 
     private final Set<String> refs = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private EntityFilter filter;
 
     EntityFilter filter() {
         if (filter == null) {
-            filter = EntityFilter.parse(Arrays.asList(config.capabilities().filter().split(";")));
+            filter = EntityFilter.parse(Arrays.asList(capabilitiesConfig.filter().split(";")));
         }
         return filter;
     }
@@ -51,6 +54,16 @@ public class Capabilities {
      * have changed (including ones that stopped or started being capabilities).
      */
     public Set<String> update(Collection<String> changed) {
+        if (changed.size() > BULK || !graph.loaded()) {
+            // a bulk change (a whole catalog arriving, say): tracing neighbours costs more than evaluating all
+            graph.refresh(changed);
+            Set<String> now = catalog.refsMatching(filter(), changed);
+            Set<String> before = new HashSet<>(refs);
+            refs.removeAll(changed);
+            refs.addAll(now);
+            before.addAll(refs);
+            return before;
+        }
         Set<String> affected = new HashSet<>(affected(changed));
         Set<String> eligibleBefore = graph.read(v -> new HashSet<>(v.eligibleTeams()));
         graph.refresh(changed);
@@ -239,7 +252,7 @@ public class Capabilities {
         }
         List<CapabilityFacts.Consumer> consumers = new ArrayList<>();
         Set<String> consumingTeams = new TreeSet<>();
-        for (var e : usesByConsumer.entrySet()) {
+        for (var e : new java.util.TreeMap<>(usesByConsumer).entrySet()) {
             Node c = v.node(e.getKey());
             String owner = c == null ? null : c.ownerRef;
             List<String> teams = new ArrayList<>(v.teams(owner));
@@ -251,7 +264,7 @@ public class Capabilities {
         List<CapabilityFacts.Bypass> bypasses = new ArrayList<>();
         Set<String> bypassingTeams = new TreeSet<>();
         if (offersApis) {
-            for (var e : internalUse.entrySet()) {
+            for (var e : new java.util.TreeMap<>(internalUse).entrySet()) {
                 Node c = v.node(e.getKey());
                 String owner = c == null ? null : c.ownerRef;
                 List<String> teams = new ArrayList<>(v.teams(owner));
@@ -272,8 +285,8 @@ public class Capabilities {
             bypasses.add(new CapabilityFacts.Bypass(declared, owner, teams, "declared", List.of()));
             bypassingTeams.addAll(teams);
         }
-        Set<String> eligible = new HashSet<>(v.eligibleTeams());
-        eligible.removeAll(producers);
+        Set<String> allEligible = v.eligibleTeams();
+        long eligibleCount = allEligible.size() - producers.stream().filter(allEligible::contains).count();
         Set<String> involved = new HashSet<>(consumingTeams);
         involved.addAll(bypassingTeams);
         Node owner = cap.ownerRef == null ? null : v.node(cap.ownerRef);
@@ -301,8 +314,8 @@ public class Capabilities {
         f.put("partCount", (long) parts.size());
         f.put("consumerCount", (long) consumers.size());
         f.put("consumingTeamCount", (long) consumingTeams.size());
-        f.put("eligibleTeamCount", (long) eligible.size());
-        f.put("adoptionRate", eligible.isEmpty() ? 0.0 : round(consumingTeams.size() / (double) eligible.size()));
+        f.put("eligibleTeamCount", eligibleCount);
+        f.put("adoptionRate", eligibleCount == 0 ? 0.0 : round(consumingTeams.size() / (double) eligibleCount));
         f.put("bypassCount", (long) bypasses.size());
         f.put("bypassingTeamCount", (long) bypassingTeams.size());
         f.put("bypassRatio", involved.isEmpty() ? 0.0 : round(bypassingTeams.size() / (double) involved.size()));

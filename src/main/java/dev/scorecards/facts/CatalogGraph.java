@@ -116,7 +116,9 @@ public class CatalogGraph {
         JsonNode spec = e.path("spec");
         JsonNode annotations = metadata.path("annotations");
         n.kind = e.path("kind").asText().toLowerCase(java.util.Locale.ROOT);
-        n.title = metadata.hasNonNull("title") ? metadata.get("title").asText() : metadata.path("name").asText();
+        n.title = metadata.hasNonNull("title") ? metadata.get("title").asText()
+                : spec.path("profile").hasNonNull("displayName") ? spec.path("profile").get("displayName").asText()
+                : metadata.path("name").asText();
         n.lifecycle = text(spec.get("lifecycle"));
         n.type = text(spec.get("type"));
         n.firstIngestion = raw.firstIngestion();

@@ -5,14 +5,12 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Settings of the facts stage ({@code scorecards.capabilities.*}, {@code scorecards.facts.*}). */
-@ConfigMapping(prefix = "scorecards")
-public interface FactsConfig {
+public final class FactsConfig {
+    private FactsConfig() {
+    }
 
-    Capabilities capabilities();
-
-    Facts facts();
-
-    interface Capabilities {
+    @ConfigMapping(prefix = "scorecards.capabilities")
+    public interface Capabilities {
         /**
          * Which entities are capabilities: Backstage filter expressions separated by {@code ;}, ORed
          * as separate {@code filter} parameters are; within one, {@code ,} ANDs statements (default:
@@ -22,7 +20,8 @@ public interface FactsConfig {
         String filter();
     }
 
-    interface Facts {
+    @ConfigMapping(prefix = "scorecards.facts")
+    public interface Facts {
         /** How far back "consumer count not falling" compares. */
         @WithDefault("30d")
         Duration trendWindow();

@@ -44,7 +44,7 @@ public class PushedFacts {
     @Inject
     CatalogQueries catalog;
     @Inject
-    FactsConfig config;
+    FactsConfig.Facts factsConfig;
     @Inject
     Event<FactsPushed> pushed;
 
@@ -163,7 +163,7 @@ public class PushedFacts {
                   where n > ?)
                 """)) {
             ps.setArray(1, c.createArrayOf("text", refs.toArray()));
-            ps.setInt(2, config.facts().historyPerFact());
+            ps.setInt(2, factsConfig.historyPerFact());
             ps.executeUpdate();
         }
     }

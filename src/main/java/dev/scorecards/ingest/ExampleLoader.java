@@ -14,17 +14,17 @@ class ExampleLoader {
     private static final Logger LOG = Logger.getLogger(ExampleLoader.class);
 
     @Inject
-    IngestConfig config;
+    IngestConfig.Examples examplesConfig;
     @Inject
     LocationStore store;
     @Inject
     LocationService locations;
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.examples().load() || !store.all().isEmpty()) {
+        if (!examplesConfig.load() || !store.all().isEmpty()) {
             return;
         }
-        Path path = Path.of(config.examples().location()).toAbsolutePath().normalize();
+        Path path = Path.of(examplesConfig.location()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
             LOG.warnf("Example catalog %s not found; starting with an empty catalog", path);
             return;

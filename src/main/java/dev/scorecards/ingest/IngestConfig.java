@@ -7,16 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Settings of the ingest stage ({@code scorecards.ingest.*}, {@code scorecards.locations.*}, {@code scorecards.examples.*}). */
-@ConfigMapping(prefix = "scorecards")
-public interface IngestConfig {
+public final class IngestConfig {
+    private IngestConfig() {
+    }
 
-    Ingest ingest();
-
-    Locations locations();
-
-    Examples examples();
-
-    interface Ingest {
+    @ConfigMapping(prefix = "scorecards.ingest")
+    public interface Ingest {
         /** Largest request body or Location file, in bytes (413 above it). */
         @WithDefault("10485760")
         long maxBodyBytes();
@@ -40,7 +36,8 @@ public interface IngestConfig {
         int chunkSize();
     }
 
-    interface Locations {
+    @ConfigMapping(prefix = "scorecards.locations")
+    public interface Locations {
         /** Folders that {@code file} locations may read from (relative ones resolve against the working directory). */
         @WithDefault("catalog-examples")
         List<String> fileRoots();
@@ -64,7 +61,8 @@ public interface IngestConfig {
         Duration readTimeout();
     }
 
-    interface Examples {
+    @ConfigMapping(prefix = "scorecards.examples")
+    public interface Examples {
         /** Register {@link #location()} when the catalog is empty at start-up. */
         @WithDefault("true")
         boolean load();

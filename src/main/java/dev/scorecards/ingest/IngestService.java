@@ -25,11 +25,11 @@ public class IngestService {
     @Inject
     EntityProcessor processor;
     @Inject
-    IngestConfig config;
+    IngestConfig.Ingest ingestConfig;
 
     /** The parse limits every reader of documents uses. */
     public ParseLimits limits() {
-        var i = config.ingest();
+        var i = ingestConfig;
         return new ParseLimits(i.maxBodyBytes(), i.maxDepth(), i.maxScalarChars(), i.maxAliases(), i.maxNodes());
     }
 

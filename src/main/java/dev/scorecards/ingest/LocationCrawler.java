@@ -37,7 +37,7 @@ public class LocationCrawler {
     @Inject
     LocationReader reader;
     @Inject
-    IngestConfig config;
+    IngestConfig.Locations locationsConfig;
     @Inject
     IngestService ingest;
 
@@ -110,9 +110,9 @@ public class LocationCrawler {
                 if (!visited.add(key)) {
                     continue;
                 }
-                if (visited.size() > config.locations().maxFiles()) {
+                if (visited.size() > locationsConfig.maxFiles()) {
                     problems.add(new DocumentProblem(0, key, loc.ref(), "spec.target",
-                            "More than " + config.locations().maxFiles() + " files under " + origin));
+                            "More than " + locationsConfig.maxFiles() + " files under " + origin));
                     return new Crawl(rootRef, candidates, problems);
                 }
                 String content;
@@ -162,9 +162,9 @@ public class LocationCrawler {
                 if ("Location".equals(doc.path("kind").asText()) && doc.path("metadata").path("name").isTextual()) {
                     String ns = doc.path("metadata").path("namespace").asText(EntityRef.DEFAULT_NAMESPACE);
                     String ref = new EntityRef("location", ns, doc.path("metadata").path("name").asText()).toString();
-                    if (parent.depth() + 1 > config.locations().maxDepth()) {
+                    if (parent.depth() + 1 > locationsConfig.maxDepth()) {
                         problems.add(new DocumentProblem(d.index(), key, ref, "spec.targets",
-                                "Locations nest deeper than " + config.locations().maxDepth() + " levels"));
+                                "Locations nest deeper than " + locationsConfig.maxDepth() + " levels"));
                     } else {
                         queue.add(new Pending(doc, ref, type, file, parent.depth() + 1));
                     }

@@ -28,14 +28,16 @@ public class LocationReader {
     private static final int MAX_REDIRECTS = 3;
 
     @Inject
-    IngestConfig config;
+    IngestConfig.Ingest ingestConfig;
+    @Inject
+    IngestConfig.Locations locationsConfig;
 
     private final List<Path> roots = new ArrayList<>();
     private HttpClient http;
 
     @PostConstruct
     void init() {
-        for (String root : config.locations().fileRoots()) {
+        for (String root : locationsConfig.fileRoots()) {
             Path p = Path.of(root).toAbsolutePath().normalize();
             try {
                 roots.add(p.toRealPath());
@@ -44,7 +46,7 @@ public class LocationReader {
             }
         }
         http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.locations().readTimeout()).build();
+                .connectTimeout(locationsConfig.readTimeout()).build();
     }
 
     /** The canonical form of a target as given at registration: file paths made absolute. */
@@ -88,7 +90,7 @@ public class LocationReader {
     /** Reads a target as text, within the body limit. */
     public String read(String type, String target) {
         checkAllowed(type, target);
-        long limit = config.ingest().maxBodyBytes();
+        long limit = ingestConfig.maxBodyBytes();
         if (type.equals("file")) {
             Path path = fileUnderRoot(target);
             try (InputStream in = new LimitedInputStream(Files.newInputStream(path), limit, "file " + target)) {
@@ -104,7 +106,7 @@ public class LocationReader {
 
     private String fetch(URI uri, long limit, int redirects) {
         allowedUrl(uri.toString());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.locations().readTimeout()).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(locationsConfig.readTimeout()).GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
@@ -160,7 +162,7 @@ public class LocationReader {
             throw ServiceError.input("Url location " + target + " must be an absolute http(s) URL");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        for (String allowed : config.locations().allowedHosts().orElse(List.of())) {
+        for (String allowed : locationsConfig.allowedHosts().orElse(List.of())) {
             String a = allowed.trim().toLowerCase(Locale.ROOT);
             if (a.equals(host) || (a.startsWith("*.") && host.endsWith(a.substring(1)))) {
                 return;

@@ -47,7 +47,7 @@ public class LocationService {
     @Inject
     CatalogQueries catalog;
     @Inject
-    IngestConfig config;
+    IngestConfig.Locations locationsConfig;
     @Inject
     Event<CatalogChanged> changed;
 
@@ -200,7 +200,7 @@ public class LocationService {
     @Scheduled(every = "${scorecards.locations.refresh-interval}", delayed = "${scorecards.locations.refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshDue() {
-        long seconds = Math.max(1, config.locations().refreshInterval().toSeconds() * 9 / 10);
+        long seconds = Math.max(1, locationsConfig.refreshInterval().toSeconds() * 9 / 10);
         for (Location l : store.due(seconds)) {
             try {
                 refresh(l);

@@ -26,7 +26,7 @@ public class SourceIngestion {
     @Inject
     IngestionLog log;
     @Inject
-    IngestConfig config;
+    IngestConfig.Ingest ingestConfig;
     @Inject
     Event<CatalogChanged> changed;
 
@@ -42,7 +42,7 @@ public class SourceIngestion {
         long started = System.nanoTime();
         long ingestion = log.start(source, mode);
         CatalogWriter.SourceWrite write = writer.open(source, ingestion);
-        DocumentChecker checker = new DocumentChecker(candidates, processor, config.ingest().chunkSize()).start();
+        DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize()).start();
         try {
             for (List<Incoming> chunk = checker.next(); chunk != null; chunk = checker.next()) {
                 write.write(chunk);

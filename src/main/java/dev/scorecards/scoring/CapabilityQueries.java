@@ -37,16 +37,7 @@ public class CapabilityQueries {
     }
 
     public Page list(CapabilityListQuery q, int limit) {
-        if (!SORTS.containsKey(q.sort())) {
-            throw ServiceError.input("Invalid sort '" + q.sort() + "': one of " + SORTS.keySet().stream().sorted().toList()
-                    + ", with - in front for descending");
-        }
-        if (q.scorecard() != null && definitions.get(q.scorecard()) == null) {
-            throw ServiceError.input("Unknown scorecard '" + q.scorecard() + "'");
-        }
-        if (q.sort().equals("percentage") && q.scorecard() == null) {
-            throw ServiceError.input("sort=percentage needs a scorecard parameter");
-        }
+        check(q);
         List<Object> params = new ArrayList<>();
         String where = where(q, params);
         long total = count(where, params);
@@ -88,6 +79,19 @@ public class CapabilityQueries {
         return new Page(items, total, next);
     }
 
+    private void check(CapabilityListQuery q) {
+        if (!SORTS.containsKey(q.sort())) {
+            throw ServiceError.input("Invalid sort '" + q.sort() + "': one of " + SORTS.keySet().stream().sorted().toList()
+                    + ", with - in front for descending");
+        }
+        if (q.scorecard() != null && definitions.get(q.scorecard()) == null) {
+            throw ServiceError.input("Unknown scorecard '" + q.scorecard() + "'");
+        }
+        if (q.sort().equals("percentage") && q.scorecard() == null) {
+            throw ServiceError.input("sort=percentage needs a scorecard parameter");
+        }
+    }
+
     private static String castOf(String sort) {
         return switch (sort) {
             case "level", "consumers" -> "integer";
@@ -98,6 +102,7 @@ public class CapabilityQueries {
 
     /** Every matching capability as CSV (header first), for scripts and spreadsheets. */
     public void csv(CapabilityListQuery q, Consumer<String> lines) {
+        check(q);
         List<Object> params = new ArrayList<>();
         String where = where(q, params);
         List<Scorecard> cards = definitions.all().stream().filter(s -> !s.ladder()).toList();
@@ -171,7 +176,7 @@ public class CapabilityQueries {
 
     private static final String SUMMARY = "c.entity_ref, c.kind, c.title, c.owner_ref, c.level, c.level_index,"
             + " c.scores::text, c.consumer_count, c.consuming_team_count, c.adoption_rate,"
-            + " jsonb_array_length(c.result -> 'adoption' -> 'bypasses'), c.evaluated_at, c.changed_at";
+            + " c.bypass_count, c.evaluated_at, c.changed_at";
 
     private static JsonNode summary(ResultSet rs, int first) throws SQLException {
         ObjectNode o = JSON.createObjectNode();
@@ -202,7 +207,7 @@ public class CapabilityQueries {
         query("select c.result::text, c.evaluated_at, c.changed_at, c.first_seen_at, c.first_consumer_at"
                 + " from scoring_capability c where c.entity_ref = ? and c.removed_at is null", List.of(ref), rs -> {
                     try {
-                        ObjectNode o = (ObjectNode) JSON.readTree(rs.getString(1));
+                        ObjectNode o = withDefinitions((ObjectNode) JSON.readTree(rs.getString(1)));
                         o.put("evaluatedAt", rs.getTimestamp(2).toInstant().toString());
                         o.put("changedAt", rs.getTimestamp(3).toInstant().toString());
                         o.put("firstSeenAt", rs.getTimestamp(4).toInstant().toString());
@@ -214,6 +219,35 @@ public class CapabilityQueries {
                     }
                 });
         return out[0];
+    }
+
+    /** Adds the definitions' texts (names, levels, descriptions, remediation, links) to a stored result. */
+    private ObjectNode withDefinitions(ObjectNode result) {
+        for (JsonNode card : result.path("scorecards")) {
+            Scorecard s = definitions.get(card.path("id").asText());
+            ObjectNode c = (ObjectNode) card;
+            c.put("name", s == null ? card.path("id").asText() : s.name());
+            c.set("levels", JSON.valueToTree(s == null ? List.of() : s.levels()));
+            for (JsonNode check : card.path("checks")) {
+                describe((ObjectNode) check, check.path("id").asText(), true);
+            }
+            for (JsonNode step : card.path("nextSteps")) {
+                describe((ObjectNode) step, step.path("checkId").asText(), false);
+            }
+        }
+        return result;
+    }
+
+    private void describe(ObjectNode target, String checkId, boolean full) {
+        Check c = definitions.check(checkId);
+        target.put("name", c == null ? checkId : c.name());
+        if (full) {
+            target.put("description", c == null ? "" : c.description());
+            target.put("level", c == null ? null : c.level());
+            target.put("weight", c == null ? 1.0 : c.weight());
+        }
+        target.put("remediation", c == null ? "" : c.remediation());
+        target.put("link", c == null ? null : c.link());
     }
 
     /** The stored consumers of a capability (each with its teams), or null when it has no result. */

@@ -9,9 +9,10 @@ import java.util.Set;
  * CEL {@code applies} filter, and what to tell people who fail it.
  *
  * @param id            qualified id, {@code <scorecard>.<check>}
- * @param requiredFacts fact names the expressions read; when one has no value the check is NOT_REPORTED
+ * @param requiredFacts fact names the expression reads; when one has no value the check is NOT_REPORTED
+ * @param filterFacts   fact names the {@code applies} filter reads
  */
 public record Check(String id, String name, String description, String level, int levelIndex, double weight,
         String expression, String applies, List<String> requires, String remediation, String link,
-        Set<String> requiredFacts) {
+        Set<String> requiredFacts, Set<String> filterFacts) {
 }

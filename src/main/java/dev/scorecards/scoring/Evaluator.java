@@ -62,15 +62,20 @@ public class Evaluator {
     }
 
     private CheckResult run(Check c, Map<String, Object> variables, Map<String, Object> facts) {
-        List<String> missing = c.requiredFacts().stream().filter(f -> !facts.containsKey(f)).sorted().toList();
-        if (!missing.isEmpty()) {
-            return result(c, CheckState.NOT_REPORTED, (missing.size() == 1 ? "fact " : "facts ")
-                    + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not reported");
-        }
         try {
             CelChecks.Program filter = definitions.filter(c.id());
-            if (filter != null && !Boolean.TRUE.equals(filter.eval(variables))) {
-                return result(c, CheckState.NOT_APPLICABLE, "does not apply: " + c.applies());
+            if (filter != null) {
+                CheckResult missing = missing(c, c.filterFacts(), facts);
+                if (missing != null) {
+                    return missing;
+                }
+                if (!Boolean.TRUE.equals(filter.eval(variables))) {
+                    return result(c, CheckState.NOT_APPLICABLE, "does not apply: " + c.applies());
+                }
+            }
+            CheckResult missing = missing(c, c.requiredFacts(), facts);
+            if (missing != null) {
+                return missing;
             }
             Object value = definitions.program(c.id()).eval(variables);
             if (!(value instanceof Boolean b)) {
@@ -84,8 +89,21 @@ public class Evaluator {
         }
     }
 
+    /** NOT_REPORTED when one of these facts has no value, else null. */
+    private static CheckResult missing(Check c, java.util.Set<String> needed, Map<String, Object> facts) {
+        List<String> missing = needed.stream().filter(f -> !facts.containsKey(f)).sorted().toList();
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return result(c, CheckState.NOT_REPORTED, (missing.size() == 1 ? "fact " : "facts ")
+                + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not reported");
+    }
+
     /** The values of the facts a check read, e.g. {@code consumingTeamCount = 2}. */
     private static String describe(Check c, Map<String, Object> facts) {
+        if (c.requiredFacts().isEmpty()) {
+            return "";
+        }
         return c.requiredFacts().stream().sorted().map(f -> f + " = " + facts.get(f))
                 .collect(Collectors.joining(", "));
     }

@@ -28,7 +28,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class Exemptions {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
 
     @Inject
     DataSource dataSource;

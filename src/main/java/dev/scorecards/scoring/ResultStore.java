@@ -1,6 +1,7 @@
 package dev.scorecards.scoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.catalog.EntityRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,7 @@ public class ResultStore {
                 }
             }
             int changed = 0;
+            List<String> unchanged = new ArrayList<>();
             try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement history =
                     c.prepareStatement("insert into scoring_history (entity_ref, at, level, level_index, scores,"
                             + " consumer_count, states) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
@@ -68,6 +70,7 @@ public class ResultStore {
                     Object[] before = stored.get(e.capability().ref());
                     boolean firstConsumer = e.capability().consumerCount() > 0 && (before == null || before[1] == null);
                     if (before != null && hash.equals(before[0]) && before[2] == null && !firstConsumer) {
+                        unchanged.add(e.capability().ref());
                         continue;
                     }
                     changed++;
@@ -86,6 +89,14 @@ public class ResultStore {
                 upsert.executeBatch();
                 history.executeBatch();
             }
+            if (!unchanged.isEmpty()) {
+                try (PreparedStatement touch = c.prepareStatement(
+                        "update scoring_capability set evaluated_at = ? where entity_ref = any(?)")) {
+                    touch.setTimestamp(1, Timestamp.from(now));
+                    touch.setArray(2, c.createArrayOf("text", unchanged.toArray()));
+                    touch.executeUpdate();
+                }
+            }
             return changed;
         } catch (SQLException ex) {
             throw new IllegalStateException(ex);
@@ -96,14 +107,14 @@ public class ResultStore {
             insert into scoring_capability (entity_ref, kind, namespace, name, title, owner_ref, level, level_index,
                 scores, consumer_count, consuming_team_count, adoption_rate, consuming_teams, result, consumers, hash,
                 first_seen_at, first_seen_ingestion, first_consumer_at, first_consumer_ingestion, evaluated_at,
-                changed_at, removed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, null)
+                changed_at, removed_at, bypass_count)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, null, ?)
             on conflict (entity_ref) do update set kind = excluded.kind, namespace = excluded.namespace,
                 name = excluded.name, title = excluded.title, owner_ref = excluded.owner_ref, level = excluded.level,
                 level_index = excluded.level_index, scores = excluded.scores, consumer_count = excluded.consumer_count,
                 consuming_team_count = excluded.consuming_team_count, adoption_rate = excluded.adoption_rate,
                 consuming_teams = excluded.consuming_teams, result = excluded.result, consumers = excluded.consumers,
-                hash = excluded.hash,
+                hash = excluded.hash, bypass_count = excluded.bypass_count,
                 first_consumer_at = coalesce(scoring_capability.first_consumer_at, excluded.first_consumer_at),
                 first_consumer_ingestion = case when scoring_capability.first_consumer_at is null
                     then excluded.first_consumer_ingestion else scoring_capability.first_consumer_ingestion end,
@@ -141,9 +152,13 @@ public class ResultStore {
         }
         ps.setTimestamp(21, Timestamp.from(now));
         ps.setTimestamp(22, Timestamp.from(now));
+        ps.setInt(23, e.capability().bypasses().size());
     }
 
-    /** The stored result document: what {@code GET /capabilities/{ref}} shows. */
+    /**
+     * The stored result document: what {@code GET /capabilities/{ref}} shows, without the texts of the
+     * definitions (names, descriptions, remediation), which {@link CapabilityQueries} adds when read.
+     */
     static ObjectNode document(Evaluated e) {
         ObjectNode doc = JSON.createObjectNode();
         ScorecardResult ladder = e.ladder();
@@ -153,7 +168,24 @@ public class ResultStore {
         doc.put("owner", e.capability().ownerRef());
         doc.put("level", ladder.level());
         doc.put("levelIndex", ladder.levelIndex());
-        doc.set("scorecards", JSON.valueToTree(e.scorecards()));
+        ArrayNode cards = doc.putArray("scorecards");
+        for (ScorecardResult r : e.scorecards()) {
+            ObjectNode card = cards.addObject();
+            card.put("id", r.id());
+            card.put("level", r.level());
+            card.put("levelIndex", r.levelIndex());
+            card.put("nextLevel", r.nextLevel());
+            card.put("percentage", r.percentage());
+            ArrayNode checks = card.putArray("checks");
+            for (CheckResult c : r.checks()) {
+                checks.addObject().put("id", c.id()).put("state", c.state().name()).put("reason", c.reason());
+            }
+            ArrayNode steps = card.putArray("nextSteps");
+            for (NextStep step : r.nextSteps()) {
+                steps.addObject().put("checkId", step.checkId()).put("state", step.state().name())
+                        .put("reason", step.reason());
+            }
+        }
         ObjectNode adoption = doc.putObject("adoption");
         adoption.put("consumers", e.capability().consumerCount());
         adoption.set("consumingTeams", JSON.valueToTree(e.capability().consumingTeams()));

@@ -124,7 +124,7 @@ public class Rollups {
         int[] lowest = {Integer.MAX_VALUE};
         String[] lowestLevel = {null};
         queries.query("select entity_ref, level, level_index, scores::text from scoring_capability where removed_at"
-                + " is null and entity_ref = any(?) order by entity_ref", List.of(inside.toArray(new String[0])), rs -> {
+                + " is null and entity_ref = any(?) order by entity_ref", List.<Object>of((Object) inside.toArray(new String[0])), rs -> {
                     ObjectNode cap = items.addObject();
                     cap.put("entityRef", rs.getString(1)).put("level", rs.getString(2)).put("levelIndex", rs.getInt(3));
                     try {

@@ -137,18 +137,19 @@ public class ScorecardDefinitions {
                 throw new IllegalStateException(where + ": give either an expression or requires, not both or neither");
             }
             Set<String> facts = new LinkedHashSet<>();
+            Set<String> filterFacts = new LinkedHashSet<>();
             if (expression != null) {
                 programs.put(qualified, compile(where, "expression", expression));
                 facts.addAll(CelChecks.requiredFacts(expression));
             }
             if (applies != null) {
                 filters.put(qualified, compile(where, "applies", applies));
-                facts.addAll(CelChecks.requiredFacts(applies));
+                filterFacts.addAll(CelChecks.requiredFacts(applies));
             }
             list.add(new Check(qualified, c.path("name").asText(local), c.path("description").asText(""),
                     levels.get(level), level, weight, expression, applies, List.copyOf(requires),
                     c.path("remediation").asText(""), c.hasNonNull("link") ? c.get("link").asText() : null,
-                    Set.copyOf(facts)));
+                    Set.copyOf(facts), Set.copyOf(filterFacts)));
         }
         if (list.isEmpty()) {
             throw new IllegalStateException(file + ": scorecard " + id + " has no checks");

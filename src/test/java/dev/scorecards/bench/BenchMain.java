@@ -6,7 +6,8 @@ public final class BenchMain {
         String which = args.length == 0 ? "catalog" : args[0];
         switch (which) {
             case "catalog" -> CatalogBenchmark.main(args);
-            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (catalog)");
+            case "scoring" -> ScoringBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (catalog, scoring)");
         }
     }
 }

@@ -39,8 +39,17 @@ public final class ContractFilter implements Filter {
             throw new AssertionError("The contract declares no " + status + " response for " + method + " " + template
                     + "; body: " + response.asString());
         }
-        JsonNode schema = declared.path("content").path("application/json").get("schema");
         String type = response.contentType();
+        String mediaType = type == null || type.isBlank() ? "application/json" : type.split(";")[0].trim();
+        if (!declared.path("content").isEmpty() && !response.asString().isEmpty()
+                && !declared.path("content").has(mediaType)) {
+            throw new AssertionError("The contract declares no " + mediaType + " body for " + status + " on " + method
+                    + " " + template);
+        }
+        if (!mediaType.equals("application/json")) {
+            return response;
+        }
+        JsonNode schema = declared.path("content").path("application/json").get("schema");
         if (schema == null) {
             if (type != null && type.startsWith("application/json") && !response.asString().isEmpty()
                     && declared.path("content").isEmpty()) {

@@ -15,8 +15,6 @@ create table scoring_capability (
     adoption_rate             double precision not null,
     consuming_teams           text[] not null,
     bypass_count              integer not null,
-    result                    jsonb not null,       -- every scorecard with its check states and next steps, adoption, facts
-    consumers                 jsonb not null,
     hash                      text not null,
     first_seen_at             timestamptz not null,
     first_seen_ingestion      bigint,
@@ -28,7 +26,16 @@ create table scoring_capability (
 );
 create index scoring_capability_owner on scoring_capability (owner_ref);
 create index scoring_capability_level on scoring_capability (level_index, entity_ref);
+create index scoring_capability_consumers on scoring_capability (consumer_count, entity_ref);
+create index scoring_capability_adoption on scoring_capability (adoption_rate, entity_ref);
 create index scoring_capability_teams on scoring_capability using gin (consuming_teams);
+
+-- the large part of a result, apart so that listing capabilities reads narrow rows
+create table scoring_detail (
+    entity_ref  text primary key,
+    result      jsonb not null,                     -- every scorecard with its check states and next steps, adoption, facts
+    consumers   jsonb not null
+);
 
 create table scoring_history (
     id              bigserial primary key,

@@ -47,7 +47,7 @@ public class CapabilitiesResource {
             String s = sort == null || sort.isBlank() ? "name" : sort.trim();
             boolean desc = s.startsWith("-");
             query = new CapabilityListQuery(Refs.parse(owner, "group"), blank(kind), blank(scorecard), blank(level),
-                    blank(q), desc ? s.substring(1) : s, desc, null, null);
+                    blank(q), desc ? s.substring(1) : s, desc, null, null, null);
         }
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null
                 && accept.toLowerCase().contains("text/csv") && !accept.toLowerCase().contains("application/json"));

@@ -115,12 +115,12 @@ public class CatalogGraph {
         JsonNode metadata = e.path("metadata");
         JsonNode spec = e.path("spec");
         JsonNode annotations = metadata.path("annotations");
-        n.kind = e.path("kind").asText().toLowerCase(java.util.Locale.ROOT);
+        n.kind = e.path("kind").asText().toLowerCase(java.util.Locale.ROOT).intern();
         n.title = metadata.hasNonNull("title") ? metadata.get("title").asText()
                 : spec.path("profile").hasNonNull("displayName") ? spec.path("profile").get("displayName").asText()
                 : metadata.path("name").asText();
-        n.lifecycle = text(spec.get("lifecycle"));
-        n.type = text(spec.get("type"));
+        n.lifecycle = intern(text(spec.get("lifecycle")));
+        n.type = intern(text(spec.get("type")));
         n.firstIngestion = raw.firstIngestion();
         int flags = 0;
         if (!metadata.path("description").asText("").isBlank()) {
@@ -185,16 +185,13 @@ public class CatalogGraph {
         int type = RelationIndex.of(r.type());
         source.add(type, target.ref);
         target.add(RelationIndex.inverse(type), source.ref);
-        if (source.declared.isEmpty()) {
-            source.declared = new ArrayList<>(4);
-        }
-        source.declared.add(new Object[] {type, target.ref});
+        source.declare(type, target.ref);
     }
 
     private void removeDeclared(Node n) {
-        for (Object[] d : n.declared) {
-            int type = (Integer) d[0];
-            String targetRef = (String) d[1];
+        for (int i = 0; i < n.declaredTypes.length; i++) {
+            int type = n.declaredTypes[i];
+            String targetRef = n.declaredTargets[i];
             n.remove(type, targetRef);
             Node target = nodes.get(targetRef);
             if (target != null) {
@@ -204,11 +201,16 @@ public class CatalogGraph {
                 }
             }
         }
-        n.declared = List.of();
+        n.undeclareAll();
     }
 
     private static String text(JsonNode v) {
         return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    }
+
+    /** Lifecycles and types repeat across thousands of entities; keep one copy of each value. */
+    private static String intern(String s) {
+        return s == null ? null : s.intern();
     }
 
     private static String first(List<String> l) {

@@ -30,8 +30,25 @@ public final class Node {
     long firstIngestion;
     /** Relations by type index ({@link RelationIndex}); null where there are none. */
     final List<String>[] related;
-    /** The relations this node's own spec declares: type index and target, for replacing them. */
-    List<Object[]> declared = List.of();
+    /** The relations this node's own spec declares (type index, target), for replacing them. */
+    int[] declaredTypes = NO_TYPES;
+    String[] declaredTargets = NO_TARGETS;
+
+    private static final int[] NO_TYPES = new int[0];
+    private static final String[] NO_TARGETS = new String[0];
+
+    void declare(int type, String target) {
+        int n = declaredTypes.length;
+        declaredTypes = java.util.Arrays.copyOf(declaredTypes, n + 1);
+        declaredTargets = java.util.Arrays.copyOf(declaredTargets, n + 1);
+        declaredTypes[n] = type;
+        declaredTargets[n] = target;
+    }
+
+    void undeclareAll() {
+        declaredTypes = NO_TYPES;
+        declaredTargets = NO_TARGETS;
+    }
 
     @SuppressWarnings("unchecked")
     Node(String ref) {

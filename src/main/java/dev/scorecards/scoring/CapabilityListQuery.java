@@ -12,7 +12,8 @@ package dev.scorecards.scoring;
  * @param descending sort direction
  * @param afterValue sort value of the last row of the previous page (null on the first page)
  * @param afterRef  ref of the last row of the previous page (null on the first page)
+ * @param totalItems the count of the first page, carried to the next ones (null: count it)
  */
 public record CapabilityListQuery(String owner, String kind, String scorecard, String level, String q, String sort,
-        boolean descending, String afterValue, String afterRef) {
+        boolean descending, String afterValue, String afterRef, Long totalItems) {
 }

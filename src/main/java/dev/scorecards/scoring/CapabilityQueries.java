@@ -40,7 +40,7 @@ public class CapabilityQueries {
         check(q);
         List<Object> params = new ArrayList<>();
         String where = where(q, params);
-        long total = count(where, params);
+        long total = q.totalItems() != null ? q.totalItems() : count(where, params);
         List<Object> pageParams = new ArrayList<>();
         String sortExpr = SORTS.get(q.sort());
         if (q.sort().equals("percentage")) {
@@ -74,7 +74,7 @@ public class CapabilityQueries {
             items.remove(limit);
             String[] last = keys.get(limit - 1);
             next = new CapabilityListQuery(q.owner(), q.kind(), q.scorecard(), q.level(), q.q(), q.sort(),
-                    q.descending(), last[0], last[1]);
+                    q.descending(), last[0], last[1], total);
         }
         return new Page(items, total, next);
     }
@@ -204,8 +204,9 @@ public class CapabilityQueries {
     /** One capability's stored result with its timestamps, or null. */
     public ObjectNode get(String ref) {
         ObjectNode[] out = new ObjectNode[1];
-        query("select c.result::text, c.evaluated_at, c.changed_at, c.first_seen_at, c.first_consumer_at"
-                + " from scoring_capability c where c.entity_ref = ? and c.removed_at is null", List.of(ref), rs -> {
+        query("select d.result::text, c.evaluated_at, c.changed_at, c.first_seen_at, c.first_consumer_at"
+                + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
+                + " where c.entity_ref = ? and c.removed_at is null", List.of(ref), rs -> {
                     try {
                         ObjectNode o = withDefinitions((ObjectNode) JSON.readTree(rs.getString(1)));
                         o.put("evaluatedAt", rs.getTimestamp(2).toInstant().toString());
@@ -253,7 +254,8 @@ public class CapabilityQueries {
     /** The stored consumers of a capability (each with its teams), or null when it has no result. */
     public JsonNode consumers(String ref) {
         JsonNode[] out = new JsonNode[1];
-        query("select c.consumers::text from scoring_capability c where c.entity_ref = ? and c.removed_at is null",
+        query("select d.consumers::text from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
+                + " where c.entity_ref = ? and c.removed_at is null",
                 List.of(ref), rs -> {
                     try {
                         out[0] = JSON.readTree(rs.getString(1));

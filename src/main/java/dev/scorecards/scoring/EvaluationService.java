@@ -141,6 +141,7 @@ public class EvaluationService {
         long loaded = System.nanoTime();
         Outcome o = evaluate(capabilities.all(), ingestion);
         store.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
+        store.analyse();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.infof("Evaluated all %d capabilities in %d ms (catalog graph loaded in %d ms), %d results changed",
                 o.evaluated(), millis, (loaded - t0) / 1_000_000, o.changed());

@@ -60,7 +60,10 @@ public class ResultStore {
             }
             int changed = 0;
             List<String> unchanged = new ArrayList<>();
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement history =
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement detail = c.prepareStatement(
+                    "insert into scoring_detail (entity_ref, result, consumers) values (?, ?::jsonb, ?::jsonb)"
+                            + " on conflict (entity_ref) do update set result = excluded.result,"
+                            + " consumers = excluded.consumers"); PreparedStatement history =
                     c.prepareStatement("insert into scoring_history (entity_ref, at, level, level_index, scores,"
                             + " consumer_count, states) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
                 for (Evaluated e : chunk) {
@@ -74,8 +77,12 @@ public class ResultStore {
                         continue;
                     }
                     changed++;
-                    bindUpsert(upsert, e, text, hash, ingestion, now, firstConsumer);
+                    bindUpsert(upsert, e, hash, ingestion, now, firstConsumer);
                     upsert.addBatch();
+                    detail.setString(1, e.capability().ref());
+                    detail.setString(2, text);
+                    detail.setString(3, JSON.valueToTree(e.capability().consumers()).toString());
+                    detail.addBatch();
                     ScorecardResult ladder = e.ladder();
                     history.setString(1, e.capability().ref());
                     history.setTimestamp(2, Timestamp.from(now));
@@ -87,6 +94,7 @@ public class ResultStore {
                     history.addBatch();
                 }
                 upsert.executeBatch();
+                detail.executeBatch();
                 history.executeBatch();
             }
             if (!unchanged.isEmpty()) {
@@ -105,23 +113,22 @@ public class ResultStore {
 
     private static final String UPSERT = """
             insert into scoring_capability (entity_ref, kind, namespace, name, title, owner_ref, level, level_index,
-                scores, consumer_count, consuming_team_count, adoption_rate, consuming_teams, result, consumers, hash,
+                scores, consumer_count, consuming_team_count, adoption_rate, consuming_teams, hash,
                 first_seen_at, first_seen_ingestion, first_consumer_at, first_consumer_ingestion, evaluated_at,
                 changed_at, removed_at, bypass_count)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, null, ?)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)
             on conflict (entity_ref) do update set kind = excluded.kind, namespace = excluded.namespace,
                 name = excluded.name, title = excluded.title, owner_ref = excluded.owner_ref, level = excluded.level,
                 level_index = excluded.level_index, scores = excluded.scores, consumer_count = excluded.consumer_count,
                 consuming_team_count = excluded.consuming_team_count, adoption_rate = excluded.adoption_rate,
-                consuming_teams = excluded.consuming_teams, result = excluded.result, consumers = excluded.consumers,
-                hash = excluded.hash, bypass_count = excluded.bypass_count,
+                consuming_teams = excluded.consuming_teams, hash = excluded.hash, bypass_count = excluded.bypass_count,
                 first_consumer_at = coalesce(scoring_capability.first_consumer_at, excluded.first_consumer_at),
                 first_consumer_ingestion = case when scoring_capability.first_consumer_at is null
                     then excluded.first_consumer_ingestion else scoring_capability.first_consumer_ingestion end,
                 evaluated_at = excluded.evaluated_at, changed_at = excluded.changed_at, removed_at = null
             """;
 
-    private static void bindUpsert(PreparedStatement ps, Evaluated e, String result, String hash, long ingestion,
+    private static void bindUpsert(PreparedStatement ps, Evaluated e, String hash, long ingestion,
             Instant now, boolean firstConsumer) throws SQLException {
         EntityRef ref = EntityRef.parse(e.capability().ref());
         ScorecardResult ladder = e.ladder();
@@ -138,21 +145,19 @@ public class ResultStore {
         ps.setInt(11, e.capability().consumingTeams().size());
         ps.setDouble(12, ((Number) e.facts().get("adoptionRate")).doubleValue());
         ps.setArray(13, ps.getConnection().createArrayOf("text", e.capability().consumingTeams().toArray()));
-        ps.setString(14, result);
-        ps.setString(15, JSON.valueToTree(e.capability().consumers()).toString());
-        ps.setString(16, hash);
-        ps.setTimestamp(17, Timestamp.from(now));
-        ps.setLong(18, e.firstIngestion());
+        ps.setString(14, hash);
+        ps.setTimestamp(15, Timestamp.from(now));
+        ps.setLong(16, e.firstIngestion());
         if (firstConsumer) {
-            ps.setTimestamp(19, Timestamp.from(now));
-            ps.setLong(20, ingestion);
+            ps.setTimestamp(17, Timestamp.from(now));
+            ps.setLong(18, ingestion);
         } else {
-            ps.setNull(19, Types.TIMESTAMP);
-            ps.setNull(20, Types.BIGINT);
+            ps.setNull(17, Types.TIMESTAMP);
+            ps.setNull(18, Types.BIGINT);
         }
-        ps.setTimestamp(21, Timestamp.from(now));
-        ps.setTimestamp(22, Timestamp.from(now));
-        ps.setInt(23, e.capability().bypasses().size());
+        ps.setTimestamp(19, Timestamp.from(now));
+        ps.setTimestamp(20, Timestamp.from(now));
+        ps.setInt(21, e.capability().bypasses().size());
     }
 
     /**
@@ -247,6 +252,15 @@ public class ResultStore {
                     h.executeBatch();
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refreshes the planner's statistics after many results changed. */
+    void analyse() {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("analyze scoring_capability");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -72,9 +72,9 @@ public class Rollups {
         out.set("members", JSON.valueToTree(team.members()));
         ArrayNode produces = out.putArray("produces");
         ArrayNode consumes = out.putArray("consumes");
-        queries.query("select entity_ref, owner_ref, consumers::text, level, level_index, scores::text from"
-                + " scoring_capability where removed_at is null and (owner_ref = any(?) or consuming_teams @> ?)"
-                + " order by entity_ref", List.of(owners.toArray(new String[0]), new String[] {ref}), rs -> {
+        queries.query("select c.entity_ref, c.owner_ref, d.consumers::text, c.level, c.level_index, c.scores::text"
+                + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref where c.removed_at"
+                + " is null and (c.owner_ref = any(?) or c.consuming_teams @> ?) order by c.entity_ref", List.of(owners.toArray(new String[0]), new String[] {ref}), rs -> {
                     ObjectNode cap = JSON.createObjectNode();
                     cap.put("entityRef", rs.getString(1)).put("owner", rs.getString(2)).put("level", rs.getString(4))
                             .put("levelIndex", rs.getInt(5));

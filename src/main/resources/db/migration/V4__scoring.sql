@@ -15,6 +15,9 @@ create table scoring_capability (
     adoption_rate             double precision not null,
     consuming_teams           text[] not null,
     bypass_count              integer not null,
+    bypassing_team_count      integer not null,
+    involved_team_count       integer not null,     -- consuming and bypassing teams together
+    days_to_first_adopter     double precision,     -- null when not reported
     hash                      text not null,
     first_seen_at             timestamptz not null,
     first_seen_ingestion      bigint,
@@ -23,7 +26,7 @@ create table scoring_capability (
     evaluated_at              timestamptz not null,
     changed_at                timestamptz not null,
     removed_at                timestamptz           -- no longer a capability (kept for its history)
-);
+) with (fillfactor = 70);                           -- room for the evaluated_at updates of every evaluation
 create index scoring_capability_owner on scoring_capability (owner_ref);
 create index scoring_capability_level on scoring_capability (level_index, entity_ref);
 create index scoring_capability_consumers on scoring_capability (consumer_count, entity_ref);

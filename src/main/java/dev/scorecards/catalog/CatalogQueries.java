@@ -213,8 +213,9 @@ public class CatalogQueries {
             params.add(refs.toArray(new String[0]));
             where = " where e.ref = any(?)";
         }
-        query("select e.ref, e.head || e.tail || '}', e.first_ingestion from catalog_entity e" + where, params,
-                rs -> sink.accept(new RawEntity(rs.getString(1), rs.getString(2), rs.getLong(3))));
+        query("select e.ref, e.head || e.tail || '}', e.first_ingestion, e.created_at from catalog_entity e" + where,
+                params, rs -> sink.accept(new RawEntity(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant())));
     }
 
     /** Streams the relations declared by these refs (by every entity when null), in the declared direction. */

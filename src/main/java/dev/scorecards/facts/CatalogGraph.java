@@ -41,9 +41,15 @@ public class CatalogGraph {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private Set<String> eligibleTeams;
     private volatile boolean loaded;
+    private volatile long version;
 
     public boolean loaded() {
         return loaded;
+    }
+
+    /** Grows whenever the graph changes, so derived views can tell whether they are stale. */
+    public long version() {
+        return version;
     }
 
     /** Reads the whole catalog into memory (replacing what was there). */
@@ -57,6 +63,7 @@ public class CatalogGraph {
             nodes.values().forEach(n -> n.ownerRef = first(n.related("ownedBy")));
             eligibleTeams = null;
             loaded = true;
+            version++;
         } finally {
             lock.writeLock().unlock();
         }
@@ -89,6 +96,7 @@ public class CatalogGraph {
                 }
             }
             eligibleTeams = null;
+            version++;
         } finally {
             lock.writeLock().unlock();
         }

@@ -60,6 +60,8 @@ public class EvaluationService {
     @Inject
     PushedFacts pushedFacts;
     @Inject
+    dev.scorecards.facts.Feedback feedback;
+    @Inject
     CatalogQueries catalog;
     @Inject
     FactsConfig.Facts factsSettings;
@@ -162,7 +164,7 @@ public class EvaluationService {
             Set<String> present = new HashSet<>();
             facts.forEach(f -> present.add(f.ref()));
             chunk.stream().filter(r -> !present.contains(r)).forEach(gone::add);
-            List<Evaluated> results = evaluateChunk(facts, now);
+            List<Evaluated> results = evaluateChunk(facts, now, ingestion);
             evaluated += results.size();
             changed += store.save(results, ingestion, now);
         }
@@ -170,21 +172,25 @@ public class EvaluationService {
         return new Outcome(evaluated, changed, (System.nanoTime() - t0) / 1_000_000, 0);
     }
 
-    private List<Evaluated> evaluateChunk(List<CapabilityFacts> facts, Instant now) {
+    private List<Evaluated> evaluateChunk(List<CapabilityFacts> facts, Instant now, long ingestion) {
         List<String> refs = facts.stream().map(CapabilityFacts::ref).toList();
         Map<String, Map<String, Object>> entities = new HashMap<>();
         Map<String, Long> firstIngestion = new HashMap<>();
+        Map<String, Instant> createdAt = new HashMap<>();
         catalog.raw(refs, raw -> {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> map = JSON.readValue(raw.json(), Map.class);
                 entities.put(raw.ref(), map);
                 firstIngestion.put(raw.ref(), raw.firstIngestion());
+                createdAt.put(raw.ref(), raw.createdAt());
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
         });
         Map<String, Map<String, Object>> pushed = pushedFacts.latest(refs);
+        Map<String, Map<String, Object>> satisfaction = feedback.facts(refs);
+        Map<String, FirstAdopter.Stored> firstSeen = store.firstSeen(refs);
         Duration window = factsSettings.trendWindow();
         Map<String, Long> before = store.consumersSince(refs, now.minus(window));
         Map<String, Map<String, Exemption>> active = exemptions.active(refs, now);
@@ -194,9 +200,17 @@ public class EvaluationService {
             values.putAll(f.facts());
             Long earlier = before.get(f.ref());
             values.put("consumerTrend", earlier == null ? 0L : f.consumerCount() - earlier);
+            values.putAll(satisfaction.get(f.ref()));
+            long first = firstIngestion.getOrDefault(f.ref(), 0L);
+            Instant created = createdAt.getOrDefault(f.ref(), now);
+            FirstAdopter adopter = FirstAdopter.of(firstSeen.get(f.ref()), created, first, f.consumerCount(),
+                    ingestion, now);
+            if (adopter.days() != null) {
+                values.put("daysToFirstAdopter", adopter.days());
+            }
             Evaluator.Inputs in = new Evaluator.Inputs(entities.getOrDefault(f.ref(), Map.of()), values,
                     f.relations(), active.getOrDefault(f.ref(), Map.of()));
-            out.add(new Evaluated(f, values, evaluator.evaluate(in, now), firstIngestion.getOrDefault(f.ref(), 0L)));
+            out.add(new Evaluated(f, values, evaluator.evaluate(in, now), first, created, adopter));
         }
         return out;
     }

@@ -37,6 +37,13 @@ public class ResultStore {
     @Inject
     DataSource dataSource;
 
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Grows whenever a stored result changes, so aggregates over them know when they are stale. */
+    long version() {
+        return version.get();
+    }
+
     /** Stores what changed; returns how many capabilities' results changed. */
     int save(List<Evaluated> results, long ingestion, Instant now) {
         int changed = 0;
@@ -97,6 +104,9 @@ public class ResultStore {
                 detail.executeBatch();
                 history.executeBatch();
             }
+            if (changed > 0) {
+                version.incrementAndGet();
+            }
             if (!unchanged.isEmpty()) {
                 try (PreparedStatement touch = c.prepareStatement(
                         "update scoring_capability set evaluated_at = ? where entity_ref = any(?)")) {
@@ -115,13 +125,15 @@ public class ResultStore {
             insert into scoring_capability (entity_ref, kind, namespace, name, title, owner_ref, level, level_index,
                 scores, consumer_count, consuming_team_count, adoption_rate, consuming_teams, hash,
                 first_seen_at, first_seen_ingestion, first_consumer_at, first_consumer_ingestion, evaluated_at,
-                changed_at, removed_at, bypass_count)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?)
+                changed_at, removed_at, bypass_count, bypassing_team_count, involved_team_count, days_to_first_adopter)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)
             on conflict (entity_ref) do update set kind = excluded.kind, namespace = excluded.namespace,
                 name = excluded.name, title = excluded.title, owner_ref = excluded.owner_ref, level = excluded.level,
                 level_index = excluded.level_index, scores = excluded.scores, consumer_count = excluded.consumer_count,
                 consuming_team_count = excluded.consuming_team_count, adoption_rate = excluded.adoption_rate,
                 consuming_teams = excluded.consuming_teams, hash = excluded.hash, bypass_count = excluded.bypass_count,
+                bypassing_team_count = excluded.bypassing_team_count, involved_team_count = excluded.involved_team_count,
+                days_to_first_adopter = excluded.days_to_first_adopter,
                 first_consumer_at = coalesce(scoring_capability.first_consumer_at, excluded.first_consumer_at),
                 first_consumer_ingestion = case when scoring_capability.first_consumer_at is null
                     then excluded.first_consumer_ingestion else scoring_capability.first_consumer_ingestion end,
@@ -146,7 +158,7 @@ public class ResultStore {
         ps.setDouble(12, ((Number) e.facts().get("adoptionRate")).doubleValue());
         ps.setArray(13, ps.getConnection().createArrayOf("text", e.capability().consumingTeams().toArray()));
         ps.setString(14, hash);
-        ps.setTimestamp(15, Timestamp.from(now));
+        ps.setTimestamp(15, Timestamp.from(e.firstSeenAt()));
         ps.setLong(16, e.firstIngestion());
         if (firstConsumer) {
             ps.setTimestamp(17, Timestamp.from(now));
@@ -158,6 +170,15 @@ public class ResultStore {
         ps.setTimestamp(19, Timestamp.from(now));
         ps.setTimestamp(20, Timestamp.from(now));
         ps.setInt(21, e.capability().bypasses().size());
+        ps.setInt(22, e.capability().bypassingTeams().size());
+        java.util.Set<String> involved = new java.util.HashSet<>(e.capability().consumingTeams());
+        involved.addAll(e.capability().bypassingTeams());
+        ps.setInt(23, involved.size());
+        if (e.firstAdopter().days() == null) {
+            ps.setNull(24, Types.DOUBLE);
+        } else {
+            ps.setDouble(24, e.firstAdopter().days());
+        }
     }
 
     /**
@@ -200,6 +221,12 @@ public class ResultStore {
         adoption.set("bypasses", JSON.valueToTree(e.capability().bypasses()));
         adoption.set("bypassingTeams", JSON.valueToTree(e.capability().bypassingTeams()));
         adoption.put("bypassRatio", (Double) e.facts().get("bypassRatio"));
+        ObjectNode first = adoption.putObject("timeToFirstAdopter");
+        FirstAdopter fa = e.firstAdopter();
+        first.put("firstSeenAt", fa.firstSeenAt().toString());
+        first.put("firstConsumerAt", fa.firstConsumerAt() == null ? null : fa.firstConsumerAt().toString());
+        first.put("days", fa.days());
+        first.put("reason", fa.reason());
         doc.set("parts", JSON.valueToTree(e.capability().parts()));
         doc.set("facts", JSON.valueToTree(new java.util.TreeMap<>(e.facts())));
         return doc;
@@ -252,9 +279,34 @@ public class ResultStore {
                     h.executeBatch();
                 }
             }
+            version.incrementAndGet();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What was stored about when these capabilities and their first consumers were first seen. */
+    Map<String, FirstAdopter.Stored> firstSeen(Collection<String> refs) {
+        Map<String, FirstAdopter.Stored> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select entity_ref, first_seen_at, first_seen_ingestion, first_consumer_at, first_consumer_ingestion"
+                        + " from scoring_capability where entity_ref = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", refs.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp consumer = rs.getTimestamp(4);
+                    long ci = rs.getLong(5);
+                    out.put(rs.getString(1), new FirstAdopter.Stored(rs.getTimestamp(2).toInstant(), rs.getLong(3),
+                            consumer == null ? null : consumer.toInstant(), rs.wasNull() ? null : ci));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     /** Refreshes the planner's statistics after many results changed. */

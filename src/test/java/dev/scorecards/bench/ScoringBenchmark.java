@@ -67,6 +67,7 @@ public final class ScoringBenchmark {
             System.out.printf("  one entity changed (ingest + re-evaluation of the capabilities it touches), 20 times:"
                     + " median %.0f ms, max %.0f ms%n", times[10] / 1e6, times[19] / 1e6);
 
+            service.awaitQuiet();
             List<String> queries = new ArrayList<>();
             String[] sorts = {"name", "-level", "consumers", "-adoption", "percentage&scorecard=documentation"};
             for (int i = 0; i < 64; i++) {

@@ -91,6 +91,21 @@ public final class ServiceProcess implements AutoCloseable {
         return new long[] {rss, hwm};
     }
 
+    /** Waits (up to two minutes) until PostgreSQL's autovacuum has finished the work a big ingestion leaves. */
+    public void awaitQuiet() throws Exception {
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            for (int i = 0; i < 240; i++) {
+                try (var rs = s.executeQuery("select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     /** CPU seconds used so far by the service process and by every PostgreSQL process. */
     public double[] cpuSeconds() throws IOException {
         double service = cpuOf(process.pid());

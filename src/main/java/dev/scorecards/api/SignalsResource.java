@@ -1,0 +1,56 @@
+package dev.scorecards.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.facts.TeamInteractions;
+import dev.scorecards.scoring.Signals;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The product signals: time to first adopter, bypasses, the team interaction graph, the organisation summary. */
+@Path("/api/scorecards")
+public class SignalsResource {
+    @Inject
+    Signals signals;
+    @Inject
+    TeamInteractions teams;
+
+    @GET
+    @Path("/time-to-first-adopter")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode timeToFirstAdopter() {
+        return signals.timeToFirstAdopter();
+    }
+
+    @GET
+    @Path("/bypasses")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode bypasses() {
+        return signals.bypasses();
+    }
+
+    @GET
+    @Path("/teams/graph")
+    @Produces({MediaType.APPLICATION_JSON, "text/vnd.graphviz"})
+    public Response graph(@QueryParam("format") String format) {
+        TeamInteractions.Result graph = teams.compute();
+        if ("dot".equalsIgnoreCase(format)) {
+            return Response.ok(TeamGraphDot.render(graph), "text/vnd.graphviz; charset=UTF-8").build();
+        }
+        if (format != null && !format.isBlank() && !format.equalsIgnoreCase("json")) {
+            throw dev.scorecards.errors.ServiceError.input("Invalid format '" + format + "': json or dot");
+        }
+        return Response.ok(graph, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode summary() {
+        return signals.summary();
+    }
+}

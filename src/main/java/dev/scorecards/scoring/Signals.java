@@ -1,0 +1,181 @@
+package dev.scorecards.scoring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.facts.Feedback;
+import dev.scorecards.facts.TeamInteractions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The product signals across capabilities: time to first adopter, bypasses, and the organisation
+ * summary (levels, adoption, satisfaction, bypasses, bottleneck teams), the latter kept until a
+ * result or the team graph changes.
+ */
+@ApplicationScoped
+public class Signals {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double[] ADOPTION_BUCKETS = {0.0, 0.1, 0.25, 0.5, 1.0};
+
+    @Inject
+    CapabilityQueries queries;
+    @Inject
+    ResultStore store;
+    @Inject
+    TeamInteractions teams;
+    @Inject
+    Feedback feedback;
+    @Inject
+    ScorecardDefinitions definitions;
+
+    private volatile ObjectNode summary;
+    private volatile String summaryKey;
+
+    /** Per capability, and the median and p90 over the capabilities where it was observed. */
+    public ObjectNode timeToFirstAdopter() {
+        ObjectNode out = JSON.createObjectNode();
+        out.setAll(timeToFirstAdopterFigures());
+        ArrayNode items = out.putArray("items");
+        queries.query("select c.entity_ref, c.first_seen_at, c.first_consumer_at, c.days_to_first_adopter,"
+                + " d.result -> 'adoption' -> 'timeToFirstAdopter' ->> 'reason' from scoring_capability c"
+                + " join scoring_detail d on d.entity_ref = c.entity_ref where c.removed_at is null"
+                + " order by c.entity_ref", List.of(), rs -> {
+                    ObjectNode i = items.addObject();
+                    i.put("entityRef", rs.getString(1));
+                    i.put("firstSeenAt", rs.getTimestamp(2).toInstant().toString());
+                    Timestamp consumer = rs.getTimestamp(3);
+                    i.put("firstConsumerAt", consumer == null ? null : consumer.toInstant().toString());
+                    double days = rs.getDouble(4);
+                    if (rs.wasNull()) {
+                        i.putNull("days");
+                    } else {
+                        i.put("days", days);
+                    }
+                    i.put("reason", rs.getString(5));
+                });
+        return out;
+    }
+
+    private ObjectNode timeToFirstAdopterFigures() {
+        ObjectNode out = JSON.createObjectNode();
+        queries.query("select percentile_cont(0.5) within group (order by days_to_first_adopter),"
+                + " percentile_cont(0.9) within group (order by days_to_first_adopter), count(days_to_first_adopter),"
+                + " count(*) filter (where days_to_first_adopter is null) from scoring_capability"
+                + " where removed_at is null", List.of(), rs -> {
+                    putNullable(out, "medianDays", rs.getObject(1));
+                    putNullable(out, "p90Days", rs.getObject(2));
+                    out.put("n", rs.getLong(3));
+                    out.put("notReported", rs.getLong(4));
+                });
+        return out;
+    }
+
+    /** Every capability that someone goes around, with who and how. */
+    public ObjectNode bypasses() {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode items = JSON.createArrayNode();
+        long[] totals = new long[3];
+        queries.query("select c.entity_ref, c.bypass_count, c.bypassing_team_count, c.involved_team_count,"
+                + " (d.result -> 'adoption' ->> 'bypassRatio')::double precision,"
+                + " (d.result -> 'adoption' -> 'bypasses')::text, (d.result -> 'adoption' -> 'bypassingTeams')::text"
+                + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
+                + " where c.removed_at is null and c.bypass_count > 0 order by c.entity_ref", List.of(), rs -> {
+                    ObjectNode i = items.addObject();
+                    i.put("entityRef", rs.getString(1));
+                    i.put("bypassCount", rs.getInt(2));
+                    i.put("bypassingTeams", rs.getInt(3));
+                    i.put("teamsInvolved", rs.getInt(4));
+                    i.put("bypassRatio", rs.getDouble(5));
+                    try {
+                        i.set("bypasses", JSON.readTree(rs.getString(6)));
+                        i.set("bypassingTeamRefs", JSON.readTree(rs.getString(7)));
+                    } catch (java.io.IOException e) {
+                        throw new java.sql.SQLException(e);
+                    }
+                    totals[0] += rs.getInt(2);
+                });
+        out.put("capabilities", items.size());
+        out.put("bypassCount", totals[0]);
+        out.put("bypassRatio", orgBypassRatio());
+        out.set("items", items);
+        return out;
+    }
+
+    private double orgBypassRatio() {
+        double[] r = new double[1];
+        queries.query("select coalesce(sum(bypassing_team_count), 0), coalesce(sum(involved_team_count), 0)"
+                + " from scoring_capability where removed_at is null", List.of(),
+                rs -> r[0] = rs.getLong(2) == 0 ? 0.0 : Math.round(rs.getLong(1) * 10_000.0 / rs.getLong(2)) / 10_000.0);
+        return r[0];
+    }
+
+    /** The organisation at a glance; recomputed only after results or the team graph changed. */
+    public ObjectNode summary() {
+        TeamInteractions.Result graph = teams.compute();
+        String key = store.version() + ":" + graph.version();
+        ObjectNode cached = summary;
+        if (cached != null && key.equals(summaryKey)) {
+            return cached;
+        }
+        ObjectNode out = JSON.createObjectNode();
+        Map<String, Long> levels = new LinkedHashMap<>();
+        Scorecard ladder = definitions.ladder();
+        if (ladder != null) {
+            ladder.levels().forEach(l -> levels.put(l, 0L));
+        }
+        levels.put("none", 0L);
+        long[] total = new long[1];
+        queries.query("select coalesce(level, 'none'), count(*) from scoring_capability where removed_at is null"
+                + " group by 1", List.of(), rs -> {
+                    levels.put(rs.getString(1), rs.getLong(2));
+                    total[0] += rs.getLong(2);
+                });
+        out.put("capabilities", total[0]);
+        out.set("levels", JSON.valueToTree(levels));
+        ObjectNode adoption = out.putObject("adoptionRate");
+        ArrayNode buckets = adoption.putArray("buckets");
+        StringBuilder sql = new StringBuilder("select count(*) filter (where adoption_rate = 0)");
+        for (int i = 1; i < ADOPTION_BUCKETS.length; i++) {
+            sql.append(", count(*) filter (where adoption_rate > ").append(ADOPTION_BUCKETS[i - 1])
+                    .append(" and adoption_rate <= ").append(ADOPTION_BUCKETS[i]).append(")");
+        }
+        sql.append(", percentile_cont(0.5) within group (order by adoption_rate) from scoring_capability"
+                + " where removed_at is null");
+        queries.query(sql.toString(), List.of(), rs -> {
+            buckets.addObject().put("from", 0.0).put("to", 0.0).put("count", rs.getLong(1));
+            for (int i = 1; i < ADOPTION_BUCKETS.length; i++) {
+                buckets.addObject().put("from", ADOPTION_BUCKETS[i - 1]).put("to", ADOPTION_BUCKETS[i])
+                        .put("count", rs.getLong(i + 1));
+            }
+            putNullable(adoption, "median", rs.getObject(ADOPTION_BUCKETS.length + 1));
+        });
+        out.set("timeToFirstAdopter", timeToFirstAdopterFigures());
+        out.set("satisfaction", JSON.valueToTree(feedback.overall()));
+        ObjectNode bypasses = out.putObject("bypasses");
+        queries.query("select coalesce(sum(bypass_count), 0), count(*) filter (where bypass_count > 0)"
+                + " from scoring_capability where removed_at is null", List.of(), rs -> {
+                    bypasses.put("count", rs.getLong(1));
+                    bypasses.put("capabilities", rs.getLong(2));
+                });
+        bypasses.put("ratio", orgBypassRatio());
+        out.set("bottlenecks", JSON.valueToTree(graph.bottlenecks()));
+        out.put("computedAt", Instant.now().toString());
+        summary = out;
+        summaryKey = key;
+        return out;
+    }
+
+    private static void putNullable(ObjectNode o, String field, Object value) {
+        if (value == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, Math.round(((Number) value).doubleValue() * 10_000) / 10_000.0);
+        }
+    }
+}

@@ -31,14 +31,20 @@ public class FeedbackResource {
     Feedback feedback;
     @Inject
     Caller caller;
+    @Inject
+    dev.scorecards.facts.Capabilities capabilities;
 
     @POST
     public Response rate(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @HeaderParam("Content-Type") String contentType, String body) {
         JsonNode r = JsonBody.object(contentType, body);
         JsonNode score = r.get("score");
-        if (score == null || !score.isIntegralNumber()) {
+        if (score == null || !score.isIntegralNumber() || !score.canConvertToInt()) {
             throw ServiceError.input("score must be a whole number from 1 to 5");
+        }
+        JsonNode voter = r.get("voter");
+        if (voter != null && !voter.isNull() && !voter.isTextual()) {
+            throw ServiceError.input("voter must be a string");
         }
         JsonNode comment = r.get("comment");
         if (comment != null && !comment.isNull() && !comment.isTextual()) {
@@ -57,7 +63,11 @@ public class FeedbackResource {
     @GET
     public Feedback.Summary summary(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @QueryParam("comments") String comments) {
-        return feedback.summary(Refs.of(kind, namespace, name),
+        String ref = Refs.of(kind, namespace, name);
+        if (!capabilities.isCapability(ref)) {
+            throw ServiceError.notFound("No capability " + ref);
+        }
+        return feedback.summary(ref,
                 Math.min(100, EntityListing.intParam("comments", comments, 10, 0)));
     }
 }

@@ -67,7 +67,7 @@ public class Feedback {
             text = null;
         }
         boolean replaced;
-        Instant at = Instant.now();
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
                     "update facts_feedback set current = false where entity_ref = ? and voter = ? and current")) {

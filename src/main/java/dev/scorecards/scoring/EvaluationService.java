@@ -153,7 +153,7 @@ public class EvaluationService {
     /** Evaluates these capabilities (those that are no longer capabilities are marked removed). */
     Outcome evaluate(Collection<String> refs, long ingestion) {
         long t0 = System.nanoTime();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         List<String> all = new ArrayList<>(refs);
         int changed = 0;
         int evaluated = 0;

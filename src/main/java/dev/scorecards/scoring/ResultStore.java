@@ -299,8 +299,9 @@ public class ResultStore {
                 while (rs.next()) {
                     Timestamp consumer = rs.getTimestamp(4);
                     long ci = rs.getLong(5);
+                    Long consumerIngestion = rs.wasNull() ? null : ci;
                     out.put(rs.getString(1), new FirstAdopter.Stored(rs.getTimestamp(2).toInstant(), rs.getLong(3),
-                            consumer == null ? null : consumer.toInstant(), rs.wasNull() ? null : ci));
+                            consumer == null ? null : consumer.toInstant(), consumerIngestion));
                 }
             }
         } catch (SQLException e) {

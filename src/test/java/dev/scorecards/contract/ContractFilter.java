@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Checks every response a test receives against the contract: the operation exists, the status is
  * declared, and a JSON body matches the declared schema. Installed for every test class by
- * {@link ContractExtension}, so the contract cannot drift from what the service does.
+ * {@link ContractCallback}, so the contract cannot drift from what the service does.
  */
 public final class ContractFilter implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -62,6 +62,15 @@ class ContractTest {
     }
 
     @Test
+    void everyResponseOfTheTestsIsCheckedAgainstTheContract() {
+        org.junit.jupiter.api.Assertions.assertTrue(io.restassured.RestAssured.filters().stream()
+                .anyMatch(f -> f instanceof ContractFilter), "ContractFilter is not installed");
+        // a response the contract does not declare fails the request that received it
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> given().get("/api/catalog/not-an-operation"));
+    }
+
+    @Test
     void theServedDocumentIsTheContract() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo(Contract.get().document().path("info").path("title").asText()))

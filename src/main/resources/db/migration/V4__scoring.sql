@@ -75,3 +75,10 @@ create table scoring_exemption_audit (
     at            timestamptz not null default now(),
     exemption     jsonb not null
 );
+
+-- grows whenever a stored result changes, on any replica: aggregates over results key their caches on it
+create table scoring_state (
+    id       integer primary key,
+    version  bigint not null
+);
+insert into scoring_state (id, version) values (1, 0);

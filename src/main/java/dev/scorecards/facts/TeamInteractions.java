@@ -2,19 +2,13 @@ package dev.scorecards.facts;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.scoring.BetweennessCentrality;
-import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.DefaultEdge;
 
 /**
  * The team interaction graph: Groups as nodes, an edge from producer team to consumer team weighted
@@ -101,61 +95,39 @@ public class TeamInteractions {
                 }
             }
         }
-        Graph<String, DefaultEdge> g = new DefaultDirectedGraph<>(DefaultEdge.class);
-        titles.keySet().forEach(g::addVertex);
+        List<String> refs = new ArrayList<>(titles.keySet());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < refs.size(); i++) {
+            index.put(refs.get(i), i);
+        }
         List<Edge> edges = new ArrayList<>();
-        Map<String, long[]> io = new HashMap<>();
-        titles.keySet().forEach(t -> io.put(t, new long[4]));
+        long[][] io = new long[refs.size()][4];
         weights.forEach((producer, targets) -> targets.forEach((consumer, w) -> {
-            g.addEdge(producer, consumer);
             edges.add(new Edge(producer, consumer, w[0]));
-            io.get(producer)[1]++;
-            io.get(producer)[3] += w[0];
-            io.get(consumer)[0]++;
-            io.get(consumer)[2] += w[0];
+            int p = index.get(producer);
+            int c = index.get(consumer);
+            io[p][1]++;
+            io[p][3] += w[0];
+            io[c][0]++;
+            io[c][2] += w[0];
         }));
-        Map<String, Double> betweenness = new BetweennessCentrality<>(g, false).getScores();
-        Map<String, Long> avoiding = pairsAvoiding(titles.keySet(), weights);
+        int[] from = new int[edges.size()];
+        int[] to = new int[edges.size()];
+        for (int i = 0; i < edges.size(); i++) {
+            from[i] = index.get(edges.get(i).producer());
+            to[i] = index.get(edges.get(i).consumer());
+        }
+        Betweenness b = Betweenness.of(refs.size(), from, to);
         List<Team> teams = new ArrayList<>();
-        for (var e : titles.entrySet()) {
-            long[] x = io.get(e.getKey());
-            double b = betweenness.getOrDefault(e.getKey(), 0.0);
-            long pairs = avoiding.getOrDefault(e.getKey(), 0L);
-            double share = pairs == 0 ? 0.0 : Math.round(b / pairs * 10_000) / 10_000.0;
-            teams.add(new Team(e.getKey(), e.getValue(), (int) x[0], (int) x[1], x[2], x[3], b, share,
-                    b > 0 && share >= bottleneckShare));
+        for (int i = 0; i < refs.size(); i++) {
+            // the connected pairs of other teams whose shortest paths this team could be on
+            long pairs = b.reachablePairs - b.reach[i] - b.reachedBy[i];
+            double centrality = b.centrality[i];
+            double share = pairs == 0 ? 0.0 : Math.round(centrality / pairs * 10_000) / 10_000.0;
+            teams.add(new Team(refs.get(i), titles.get(refs.get(i)), (int) io[i][0], (int) io[i][1], io[i][2],
+                    io[i][3], centrality, share, centrality > 0 && share >= bottleneckShare));
         }
         return new Result(List.copyOf(teams), List.copyOf(edges), bottleneckShare, version,
                 (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /**
-     * For every team v, the ordered pairs (s, t) of other teams with t reachable from s: the number
-     * of shortest-path connections v's betweenness is a share of.
-     */
-    private static Map<String, Long> pairsAvoiding(Set<String> teams, Map<String, Map<String, long[]>> weights) {
-        Map<String, Long> reach = new HashMap<>();
-        Map<String, Long> reachedBy = new HashMap<>();
-        long total = 0;
-        for (String s : teams) {
-            Set<String> seen = new TreeSet<>();
-            ArrayDeque<String> todo = new ArrayDeque<>(List.of(s));
-            seen.add(s);
-            while (!todo.isEmpty()) {
-                for (String t : weights.getOrDefault(todo.poll(), Map.of()).keySet()) {
-                    if (seen.add(t)) {
-                        todo.add(t);
-                        reachedBy.merge(t, 1L, Long::sum);
-                    }
-                }
-            }
-            reach.put(s, (long) seen.size() - 1);
-            total += seen.size() - 1;
-        }
-        Map<String, Long> out = new HashMap<>();
-        for (String v : teams) {
-            out.put(v, total - reach.getOrDefault(v, 0L) - reachedBy.getOrDefault(v, 0L));
-        }
-        return out;
     }
 }

@@ -37,11 +37,21 @@ public class ResultStore {
     @Inject
     DataSource dataSource;
 
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Grows whenever a stored result changes, so aggregates over them know when they are stale. */
+    /** Grows whenever a stored result changes (on any replica), so aggregates over them know when they are stale. */
     long version() {
-        return version.get();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select version from scoring_state where id = 1"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bump(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into scoring_state (id, version) values (1, 1)"
+                + " on conflict (id) do update set version = scoring_state.version + 1")) {
+            ps.executeUpdate();
+        }
     }
 
     /** Stores what changed; returns how many capabilities' results changed. */
@@ -105,7 +115,7 @@ public class ResultStore {
                 history.executeBatch();
             }
             if (changed > 0) {
-                version.incrementAndGet();
+                bump(c);
             }
             if (!unchanged.isEmpty()) {
                 try (PreparedStatement touch = c.prepareStatement(
@@ -279,7 +289,9 @@ public class ResultStore {
                     h.executeBatch();
                 }
             }
-            version.incrementAndGet();
+            if (!removed.isEmpty()) {
+                bump(c);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -26,6 +26,8 @@ public class Signals {
     @Inject
     CapabilityQueries queries;
     @Inject
+    ResultStore store;
+    @Inject
     TeamInteractions teams;
     @Inject
     Feedback feedback;
@@ -116,12 +118,8 @@ public class Signals {
     /** The organisation at a glance; recomputed only after results or the team graph changed. */
     public ObjectNode summary() {
         TeamInteractions.Result graph = teams.compute();
-        // the stored results' own change marks, so a change made by another replica is seen too
-        String[] marks = new String[1];
-        queries.query("select count(*) || ':' || coalesce(max(changed_at)::text, '') || ':'"
-                + " || coalesce(max(removed_at)::text, '') from scoring_capability", List.of(),
-                rs -> marks[0] = rs.getString(1));
-        String key = marks[0] + ":" + graph.version();
+        // the results' version lives in the database, so a change made by another replica is seen too
+        String key = store.version() + ":" + graph.version();
         ObjectNode cached = summary;
         if (cached != null && key.equals(summaryKey)) {
             return cached;

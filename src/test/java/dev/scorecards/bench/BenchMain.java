@@ -7,7 +7,8 @@ public final class BenchMain {
         switch (which) {
             case "catalog" -> CatalogBenchmark.main(args);
             case "scoring" -> ScoringBenchmark.main(args);
-            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (catalog, scoring)");
+            case "signals" -> SignalsBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (catalog, scoring, signals)");
         }
     }
 }

@@ -1,0 +1,97 @@
+package dev.scorecards.facts;
+
+import java.util.Arrays;
+
+/**
+ * Brandes' betweenness centrality for an unweighted directed graph held in arrays (compressed
+ * adjacency), with, from the same breadth-first searches, how many nodes each node reaches and is
+ * reached from. A plain array implementation because the library one (JGraphT, kept as the
+ * reference in the tests) took 220 s for 2,000 teams and 253,000 edges, against a 5 s target.
+ */
+final class Betweenness {
+    final double[] centrality;
+    /** Nodes reachable from each node (itself excluded). */
+    final long[] reach;
+    /** Nodes each node is reachable from (itself excluded). */
+    final long[] reachedBy;
+    /** Ordered pairs (s, t), s ≠ t, with t reachable from s. */
+    final long reachablePairs;
+
+    private Betweenness(double[] centrality, long[] reach, long[] reachedBy, long reachablePairs) {
+        this.centrality = centrality;
+        this.reach = reach;
+        this.reachedBy = reachedBy;
+        this.reachablePairs = reachablePairs;
+    }
+
+    /** Computes it for {@code n} nodes and the edges {@code from[i] → to[i]} (no duplicates). */
+    static Betweenness of(int n, int[] from, int[] to) {
+        int[] outStart = new int[n + 1];
+        int[] inStart = new int[n + 1];
+        for (int i = 0; i < from.length; i++) {
+            outStart[from[i] + 1]++;
+            inStart[to[i] + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            outStart[v + 1] += outStart[v];
+            inStart[v + 1] += inStart[v];
+        }
+        int[] out = new int[from.length];
+        int[] in = new int[from.length];
+        int[] outFill = Arrays.copyOf(outStart, n);
+        int[] inFill = Arrays.copyOf(inStart, n);
+        for (int i = 0; i < from.length; i++) {
+            out[outFill[from[i]]++] = to[i];
+            in[inFill[to[i]]++] = from[i];
+        }
+        double[] bc = new double[n];
+        long[] reach = new long[n];
+        long[] reachedBy = new long[n];
+        long pairs = 0;
+        int[] dist = new int[n];
+        double[] sigma = new double[n];
+        double[] delta = new double[n];
+        int[] order = new int[n];
+        Arrays.fill(dist, -1);
+        for (int s = 0; s < n; s++) {
+            int head = 0;
+            int tail = 0;
+            order[tail++] = s;
+            dist[s] = 0;
+            sigma[s] = 1;
+            while (head < tail) {
+                int v = order[head++];
+                for (int e = outStart[v]; e < outStart[v + 1]; e++) {
+                    int w = out[e];
+                    if (dist[w] < 0) {
+                        dist[w] = dist[v] + 1;
+                        order[tail++] = w;
+                    }
+                    if (dist[w] == dist[v] + 1) {
+                        sigma[w] += sigma[v];
+                    }
+                }
+            }
+            reach[s] = tail - 1;
+            pairs += tail - 1;
+            for (int i = tail - 1; i >= 1; i--) {
+                int w = order[i];
+                reachedBy[w]++;
+                for (int e = inStart[w]; e < inStart[w + 1]; e++) {
+                    int v = in[e];
+                    if (dist[v] >= 0 && dist[v] == dist[w] - 1) {
+                        delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+                    }
+                }
+                bc[w] += delta[w];
+            }
+            for (int i = 0; i < tail; i++) {
+                int v = order[i];
+                dist[v] = -1;
+                sigma[v] = 0;
+                delta[v] = 0;
+            }
+        }
+        return new Betweenness(bc, reach, reachedBy, pairs);
+    }
+}

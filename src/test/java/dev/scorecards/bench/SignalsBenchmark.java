@@ -1,0 +1,67 @@
+package dev.scorecards.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue 4's benchmark: the team interaction graph (fan-in, fan-out, betweenness) over a synthetic
+ * catalog of N entities (100,000 by default, 2,000 teams), then the organisation summary with 8
+ * connections for 20 s once the metrics are computed.
+ * Run: {@code ./mvnw -Pbench verify -Dbench=signals -Dbench.sizes=100000}.
+ */
+public final class SignalsBenchmark {
+    public static void main(String[] args) throws Exception {
+        String sizes = System.getProperty("bench.sizes", "100000");
+        List<String> jvm = List.of(System.getProperty("bench.jvm", "-Xmx200m -XX:+UseSerialGC").split(" "));
+        for (String s : sizes.split(",")) {
+            run(Integer.parseInt(s.trim()), Path.of("target/bench").toAbsolutePath().resolve("signals-" + s.trim()), jvm);
+        }
+    }
+
+    static void run(int n, Path dir, List<String> jvm) throws Exception {
+        CatalogBenchmark.deleteTree(dir);
+        Files.createDirectories(dir);
+        SyntheticCatalog catalog = new SyntheticCatalog(n, 42);
+        Path file = catalog.write(dir.resolve("catalog.yaml"));
+        System.out.printf("signals benchmark on %d cores, service JVM flags %s%n", Runtime.getRuntime().availableProcessors(),
+                jvm);
+        try (ServiceProcess service = ServiceProcess.start(dir, 8092, jvm,
+                Map.of("SCORECARDS_INGEST_MAX_BODY_BYTES", String.valueOf(Files.size(file) + 1)))) {
+            HttpClient http = HttpClient.newHttpClient();
+            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/catalog/ingest?source=bench&mode=full"))
+                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/evaluate"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            long t0 = System.nanoTime();
+            String graph = send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/teams/graph"))
+                    .build());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long teams = graph.split("\"fanIn\"").length - 1;
+            long edges = graph.split("\"producer\"").length - 1;
+            String millis = graph.replaceAll("(?s).*\"millis\":(\\d+).*", "$1");
+            System.out.printf("N=%,d entities: team graph of %,d teams and %,d edges with betweenness in %.2f s"
+                    + " (server: %s ms)%n", n, teams, edges, seconds, millis);
+            t0 = System.nanoTime();
+            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/summary")).build());
+            System.out.printf("  first summary (computes the aggregates): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
+            service.awaitQuiet();
+            LoadGenerator.Result load = LoadGenerator.run(service.port, 8, 5, 20, 1, i -> "/api/scorecards/summary");
+            System.out.printf("  summary, 8 connections: %s%n", load);
+            System.out.printf("  service RSS: now %d MiB, peak %d MiB%n", service.rssMiB()[0], service.rssMiB()[1]);
+        }
+    }
+
+    private static String send(HttpClient http, HttpRequest request) throws Exception {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+}

@@ -23,15 +23,20 @@ create table scoring_capability (
     first_seen_ingestion      bigint,
     first_consumer_at         timestamptz,
     first_consumer_ingestion  bigint,
-    evaluated_at              timestamptz not null,
     changed_at                timestamptz not null,
     removed_at                timestamptz           -- no longer a capability (kept for its history)
-) with (fillfactor = 70);                           -- room for the evaluated_at updates of every evaluation
+);
 create index scoring_capability_owner on scoring_capability (owner_ref);
 create index scoring_capability_level on scoring_capability (level_index, entity_ref);
 create index scoring_capability_consumers on scoring_capability (consumer_count, entity_ref);
 create index scoring_capability_adoption on scoring_capability (adoption_rate, entity_ref);
 create index scoring_capability_teams on scoring_capability using gin (consuming_teams);
+
+-- when each capability was last evaluated (most evaluations change nothing else), apart from the list
+create table scoring_evaluated (
+    entity_ref  text primary key,
+    at          timestamptz not null
+) with (fillfactor = 70);
 
 -- the large part of a result, apart so that listing capabilities reads narrow rows
 create table scoring_detail (

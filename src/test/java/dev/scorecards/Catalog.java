@@ -36,7 +36,7 @@ public final class Catalog {
     private static void truncate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("select string_agg(format('truncate table %I cascade', tablename), '; ') from pg_tables"
-                    + " where schemaname = 'public' and tablename <> 'flyway_schema_history'");
+                    + " where schemaname = 'public' and tablename not in ('flyway_schema_history', 'scoring_state')");
             var rs = s.getResultSet();
             rs.next();
             String truncate = rs.getString(1);

@@ -176,7 +176,7 @@ public class CapabilityQueries {
 
     private static final String SUMMARY = "c.entity_ref, c.kind, c.title, c.owner_ref, c.level, c.level_index,"
             + " c.scores::text, c.consumer_count, c.consuming_team_count, c.adoption_rate,"
-            + " c.bypass_count, c.evaluated_at, c.changed_at";
+            + " c.bypass_count, (select at from scoring_evaluated v where v.entity_ref = c.entity_ref), c.changed_at";
 
     private static JsonNode summary(ResultSet rs, int first) throws SQLException {
         ObjectNode o = JSON.createObjectNode();
@@ -204,7 +204,8 @@ public class CapabilityQueries {
     /** One capability's stored result with its timestamps, or null. */
     public ObjectNode get(String ref) {
         ObjectNode[] out = new ObjectNode[1];
-        query("select d.result::text, c.evaluated_at, c.changed_at, c.first_seen_at, c.first_consumer_at"
+        query("select d.result::text, (select at from scoring_evaluated v where v.entity_ref = c.entity_ref),"
+                + " c.changed_at, c.first_seen_at, c.first_consumer_at"
                 + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
                 + " where c.entity_ref = ? and c.removed_at is null", List.of(ref), rs -> {
                     try {
@@ -299,10 +300,21 @@ public class CapabilityQueries {
         return out;
     }
 
+    /** Counts only change with the stored results, so they are kept per filter until the results' version moves. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Long> counts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1000).build();
+
+    @Inject
+    ResultStore store;
+
     private long count(String where, List<Object> params) {
-        long[] n = new long[1];
-        query("select count(*) from scoring_capability c where " + where, params, rs -> n[0] = rs.getLong(1));
-        return n[0];
+        String key = store.version() + "|" + where + "|" + params.stream().map(p -> p instanceof String[] a
+                ? String.join(",", a) : String.valueOf(p)).collect(java.util.stream.Collectors.joining("|"));
+        return counts.get(key, k -> {
+            long[] n = new long[1];
+            query("select count(*) from scoring_capability c where " + where, params, rs -> n[0] = rs.getLong(1));
+            return n[0];
+        });
     }
 
     interface RowReader {

@@ -76,7 +76,6 @@ public class ResultStore {
                 }
             }
             int changed = 0;
-            List<String> unchanged = new ArrayList<>();
             try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement detail = c.prepareStatement(
                     "insert into scoring_detail (entity_ref, result, consumers) values (?, ?::jsonb, ?::jsonb)"
                             + " on conflict (entity_ref) do update set result = excluded.result,"
@@ -90,7 +89,6 @@ public class ResultStore {
                     Object[] before = stored.get(e.capability().ref());
                     boolean firstConsumer = e.capability().consumerCount() > 0 && (before == null || before[1] == null);
                     if (before != null && hash.equals(before[0]) && before[2] == null && !firstConsumer) {
-                        unchanged.add(e.capability().ref());
                         continue;
                     }
                     changed++;
@@ -117,13 +115,11 @@ public class ResultStore {
             if (changed > 0) {
                 bump(c);
             }
-            if (!unchanged.isEmpty()) {
-                try (PreparedStatement touch = c.prepareStatement(
-                        "update scoring_capability set evaluated_at = ? where entity_ref = any(?)")) {
-                    touch.setTimestamp(1, Timestamp.from(now));
-                    touch.setArray(2, c.createArrayOf("text", unchanged.toArray()));
-                    touch.executeUpdate();
-                }
+            try (PreparedStatement touch = c.prepareStatement("insert into scoring_evaluated (entity_ref, at)"
+                    + " select unnest(?::text[]), ? on conflict (entity_ref) do update set at = excluded.at")) {
+                touch.setArray(1, c.createArrayOf("text", chunk.stream().map(e -> e.capability().ref()).toArray()));
+                touch.setTimestamp(2, Timestamp.from(now));
+                touch.executeUpdate();
             }
             return changed;
         } catch (SQLException ex) {
@@ -134,9 +130,9 @@ public class ResultStore {
     private static final String UPSERT = """
             insert into scoring_capability (entity_ref, kind, namespace, name, title, owner_ref, level, level_index,
                 scores, consumer_count, consuming_team_count, adoption_rate, consuming_teams, hash,
-                first_seen_at, first_seen_ingestion, first_consumer_at, first_consumer_ingestion, evaluated_at,
+                first_seen_at, first_seen_ingestion, first_consumer_at, first_consumer_ingestion,
                 changed_at, removed_at, bypass_count, bypassing_team_count, involved_team_count, days_to_first_adopter)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)
             on conflict (entity_ref) do update set kind = excluded.kind, namespace = excluded.namespace,
                 name = excluded.name, title = excluded.title, owner_ref = excluded.owner_ref, level = excluded.level,
                 level_index = excluded.level_index, scores = excluded.scores, consumer_count = excluded.consumer_count,
@@ -147,7 +143,7 @@ public class ResultStore {
                 first_consumer_at = coalesce(scoring_capability.first_consumer_at, excluded.first_consumer_at),
                 first_consumer_ingestion = case when scoring_capability.first_consumer_at is null
                     then excluded.first_consumer_ingestion else scoring_capability.first_consumer_ingestion end,
-                evaluated_at = excluded.evaluated_at, changed_at = excluded.changed_at, removed_at = null
+                changed_at = excluded.changed_at, removed_at = null
             """;
 
     private static void bindUpsert(PreparedStatement ps, Evaluated e, String hash, long ingestion,
@@ -178,16 +174,15 @@ public class ResultStore {
             ps.setNull(18, Types.BIGINT);
         }
         ps.setTimestamp(19, Timestamp.from(now));
-        ps.setTimestamp(20, Timestamp.from(now));
-        ps.setInt(21, e.capability().bypasses().size());
-        ps.setInt(22, e.capability().bypassingTeams().size());
+        ps.setInt(20, e.capability().bypasses().size());
+        ps.setInt(21, e.capability().bypassingTeams().size());
         java.util.Set<String> involved = new java.util.HashSet<>(e.capability().consumingTeams());
         involved.addAll(e.capability().bypassingTeams());
-        ps.setInt(23, involved.size());
+        ps.setInt(22, involved.size());
         if (e.firstAdopter().days() == null) {
-            ps.setNull(24, Types.DOUBLE);
+            ps.setNull(23, Types.DOUBLE);
         } else {
-            ps.setDouble(24, e.firstAdopter().days());
+            ps.setDouble(23, e.firstAdopter().days());
         }
     }
 

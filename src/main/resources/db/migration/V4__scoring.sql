@@ -32,6 +32,17 @@ create index scoring_capability_consumers on scoring_capability (consumer_count,
 create index scoring_capability_adoption on scoring_capability (adoption_rate, entity_ref);
 create index scoring_capability_teams on scoring_capability using gin (consuming_teams);
 
+-- each scorecard's level and percentage per capability, for filtering and sorting the list by one scorecard
+create table scoring_score (
+    scorecard    text not null,
+    entity_ref   text not null,
+    level_index  integer not null,
+    percentage   double precision not null,
+    primary key (scorecard, entity_ref)
+);
+create index scoring_score_percentage on scoring_score (scorecard, percentage, entity_ref);
+create index scoring_score_level on scoring_score (scorecard, level_index, entity_ref);
+
 -- when each capability was last evaluated (most evaluations change nothing else), apart from the list
 create table scoring_evaluated (
     entity_ref  text primary key,

@@ -24,8 +24,7 @@ import javax.sql.DataSource;
 public class CapabilityQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SORTS = Map.of("name", "c.entity_ref", "level", "c.level_index",
-            "consumers", "c.consumer_count", "adoption", "c.adoption_rate", "percentage",
-            "coalesce((c.scores -> ? ->> 'percentage')::double precision, -1)");
+            "consumers", "c.consumer_count", "adoption", "c.adoption_rate", "percentage", "s.percentage");
 
     @Inject
     DataSource dataSource;
@@ -43,15 +42,14 @@ public class CapabilityQueries {
         long total = q.totalItems() != null ? q.totalItems() : count(where, params);
         List<Object> pageParams = new ArrayList<>();
         String sortExpr = SORTS.get(q.sort());
+        String from = "scoring_capability c";
         if (q.sort().equals("percentage")) {
+            from += " join scoring_score s on s.entity_ref = c.entity_ref and s.scorecard = ?";
             pageParams.add(q.scorecard());
         }
         pageParams.addAll(params);
-        String sql = "select " + sortExpr + "::text, " + SUMMARY + " from scoring_capability c where " + where;
+        String sql = "select " + sortExpr + "::text, " + SUMMARY + " from " + from + " where " + where;
         if (q.afterRef() != null) {
-            if (q.sort().equals("percentage")) {
-                pageParams.add(q.scorecard());
-            }
             sql += " and (" + sortExpr + ", c.entity_ref) " + (q.descending() ? "<" : ">") + " (?::" + castOf(q.sort())
                     + ", ?)";
             pageParams.add(q.afterValue());
@@ -59,9 +57,6 @@ public class CapabilityQueries {
         }
         String dir = q.descending() ? " desc" : " asc";
         sql += " order by " + sortExpr + dir + ", c.entity_ref" + dir + " limit ?";
-        if (q.sort().equals("percentage")) {
-            pageParams.add(q.scorecard());
-        }
         pageParams.add(limit + 1);
         List<JsonNode> items = new ArrayList<>();
         List<String[]> keys = new ArrayList<>();
@@ -113,7 +108,7 @@ public class CapabilityQueries {
         header.append(",consumers,consumingTeams,adoptionRate,bypasses,evaluatedAt");
         lines.accept(header.toString());
         query("select " + SUMMARY + " from scoring_capability c where " + where + " order by c.entity_ref", params, rs -> {
-            JsonNode s = summary(rs, 1);
+            JsonNode s = summary(rs, 1, true);
             StringBuilder line = new StringBuilder();
             for (String f : List.of("entityRef", "kind", "title", "owner", "level")) {
                 line.append(line.length() == 0 && f.equals("entityRef") ? "" : ",").append(cell(s.path(f).asText("")));
@@ -153,16 +148,25 @@ public class CapabilityQueries {
             params.add(q.kind().toLowerCase(Locale.ROOT));
         }
         if (q.level() != null) {
-            String levelExpr = q.scorecard() == null ? "c.level" : "c.scores -> ? ->> 'level'";
-            if (q.scorecard() != null) {
+            Scorecard card = q.scorecard() == null ? definitions.ladder() : definitions.get(q.scorecard());
+            int index = q.level().equalsIgnoreCase("none") ? -1 : -2;
+            for (int i = 0; card != null && i < card.levels().size(); i++) {
+                if (card.levels().get(i).equalsIgnoreCase(q.level())) {
+                    index = i;
+                }
+            }
+            if (index == -2) {
+                throw ServiceError.input("Unknown level '" + q.level() + "'" + (card == null ? ""
+                        : ": one of " + card.levels() + " or none"));
+            }
+            if (q.scorecard() == null) {
+                w.append(" and c.level_index = ?");
+            } else {
+                w.append(" and exists (select 1 from scoring_score l where l.scorecard = ? and l.entity_ref = c.entity_ref"
+                        + " and l.level_index = ?)");
                 params.add(q.scorecard());
             }
-            if (q.level().equalsIgnoreCase("none")) {
-                w.append(" and ").append(levelExpr).append(" is null");
-            } else {
-                w.append(" and lower(").append(levelExpr).append(") = lower(?)");
-                params.add(q.level());
-            }
+            params.add(index);
         }
         if (q.q() != null && !q.q().isBlank()) {
             String like = "%" + q.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
@@ -179,6 +183,11 @@ public class CapabilityQueries {
             + " c.bypass_count, (select at from scoring_evaluated v where v.entity_ref = c.entity_ref), c.changed_at";
 
     private static JsonNode summary(ResultSet rs, int first) throws SQLException {
+        return summary(rs, first, false);
+    }
+
+    /** A list row; the scores stay raw JSON text unless {@code parsed} (the CSV reads into them). */
+    private static JsonNode summary(ResultSet rs, int first, boolean parsed) throws SQLException {
         ObjectNode o = JSON.createObjectNode();
         int i = first;
         o.put("entityRef", rs.getString(i++));
@@ -187,10 +196,15 @@ public class CapabilityQueries {
         o.put("owner", rs.getString(i++));
         o.put("level", rs.getString(i++));
         o.put("levelIndex", rs.getInt(i++));
-        try {
-            o.set("scorecards", JSON.readTree(rs.getString(i++)));
-        } catch (java.io.IOException e) {
-            throw new SQLException(e);
+        String scores = rs.getString(i++);
+        if (parsed) {
+            try {
+                o.set("scorecards", JSON.readTree(scores));
+            } catch (java.io.IOException e) {
+                throw new SQLException(e);
+            }
+        } else {
+            o.putRawValue("scorecards", new com.fasterxml.jackson.databind.util.RawValue(scores));
         }
         o.put("consumers", rs.getInt(i++));
         o.put("consumingTeams", rs.getInt(i++));

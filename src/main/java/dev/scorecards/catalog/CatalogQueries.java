@@ -1,12 +1,9 @@
 package dev.scorecards.catalog;
 
+import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -273,29 +270,7 @@ public class CatalogQueries {
         return out;
     }
 
-    interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, List<Object> params, RowReader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof String[] arr) {
-                    ps.setArray(i + 1, c.createArrayOf("text", arr));
-                } else if (p instanceof EntityFilter.JsonbParam j) {
-                    ps.setString(i + 1, j.json());
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("catalog query failed", e);
-        }
+    private void query(String sql, List<Object> params, Sql.RowReader reader) {
+        Sql.query(dataSource, sql, params, reader);
     }
 }

@@ -2,6 +2,7 @@ package dev.scorecards.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,20 +106,16 @@ public record EntityFilter(List<Map<String, List<String>>> anyOf) {
         if (exists) {
             ObjectNode probe = JSON.createObjectNode();
             probe.putArray(SearchDocument.KEYS).add(key);
-            params.add(new JsonbParam(probe.toString()));
+            params.add(new Sql.Jsonb(probe.toString()));
             return "e.search @> ?::jsonb";
         }
         List<String> ors = new ArrayList<>();
         for (String value : wanted) {
             ObjectNode probe = JSON.createObjectNode();
             probe.putArray(key).add(value);
-            params.add(new JsonbParam(probe.toString()));
+            params.add(new Sql.Jsonb(probe.toString()));
             ors.add("e.search @> ?::jsonb");
         }
         return ors.size() == 1 ? ors.get(0) : "(" + String.join(" or ", ors) + ")";
-    }
-
-    /** A parameter to bind as jsonb text. */
-    public record JsonbParam(String json) {
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.CatalogQueries;
 import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -213,23 +214,6 @@ public class PushedFacts {
         return out;
     }
 
-    private void query(String sql, Collection<String> refs, RowReader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", refs.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
     /** JSON as CEL wants it: whole numbers as Long, others as Double, lists as lists. */
     static Object celValue(String json) {
         try {
@@ -255,5 +239,10 @@ public class PushedFacts {
             return list;
         }
         return v.asText();
+    }
+
+    private void query(String sql, Collection<String> refs, Sql.RowReader reader) {
+        Object refArray = refs.toArray(String[]::new);
+        Sql.query(dataSource, sql, List.of(refArray), reader);
     }
 }

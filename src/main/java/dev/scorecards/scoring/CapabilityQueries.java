@@ -3,11 +3,10 @@ package dev.scorecards.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -331,27 +330,8 @@ public class CapabilityQueries {
         });
     }
 
-    interface RowReader {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    void query(String sql, List<Object> params, RowReader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof String[] arr) {
-                    ps.setArray(i + 1, c.createArrayOf("text", arr));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Runs a read over the scoring tables for this stage's other queries. */
+    void query(String sql, List<Object> params, Sql.RowReader reader) {
+        Sql.query(dataSource, sql, params, reader);
     }
 }

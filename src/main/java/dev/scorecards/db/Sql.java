@@ -1,0 +1,46 @@
+package dev.scorecards.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/** Runs one parameterised read and hands every row to a reader; String[] binds as text[], Jsonb as jsonb text. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** Reads one row. */
+    public interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** A parameter bound as text, for a {@code ?::jsonb} placeholder. */
+    public record Jsonb(String json) {
+    }
+
+    public static void query(DataSource dataSource, String sql, List<?> params, RowReader reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof String[] arr) {
+                    ps.setArray(i + 1, c.createArrayOf("text", arr));
+                } else if (p instanceof Jsonb j) {
+                    ps.setString(i + 1, j.json());
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql.strip().lines().findFirst().orElse(""), e);
+        }
+    }
+}

@@ -18,7 +18,8 @@ import java.util.Map;
 public final class SignalsBenchmark {
     public static void main(String[] args) throws Exception {
         String sizes = System.getProperty("bench.sizes", "100000");
-        List<String> jvm = List.of(System.getProperty("bench.jvm", "-Xmx200m -XX:+UseSerialGC").split(" "));
+        String flags = System.getProperty("bench.jvm", "");
+        List<String> jvm = List.of((flags.isBlank() ? "-Xmx320m -XX:+UseG1GC" : flags).trim().split(" +"));
         for (String s : sizes.split(",")) {
             run(Integer.parseInt(s.trim()), Path.of("target/bench").toAbsolutePath().resolve("signals-" + s.trim()), jvm);
         }

@@ -43,6 +43,8 @@ public final class Catalog {
             if (truncate != null) {
                 s.execute(truncate);
             }
+            // the results changed behind the service's back: copies kept per results version are read again
+            s.execute("update scoring_state set version = version + 1");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package dev.scorecards.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.scoring.CapabilityList;
 import dev.scorecards.scoring.CapabilityListQuery;
 import dev.scorecards.scoring.CapabilityQueries;
 import dev.scorecards.scoring.EvaluationService;
@@ -32,6 +33,8 @@ public class CapabilitiesResource {
     @Inject
     CapabilityQueries queries;
     @Inject
+    CapabilityList list;
+    @Inject
     EvaluationService evaluation;
 
     @GET
@@ -54,7 +57,7 @@ public class CapabilitiesResource {
         if (csv) {
             StreamingOutput body = out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                queries.csv(query, line -> {
+                list.csv(query, line -> {
                     try {
                         w.write(line);
                         w.write("\r\n");
@@ -67,7 +70,7 @@ public class CapabilitiesResource {
             return Response.ok(body, "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"capabilities.csv\"").build();
         }
-        var page = queries.list(query, EntityListing.intParam("limit", limit, 50, 1) > 500 ? 500
+        var page = list.list(query, EntityListing.intParam("limit", limit, 50, 1) > 500 ? 500
                 : EntityListing.intParam("limit", limit, 50, 1));
         Map<String, Object> pageInfo = new LinkedHashMap<>();
         if (page.next() != null) {

@@ -79,10 +79,7 @@ public class ResultStore {
             try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement detail = c.prepareStatement(
                     "insert into scoring_detail (entity_ref, result, consumers) values (?, ?::jsonb, ?::jsonb)"
                             + " on conflict (entity_ref) do update set result = excluded.result,"
-                            + " consumers = excluded.consumers"); PreparedStatement score = c.prepareStatement(
-                    "insert into scoring_score (scorecard, entity_ref, level_index, percentage) values (?, ?, ?, ?)"
-                            + " on conflict (scorecard, entity_ref) do update set level_index = excluded.level_index,"
-                            + " percentage = excluded.percentage"); PreparedStatement history =
+                            + " consumers = excluded.consumers"); PreparedStatement history =
                     c.prepareStatement("insert into scoring_history (entity_ref, at, level, level_index, scores,"
                             + " consumer_count, states) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
                 for (Evaluated e : chunk) {
@@ -101,13 +98,6 @@ public class ResultStore {
                     detail.setString(2, text);
                     detail.setString(3, JSON.valueToTree(e.capability().consumers()).toString());
                     detail.addBatch();
-                    for (ScorecardResult r : e.scorecards()) {
-                        score.setString(1, r.id());
-                        score.setString(2, e.capability().ref());
-                        score.setInt(3, r.levelIndex());
-                        score.setDouble(4, r.percentage());
-                        score.addBatch();
-                    }
                     ScorecardResult ladder = e.ladder();
                     history.setString(1, e.capability().ref());
                     history.setTimestamp(2, Timestamp.from(now));
@@ -120,7 +110,6 @@ public class ResultStore {
                 }
                 upsert.executeBatch();
                 detail.executeBatch();
-                score.executeBatch();
                 history.executeBatch();
             }
             if (changed > 0) {

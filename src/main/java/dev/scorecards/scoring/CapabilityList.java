@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -118,10 +117,8 @@ public class CapabilityList {
         if (filter.owner() != null) { // few rows: put the owner's in the requested order here
             boolean percentage = q.sort().equals("percentage");
             rows = s.candidates(filter).stream().filter(r -> !percentage || r.cards().containsKey(q.scorecard()))
-                    .collect(Collectors.toCollection(ArrayList::new));
-            if (key != null) {
-                rows.sort(Comparator.comparingDouble(key).thenComparing(Row::ref));
-            }
+                    .toList();
+            rows = key == null ? rows : sorted(rows, key);
         } else {
             rows = s.orders().getOrDefault(q.sort().equals("percentage") ? "percentage:" + q.scorecard() : q.sort(),
                     List.of());

@@ -23,16 +23,21 @@ import org.postgresql.PGNotification;
  * Recently read entities, as served, by ref. Every catalog write announces the refs it changed on
  * PostgreSQL's {@code catalog_changed} channel when it commits; every replica listens and drops
  * those entries, so a cached entity is never older than the last commit that changed it (plus the
- * notification's delivery, milliseconds).
+ * notification's delivery, milliseconds). Changes announced by other replicas are passed on as
+ * {@link CatalogChangedElsewhere}, for the stages that keep their own copy of the catalog.
  */
 @ApplicationScoped
 public class EntityCache {
     static final String CHANNEL = "catalog_changed";
     private static final Logger LOG = Logger.getLogger(EntityCache.class);
     private static final int MAX_PAYLOAD = 7000;
+    /** Names this replica in its announcements, so that it can tell other replicas' changes from its own. */
+    private static final String REPLICA = java.util.UUID.randomUUID().toString();
 
     @Inject
     DataSource dataSource;
+    @Inject
+    jakarta.enterprise.event.Event<CatalogChangedElsewhere> elsewhere;
 
     @ConfigProperty(name = "scorecards.catalog.cache-chars", defaultValue = "32000000")
     long maxChars;
@@ -86,14 +91,14 @@ public class EntityCache {
         if (refs.isEmpty()) {
             return;
         }
-        StringBuilder payload = new StringBuilder();
+        StringBuilder payload = new StringBuilder(REPLICA);
         for (String ref : refs) {
             if (payload.length() + ref.length() + 1 > MAX_PAYLOAD) {
-                payload.setLength(0);
-                payload.append('*');
+                payload.setLength(REPLICA.length());
+                payload.append("\n*");
                 break;
             }
-            payload.append(payload.length() == 0 ? "" : "\n").append(ref);
+            payload.append('\n').append(ref);
         }
         try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
             ps.setString(1, CHANNEL);
@@ -103,10 +108,15 @@ public class EntityCache {
     }
 
     private void listen() {
+        boolean first = true;
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("LISTEN " + CHANNEL);
                 cache.invalidateAll(); // anything may have changed while not listening
+                if (!first) {
+                    elsewhere.fire(new CatalogChangedElsewhere(java.util.Set.of(), true));
+                }
+                first = false;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(1000);
@@ -114,14 +124,11 @@ public class EntityCache {
                         continue;
                     }
                     for (PGNotification n : notes) {
-                        if (n.getParameter().equals("*")) {
-                            cache.invalidateAll();
-                        } else {
-                            cache.invalidateAll(java.util.Arrays.asList(n.getParameter().split("\n")));
-                        }
+                        heard(n.getParameter());
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                first = false;
                 if (running) {
                     LOG.warnf("Listening for catalog changes failed, retrying: %s", e.getMessage());
                     cache.invalidateAll();
@@ -132,6 +139,21 @@ public class EntityCache {
                     }
                 }
             }
+        }
+    }
+
+    /** One announcement: the sender's replica id, then the refs (or {@code *} for anything). */
+    private void heard(String payload) {
+        java.util.List<String> lines = java.util.Arrays.asList(payload.split("\n"));
+        java.util.List<String> refs = lines.subList(1, lines.size());
+        boolean all = refs.contains("*");
+        if (all) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidateAll(refs);
+        }
+        if (!lines.get(0).equals(REPLICA)) {
+            elsewhere.fire(new CatalogChangedElsewhere(all ? java.util.Set.of() : java.util.Set.copyOf(refs), all));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.scorecards.scoring;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.CatalogChanged;
+import dev.scorecards.catalog.CatalogChangedElsewhere;
 import dev.scorecards.catalog.CatalogQueries;
 import dev.scorecards.catalog.ChangeSet;
 import dev.scorecards.errors.ServiceError;
@@ -95,10 +96,30 @@ public class EvaluationService {
         if (changed.isEmpty()) {
             return;
         }
-        Future<Outcome> f = worker.submit(() -> guarded(() -> evaluate(capabilities.update(changed), event.ingestion())));
+        Future<Outcome> f = worker.submit(() -> guarded(() -> {
+            long t0 = System.nanoTime();
+            Set<String> affected = capabilities.update(changed);
+            long t1 = System.nanoTime();
+            Outcome o = evaluate(affected, event.ingestion());
+            LOG.debugf("A change of %d entities: graph updated in %d ms, %d capabilities evaluated in %d ms",
+                    changed.size(), (t1 - t0) / 1_000_000, o.evaluated(), o.millis());
+            return o;
+        }));
         if (changed.size() <= syncLimit) {
             await(f);
         }
+    }
+
+    /** Another replica changed the catalog: this replica's graph follows; that replica stores the new results. */
+    void changedElsewhere(@Observes CatalogChangedElsewhere event) {
+        worker.submit(() -> guarded(() -> {
+            if (event.all()) {
+                capabilities.loadAll();
+            } else {
+                capabilities.update(event.refs());
+            }
+            return new Outcome(0, 0, 0, 0);
+        }));
     }
 
     void factsPushed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsPushed event) {

@@ -264,4 +264,26 @@ class ScoringRulesTest {
                         "component:default/c-svc", "component:default/d-svc"))
                 .body("items[3].uses", contains("resource:default/cap-db"));
     }
+
+    @Test
+    void aCatalogChangeAnnouncedByAnotherReplicaReachesThisReplicasGraph() throws Exception {
+        assertEquals(4, cap("cap").getInt("adoption.consumers"));
+        // another replica removes a-svc: its rows go, and it announces the change as the service does
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("delete from catalog_relation where source_ref = 'component:default/a-svc'"
+                    + " or target_ref = 'component:default/a-svc'");
+            s.execute("delete from catalog_entity where ref = 'component:default/a-svc'");
+            s.execute("select pg_notify('catalog_changed', 'another-replica' || chr(10) || 'component:default/a-svc')");
+        }
+        int consumers = 4;
+        for (int i = 0; i < 50 && consumers == 4; i++) { // the notification arrives within milliseconds
+            Thread.sleep(100);
+            given().post("/api/scorecards/capabilities/system/default/cap/evaluate").then().statusCode(200);
+            consumers = cap("cap").getInt("adoption.consumers");
+        }
+        assertEquals(3, consumers);
+        given().get("/api/scorecards/capabilities/system/default/cap/consumers").then().statusCode(200)
+                .body("items.ref", contains("component:default/b-svc", "component:default/c-svc",
+                        "component:default/d-svc"));
+    }
 }

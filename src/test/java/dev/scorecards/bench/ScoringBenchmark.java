@@ -16,7 +16,7 @@ import java.util.Map;
  * every check of every capability is evaluated (POST /api/scorecards/evaluate, which also reads the
  * catalog graph again), one entity is changed twenty times (a consumer starts and stops using an
  * API: ingest plus the re-evaluation it causes, measured at the client), and the capability list is
- * queried with 8 connections for 20 s.
+ * queried with 8 connections for 20 s, then with one.
  * Run: {@code ./mvnw -Pbench verify -Dbench=scoring} ({@code -Dbench.sizes=100000}).
  */
 public final class ScoringBenchmark {
@@ -89,6 +89,8 @@ public final class ScoringBenchmark {
             }
             LoadGenerator.Result list = LoadGenerator.run(service.port, 8, 5, 20, queries.size(), queries::get);
             System.out.printf("  capability list (64 filter/sort combinations, 50 per page), 8 connections: %s%n", list);
+            LoadGenerator.Result one = LoadGenerator.run(service.port, 1, 5, 20, queries.size(), queries::get);
+            System.out.printf("  capability list, 1 connection: %s%n", one);
             System.out.printf("  service RSS: now %d MiB, peak %d MiB%n", service.rssMiB()[0], service.rssMiB()[1]);
         }
     }

@@ -19,8 +19,7 @@ import java.util.Map;
 public final class CatalogBenchmark {
     public static void main(String[] args) throws Exception {
         String sizes = System.getProperty("bench.sizes", "10000,100000");
-        String flags = System.getProperty("bench.jvm", "");
-        List<String> jvm = List.of((flags.isBlank() ? "-Xmx200m -XX:+UseSerialGC" : flags).trim().split(" +"));
+        List<String> jvm = ServiceProcess.jvmFlags("-Xmx200m -XX:+UseSerialGC");
         Path work = Path.of("target/bench").toAbsolutePath();
         System.out.printf("catalog benchmark on %d cores, service JVM flags %s%n",
                 Runtime.getRuntime().availableProcessors(), jvm);

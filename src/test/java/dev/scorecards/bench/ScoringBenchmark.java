@@ -3,13 +3,11 @@ package dev.scorecards.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Issue 3's benchmark: a synthetic catalog of N entities (100,000 by default) is ingested, then
@@ -22,8 +20,7 @@ import java.util.Map;
 public final class ScoringBenchmark {
     public static void main(String[] args) throws Exception {
         String sizes = System.getProperty("bench.sizes", "100000");
-        String flags = System.getProperty("bench.jvm", "");
-        List<String> jvm = List.of((flags.isBlank() ? "-Xmx320m -XX:+UseG1GC" : flags).trim().split(" +"));
+        List<String> jvm = ServiceProcess.jvmFlags("-Xmx320m -XX:+UseG1GC");
         for (String s : sizes.split(",")) {
             run(Integer.parseInt(s.trim()), Path.of("target/bench").toAbsolutePath().resolve("scoring-" + s.trim()), jvm);
         }
@@ -33,19 +30,12 @@ public final class ScoringBenchmark {
         CatalogBenchmark.deleteTree(dir);
         Files.createDirectories(dir);
         SyntheticCatalog catalog = new SyntheticCatalog(n, 42);
-        Path file = catalog.write(dir.resolve("catalog.yaml"));
         System.out.printf("scoring benchmark on %d cores, service JVM flags %s%n", Runtime.getRuntime().availableProcessors(),
                 jvm);
-        try (ServiceProcess service = ServiceProcess.start(dir, 8091, jvm,
-                Map.of("SCORECARDS_INGEST_MAX_BODY_BYTES", String.valueOf(Files.size(file) + 1)))) {
+        try (ServiceProcess service = ServiceProcess.withScoredCatalog(catalog, dir, 8091, jvm)) {
             HttpClient http = HttpClient.newHttpClient();
-            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/catalog/ingest?source=bench&mode=full"))
-                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofFile(file)).build());
-            // the ingestion's own (background) evaluation finishes before the measured one starts
-            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/evaluate"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
             long t0 = System.nanoTime();
-            String outcome = send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/evaluate"))
+            String outcome = ServiceProcess.send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/evaluate"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
             double full = (System.nanoTime() - t0) / 1e9;
             System.out.printf("N=%,d entities, %,d systems + %,d APIs = %,d capabilities, %d scorecards%n", n,
@@ -60,7 +50,7 @@ public final class ScoringBenchmark {
                         + "spec: {type: service, lifecycle: production, owner: team-1, system: system-0,"
                         + " providesApis: [api-0], consumesApis: [" + api + "]}\n";
                 long s0 = System.nanoTime();
-                send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/catalog/ingest?source=bench&mode=delta"))
+                ServiceProcess.send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/catalog/ingest?source=bench&mode=delta"))
                         .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(doc)).build());
                 times[i] = System.nanoTime() - s0;
             }
@@ -93,13 +83,5 @@ public final class ScoringBenchmark {
             System.out.printf("  capability list, 1 connection: %s%n", one);
             System.out.printf("  service RSS: now %d MiB, peak %d MiB%n", service.rssMiB()[0], service.rssMiB()[1]);
         }
-    }
-
-    private static String send(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
     }
 }

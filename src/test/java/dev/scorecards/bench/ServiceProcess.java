@@ -78,6 +78,39 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The service JVM's flags: {@code -Dbench.jvm} when given, else these defaults. */
+    static List<String> jvmFlags(String defaults) {
+        String flags = System.getProperty("bench.jvm", "");
+        return List.of((flags.isBlank() ? defaults : flags).trim().split(" +"));
+    }
+
+    /**
+     * A fresh service (in {@code dir}) holding a synthetic catalog of {@code n} entities, pushed in one
+     * request and scored before this returns.
+     */
+    static ServiceProcess withScoredCatalog(SyntheticCatalog catalog, Path dir, int port, List<String> jvm)
+            throws Exception {
+        Path file = catalog.write(dir.resolve("catalog.yaml"));
+        ServiceProcess service = start(dir, port, jvm,
+                Map.of("SCORECARDS_INGEST_MAX_BODY_BYTES", String.valueOf(Files.size(file) + 1)));
+        HttpClient http = HttpClient.newHttpClient();
+        send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/catalog/ingest?source=bench&mode=full"))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        // the ingestion's own (background) evaluation finishes before anything is measured
+        send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/evaluate"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        return service;
+    }
+
+    /** Sends a request that must answer 200; returns the body. */
+    static String send(HttpClient http, HttpRequest request) throws Exception {
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     /** Resident set size now and at its peak (VmRSS, VmHWM), in MiB. */
     public long[] rssMiB() throws IOException {
         long rss = 0;

@@ -3,11 +3,9 @@ package dev.scorecards.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Issue 4's benchmark: the team interaction graph (fan-in, fan-out, betweenness) over a synthetic
@@ -18,8 +16,7 @@ import java.util.Map;
 public final class SignalsBenchmark {
     public static void main(String[] args) throws Exception {
         String sizes = System.getProperty("bench.sizes", "100000");
-        String flags = System.getProperty("bench.jvm", "");
-        List<String> jvm = List.of((flags.isBlank() ? "-Xmx320m -XX:+UseG1GC" : flags).trim().split(" +"));
+        List<String> jvm = ServiceProcess.jvmFlags("-Xmx320m -XX:+UseG1GC");
         for (String s : sizes.split(",")) {
             run(Integer.parseInt(s.trim()), Path.of("target/bench").toAbsolutePath().resolve("signals-" + s.trim()), jvm);
         }
@@ -29,18 +26,12 @@ public final class SignalsBenchmark {
         CatalogBenchmark.deleteTree(dir);
         Files.createDirectories(dir);
         SyntheticCatalog catalog = new SyntheticCatalog(n, 42);
-        Path file = catalog.write(dir.resolve("catalog.yaml"));
         System.out.printf("signals benchmark on %d cores, service JVM flags %s%n", Runtime.getRuntime().availableProcessors(),
                 jvm);
-        try (ServiceProcess service = ServiceProcess.start(dir, 8092, jvm,
-                Map.of("SCORECARDS_INGEST_MAX_BODY_BYTES", String.valueOf(Files.size(file) + 1)))) {
+        try (ServiceProcess service = ServiceProcess.withScoredCatalog(catalog, dir, 8092, jvm)) {
             HttpClient http = HttpClient.newHttpClient();
-            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/catalog/ingest?source=bench&mode=full"))
-                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofFile(file)).build());
-            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/evaluate"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
             long t0 = System.nanoTime();
-            String graph = send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/teams/graph"))
+            String graph = ServiceProcess.send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/teams/graph"))
                     .build());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long teams = graph.split("\"fanIn\"").length - 1;
@@ -49,20 +40,12 @@ public final class SignalsBenchmark {
             System.out.printf("N=%,d entities: team graph of %,d teams and %,d edges with betweenness in %.2f s"
                     + " (server: %s ms)%n", n, teams, edges, seconds, millis);
             t0 = System.nanoTime();
-            send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/summary")).build());
+            ServiceProcess.send(http, HttpRequest.newBuilder(URI.create(service.base() + "/api/scorecards/summary")).build());
             System.out.printf("  first summary (computes the aggregates): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             service.awaitQuiet();
             LoadGenerator.Result load = LoadGenerator.run(service.port, 8, 5, 20, 1, i -> "/api/scorecards/summary");
             System.out.printf("  summary, 8 connections: %s%n", load);
             System.out.printf("  service RSS: now %d MiB, peak %d MiB%n", service.rssMiB()[0], service.rssMiB()[1]);
         }
-    }
-
-    private static String send(HttpClient http, HttpRequest request) throws Exception {
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(request.uri() + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
     }
 }

@@ -33,6 +33,14 @@ public final class Catalog {
         given().post("/api/scorecards/evaluate").then().statusCode(200);
     }
 
+    /** Starts from the example organisation ({@code catalog-examples/}), registered as a file location. */
+    public static void examples(DataSource dataSource) {
+        wipe(dataSource);
+        String root = java.nio.file.Path.of("catalog-examples/all.yaml").toAbsolutePath().toString();
+        given().contentType("application/json").body("{\"type\": \"file\", \"target\": \"" + root + "\"}")
+                .post("/api/catalog/locations").then().statusCode(201);
+    }
+
     private static void truncate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("select string_agg(format('truncate table %I cascade', tablename), '; ') from pg_tables"

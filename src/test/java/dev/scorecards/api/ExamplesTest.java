@@ -8,9 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** catalog-examples/ loads through its root Location without a single error. */
@@ -19,16 +17,9 @@ class ExamplesTest {
     @Inject
     DataSource dataSource;
 
-    @BeforeEach
-    void empty() {
-        Catalog.wipe(dataSource);
-    }
-
     @Test
     void theExampleOrganisationLoadsCompletely() {
-        String root = Path.of("catalog-examples/all.yaml").toAbsolutePath().toString();
-        given().contentType("application/json").body("{\"type\": \"file\", \"target\": \"" + root + "\"}")
-                .post("/api/catalog/locations").then().statusCode(201);
+        Catalog.examples(dataSource);
         given().get("/api/catalog/entity-facets?facet=kind").then()
                 .body("facets.kind.value", contains("API", "Component", "Domain", "Group", "Location", "Resource",
                         "System", "User"))

@@ -10,7 +10,6 @@ import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,10 +30,7 @@ class CapabilityListTest {
 
     @BeforeEach
     void load() {
-        Catalog.wipe(dataSource);
-        String root = Path.of("catalog-examples/all.yaml").toAbsolutePath().toString();
-        given().contentType("application/json").body("{\"type\": \"file\", \"target\": \"" + root + "\"}")
-                .post("/api/catalog/locations").then().statusCode(201);
+        Catalog.examples(dataSource);
     }
 
     private static List<Map<String, Object>> all() {

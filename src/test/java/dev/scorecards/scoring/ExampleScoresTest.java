@@ -10,7 +10,6 @@ import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +22,7 @@ class ExampleScoresTest {
 
     @BeforeEach
     void load() {
-        Catalog.wipe(dataSource);
-        String root = Path.of("catalog-examples/all.yaml").toAbsolutePath().toString();
-        given().contentType("application/json").body("{\"type\": \"file\", \"target\": \"" + root + "\"}")
-                .post("/api/catalog/locations").then().statusCode(201);
+        Catalog.examples(dataSource);
     }
 
     private static ValidatableResponse capability(String path) {

@@ -205,11 +205,7 @@ public class CatalogQueries {
     /** Streams the entities with these refs (all entities when null), as ingested. */
     public void raw(java.util.Collection<String> refs, Consumer<RawEntity> sink) {
         List<Object> params = new ArrayList<>();
-        String where = "";
-        if (refs != null) {
-            params.add(refs.toArray(new String[0]));
-            where = " where e.ref = any(?)";
-        }
+        String where = among("e.ref", refs, params);
         query("select e.ref, e.head || e.tail || '}', e.first_ingestion, e.created_at from catalog_entity e" + where,
                 params, rs -> sink.accept(new RawEntity(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getTimestamp(4).toInstant())));
@@ -218,13 +214,18 @@ public class CatalogQueries {
     /** Streams the relations declared by these refs (by every entity when null), in the declared direction. */
     public void declaredRelations(java.util.Collection<String> sources, Consumer<Relation> sink) {
         List<Object> params = new ArrayList<>();
-        String where = "";
-        if (sources != null) {
-            params.add(sources.toArray(new String[0]));
-            where = " where source_ref = any(?)";
-        }
+        String where = among("source_ref", sources, params);
         query("select source_ref, type, target_ref from catalog_relation" + where, params,
                 rs -> sink.accept(new Relation(rs.getString(1), rs.getString(2), rs.getString(3))));
+    }
+
+    /** A where clause keeping rows whose {@code column} is one of {@code refs} (none when null: every row). */
+    private static String among(String column, java.util.Collection<String> refs, List<Object> params) {
+        if (refs == null) {
+            return "";
+        }
+        params.add(refs.toArray(new String[0]));
+        return " where " + column + " = any(?)";
     }
 
     /** Facet value counts (values as written) over the entities matching {@code filter}. */

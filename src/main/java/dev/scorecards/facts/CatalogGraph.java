@@ -39,7 +39,7 @@ public class CatalogGraph {
     private final Map<String, Node> nodes = new HashMap<>();
     private final Map<String, Set<String>> bypassDeclarations = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private Set<String> eligibleTeams;
+    private volatile Set<String> eligibleTeams; // computed on first read after a change, by any reader
     private volatile boolean loaded;
     private volatile long version;
 
@@ -241,32 +241,24 @@ public class CatalogGraph {
          * provide (a Component offered as a capability is used through the APIs it provides).
          */
         public Set<String> parts(String ref) {
-            Set<String> parts = new LinkedHashSet<>();
-            ArrayDeque<String> todo = new ArrayDeque<>(List.of(ref));
-            while (!todo.isEmpty()) {
-                String r = todo.poll();
-                if (parts.add(r)) {
-                    Node n = nodes.get(r);
-                    if (n != null) {
-                        todo.addAll(n.related("hasPart"));
-                        todo.addAll(n.related("providesApi"));
-                    }
-                }
-            }
-            return parts;
+            return closure(ref, "hasPart", "providesApi");
         }
 
         /** The entity and everything it is part of ({@link #parts}' inverse): enclosing systems, domains, providers. */
         public Set<String> wholes(String ref) {
+            return closure(ref, "partOf", "apiProvidedBy");
+        }
+
+        /** The entity and everything reachable from it through these relation types. */
+        private Set<String> closure(String ref, String... types) {
             Set<String> out = new LinkedHashSet<>();
             ArrayDeque<String> todo = new ArrayDeque<>(List.of(ref));
             while (!todo.isEmpty()) {
                 String r = todo.poll();
                 if (out.add(r)) {
                     Node n = nodes.get(r);
-                    if (n != null) {
-                        todo.addAll(n.related("partOf"));
-                        todo.addAll(n.related("apiProvidedBy"));
+                    for (int i = 0; n != null && i < types.length; i++) {
+                        todo.addAll(n.related(types[i]));
                     }
                 }
             }
@@ -287,8 +279,9 @@ public class CatalogGraph {
 
         /** Groups that own at least one Component: the teams that could adopt a capability. */
         public Set<String> eligibleTeams() {
-            if (eligibleTeams == null) {
-                Set<String> teams = new HashSet<>();
+            Set<String> teams = eligibleTeams;
+            if (teams == null) {
+                teams = new HashSet<>();
                 for (Node n : nodes.values()) {
                     if ("component".equals(n.kind)) {
                         teams.addAll(teams(n.ownerRef));
@@ -296,7 +289,7 @@ public class CatalogGraph {
                 }
                 eligibleTeams = teams;
             }
-            return eligibleTeams;
+            return teams;
         }
 
         /** Entities annotated as bypassing this capability. */

@@ -18,20 +18,10 @@ import java.util.Map;
  */
 public final class CatalogBenchmark {
     public static void main(String[] args) throws Exception {
-        String sizes = System.getProperty("bench.sizes", "10000,100000");
-        List<String> jvm = ServiceProcess.jvmFlags("-Xmx200m -XX:+UseSerialGC");
-        Path work = Path.of("target/bench").toAbsolutePath();
-        System.out.printf("catalog benchmark on %d cores, service JVM flags %s%n",
-                Runtime.getRuntime().availableProcessors(), jvm);
-        for (String s : sizes.split(",")) {
-            int n = Integer.parseInt(s.trim());
-            run(n, work.resolve("catalog-" + n), jvm);
-        }
+        ServiceProcess.forEachSize("catalog", "10000,100000", "-Xmx200m -XX:+UseSerialGC", CatalogBenchmark::run);
     }
 
     static void run(int n, Path dir, List<String> jvm) throws Exception {
-        deleteTree(dir);
-        Files.createDirectories(dir);
         SyntheticCatalog catalog = new SyntheticCatalog(n, 42);
         Path file = catalog.write(dir.resolve("catalog.yaml"));
         long bytes = Files.size(file);

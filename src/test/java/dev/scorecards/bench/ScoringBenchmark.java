@@ -3,7 +3,6 @@ package dev.scorecards.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,19 +18,11 @@ import java.util.List;
  */
 public final class ScoringBenchmark {
     public static void main(String[] args) throws Exception {
-        String sizes = System.getProperty("bench.sizes", "100000");
-        List<String> jvm = ServiceProcess.jvmFlags("-Xmx320m -XX:+UseG1GC");
-        for (String s : sizes.split(",")) {
-            run(Integer.parseInt(s.trim()), Path.of("target/bench").toAbsolutePath().resolve("scoring-" + s.trim()), jvm);
-        }
+        ServiceProcess.forEachSize("scoring", "100000", "-Xmx320m -XX:+UseG1GC", ScoringBenchmark::run);
     }
 
     static void run(int n, Path dir, List<String> jvm) throws Exception {
-        CatalogBenchmark.deleteTree(dir);
-        Files.createDirectories(dir);
         SyntheticCatalog catalog = new SyntheticCatalog(n, 42);
-        System.out.printf("scoring benchmark on %d cores, service JVM flags %s%n", Runtime.getRuntime().availableProcessors(),
-                jvm);
         try (ServiceProcess service = ServiceProcess.withScoredCatalog(catalog, dir, 8091, jvm)) {
             HttpClient http = HttpClient.newHttpClient();
             long t0 = System.nanoTime();
@@ -40,7 +31,7 @@ public final class ScoringBenchmark {
             double full = (System.nanoTime() - t0) / 1e9;
             System.out.printf("N=%,d entities, %,d systems + %,d APIs = %,d capabilities, %d scorecards%n", n,
                     catalog.systems, catalog.apis, catalog.systems + catalog.apis, 4);
-            System.out.printf("  full evaluation (reads the graph again, evaluates every check, stores changes): %.2f s;"
+            System.out.printf("  full evaluation (reads the graph again, evaluates every check, compares with the stored results and stores what changed): %.2f s;"
                     + " server says %s%n", full, outcome);
 
             long[] times = new long[20];

@@ -78,10 +78,29 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The service JVM's flags: {@code -Dbench.jvm} when given, else these defaults. */
-    static List<String> jvmFlags(String defaults) {
+    /** One size of a benchmark: its entity count, a fresh work folder and the service JVM's flags. */
+    interface SizedRun {
+        void run(int n, Path dir, List<String> jvm) throws Exception;
+    }
+
+    /**
+     * Runs a benchmark for every size of {@code -Dbench.sizes} (else {@code defaultSizes}), each in a
+     * fresh {@code target/bench/<name>-<n>}, with {@code -Dbench.jvm} (else {@code defaultJvm}) as
+     * the service JVM's flags.
+     */
+    static void forEachSize(String name, String defaultSizes, String defaultJvm, SizedRun body) throws Exception {
         String flags = System.getProperty("bench.jvm", "");
-        return List.of((flags.isBlank() ? defaults : flags).trim().split(" +"));
+        List<String> jvm = List.of((flags.isBlank() ? defaultJvm : flags).trim().split(" +"));
+        System.out.printf("%s benchmark on %d cores, service JVM flags %s%n", name,
+                Runtime.getRuntime().availableProcessors(), jvm);
+        String sizes = System.getProperty("bench.sizes", "");
+        for (String size : (sizes.isBlank() ? defaultSizes : sizes).split(",")) {
+            int n = Integer.parseInt(size.trim());
+            Path dir = Path.of("target/bench").toAbsolutePath().resolve(name + "-" + n);
+            CatalogBenchmark.deleteTree(dir);
+            Files.createDirectories(dir);
+            body.run(n, dir, jvm);
+        }
     }
 
     /**

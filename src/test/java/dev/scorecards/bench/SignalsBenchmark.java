@@ -3,7 +3,6 @@ package dev.scorecards.bench;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,19 +14,11 @@ import java.util.List;
  */
 public final class SignalsBenchmark {
     public static void main(String[] args) throws Exception {
-        String sizes = System.getProperty("bench.sizes", "100000");
-        List<String> jvm = ServiceProcess.jvmFlags("-Xmx320m -XX:+UseG1GC");
-        for (String s : sizes.split(",")) {
-            run(Integer.parseInt(s.trim()), Path.of("target/bench").toAbsolutePath().resolve("signals-" + s.trim()), jvm);
-        }
+        ServiceProcess.forEachSize("signals", "100000", "-Xmx320m -XX:+UseG1GC", SignalsBenchmark::run);
     }
 
     static void run(int n, Path dir, List<String> jvm) throws Exception {
-        CatalogBenchmark.deleteTree(dir);
-        Files.createDirectories(dir);
         SyntheticCatalog catalog = new SyntheticCatalog(n, 42);
-        System.out.printf("signals benchmark on %d cores, service JVM flags %s%n", Runtime.getRuntime().availableProcessors(),
-                jvm);
         try (ServiceProcess service = ServiceProcess.withScoredCatalog(catalog, dir, 8092, jvm)) {
             HttpClient http = HttpClient.newHttpClient();
             long t0 = System.nanoTime();

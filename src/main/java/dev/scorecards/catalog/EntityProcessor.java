@@ -58,6 +58,8 @@ public class EntityProcessor {
             return failed(ref.toString(), problems);
         }
         neutraliseScriptUrls((ObjectNode) entity.get("metadata"));
+        // the catalog assigns these (an entity exported from a Backstage catalog carries its old ones)
+        ((ObjectNode) entity.get("metadata")).remove(List.of("uid", "etag"));
         SearchDocument search = SearchDocument.of(entity, problems);
         if (!problems.isEmpty()) {
             return failed(ref.toString(), problems);

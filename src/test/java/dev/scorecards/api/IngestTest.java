@@ -53,6 +53,19 @@ class IngestTest {
     }
 
     @Test
+    void uidAndEtagOfAnExportedEntityAreReplacedByTheCatalogsOwn() {
+        String exported = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: exported\n"
+                + "  uid: 00000000-0000-0000-0000-000000000001\n  etag: old-etag\n"
+                + "spec: {type: service, lifecycle: production, owner: team}\n";
+        ingest("s1", "delta", exported).statusCode(200).body("created", equalTo(1));
+        String body = given().get("/api/catalog/entities/by-name/component/default/exported").then().statusCode(200)
+                .body("metadata.uid", org.hamcrest.Matchers.not(equalTo("00000000-0000-0000-0000-000000000001")))
+                .body("metadata.etag", org.hamcrest.Matchers.not(equalTo("old-etag"))).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(1, body.split("\"uid\"").length - 1, body);
+        org.junit.jupiter.api.Assertions.assertEquals(1, body.split("\"etag\"").length - 1, body);
+    }
+
+    @Test
     void deltaIngestionUpsertsAndNeverRemoves() {
         ingest("s1", "delta", TWO).statusCode(200).body("created", equalTo(2));
         ingest("s1", "delta", component("c", "team", null)).statusCode(200)

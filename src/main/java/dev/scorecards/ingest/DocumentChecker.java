@@ -86,6 +86,8 @@ final class DocumentChecker implements Runnable {
             add(new DocumentProblem(e.index(), null, null, "", e.getMessage()));
         } catch (RuntimeException e) {
             failure = e;
+        } catch (Error e) { // never let a full sync see a clean end after stopping half-way
+            failure = new IllegalStateException("checking documents failed: " + e, e);
         } finally {
             hand(END);
         }

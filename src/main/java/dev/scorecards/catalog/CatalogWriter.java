@@ -1,5 +1,6 @@
 package dev.scorecards.catalog;
 
+import dev.scorecards.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -247,7 +248,7 @@ public class CatalogWriter {
                     where e.ref = u.ref
                     """)) {
                 for (int col = 0; col < cols.length; col++) {
-                    ps.setArray(col + 1, Sql.texts(c, cols[col]));
+                    ps.setArray(col + 1, c.createArrayOf("text", cols[col]));
                 }
                 ps.executeUpdate();
             }

@@ -3,6 +3,7 @@ package dev.scorecards.scoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.CatalogQueries;
 import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -157,40 +159,17 @@ public class Exemptions {
 
     private List<Exemption> select(String where, Object... params) {
         List<Exemption> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select id::text, entity_ref, check_id, reason, author, expires_at, created_at from scoring_exemption "
-                        + where)) {
-            bind(c, ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        Sql.query(dataSource, "select id::text, entity_ref, check_id, reason, author, expires_at, created_at"
+                + " from scoring_exemption " + where, Arrays.asList(params), rs -> {
                     Timestamp exp = rs.getTimestamp(6);
                     out.add(new Exemption(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), exp == null ? null : exp.toInstant(), rs.getTimestamp(7).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+                });
         return out;
     }
 
     private void update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(c, ps, params);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            if (params[i] instanceof String[] arr) {
-                ps.setArray(i + 1, c.createArrayOf("text", arr));
-            } else {
-                ps.setObject(i + 1, params[i]);
-            }
-        }
+        Sql.update(dataSource, sql, Arrays.asList(params));
     }
 
     private static Timestamp ts(Instant i) {

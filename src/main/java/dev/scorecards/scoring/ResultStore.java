@@ -26,8 +26,9 @@ import javax.sql.DataSource;
 
 /**
  * The scoring tables: each capability's latest result, and a history row for every change of it.
- * A result identical to the stored one writes nothing, so evaluating twice (or on two replicas)
- * never adds history.
+ * A result identical to the stored one writes nothing, so evaluating twice never adds history; a
+ * chunk of results is stored in one transaction. Two replicas storing the same change at the same
+ * moment can each add its history row.
  */
 @ApplicationScoped
 public class ResultStore {
@@ -64,7 +65,7 @@ public class ResultStore {
     }
 
     private int saveChunk(List<Evaluated> chunk, long ingestion, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
+        return inTransaction(c -> {
             Map<String, Object[]> stored = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("select entity_ref, hash, first_consumer_at, removed_at"
                     + " from scoring_capability where entity_ref = any(?)")) {
@@ -122,8 +123,30 @@ public class ResultStore {
                 touch.executeUpdate();
             }
             return changed;
-        } catch (SQLException ex) {
-            throw new IllegalStateException(ex);
+        });
+    }
+
+    /** Work on one connection, committed together. */
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, so a result, its detail and its history are stored together or not at all. */
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T out = work.run(c);
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -261,7 +284,7 @@ public class ResultStore {
         if (refs.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
+        inTransaction(c -> {
             List<String> removed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("update scoring_capability set removed_at = ?"
                     + " where entity_ref = any(?) and removed_at is null returning entity_ref, level, level_index,"
@@ -287,9 +310,8 @@ public class ResultStore {
             if (!removed.isEmpty()) {
                 bump(c);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+            return removed.size();
+        });
     }
 
     /** What was stored about when these capabilities and their first consumers were first seen. */

@@ -285,8 +285,11 @@ public class Capabilities {
             bypasses.add(new CapabilityFacts.Bypass(declared, owner, teams, "declared", List.of()));
             bypassingTeams.addAll(teams);
         }
-        Set<String> allEligible = v.eligibleTeams();
-        long eligibleCount = allEligible.size() - producers.stream().filter(allEligible::contains).count();
+        // teams that could adopt: every Component owner, and every team that already does, the producers excluded
+        Set<String> eligible = new HashSet<>(v.eligibleTeams());
+        eligible.addAll(consumingTeams);
+        eligible.removeAll(producers);
+        long eligibleCount = eligible.size();
         Set<String> involved = new HashSet<>(consumingTeams);
         involved.addAll(bypassingTeams);
         Node owner = cap.ownerRef == null ? null : v.node(cap.ownerRef);

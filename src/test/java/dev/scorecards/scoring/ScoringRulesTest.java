@@ -107,6 +107,14 @@ class ScoringRulesTest {
         assertEquals(1.0f, r.getFloat("adoption.rate"));
         assertEquals(4, r.getInt("adoption.eligibleTeams"));
         assertEquals("Supported", r.getString("level"));
+        // a team that owns no Component but consumes through its Resource could adopt too: the rate stays ≤ 1
+        ingest("more", "delta", team("e") + "---\napiVersion: backstage.io/v1alpha1\nkind: Resource\n"
+                + "metadata: {name: e-cache}\nspec: {type: cache, owner: team-e, dependsOn: ['resource:cap-db']}\n")
+                .statusCode(200);
+        JsonPath withE = cap("cap");
+        assertEquals(5, withE.getInt("adoption.consumingTeams.size()"));
+        assertEquals(5, withE.getInt("adoption.eligibleTeams"));
+        assertEquals(1.0f, withE.getFloat("adoption.rate"));
         JsonPath plain = cap("plain");
         assertEquals("NOT_APPLICABLE", state(plain, "documentation.api-definitions"));
         // plain has no description (Bronze) though it passes Silver's lifecycle? it has none either: no level at all

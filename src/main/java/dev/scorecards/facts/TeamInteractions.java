@@ -55,13 +55,19 @@ public class TeamInteractions {
             if (cached != null && cached.version() == graph.version()) {
                 return cached;
             }
-            cached = graph.read(this::build);
+            long t0 = System.nanoTime();
+            // only the walk over the catalog holds the graph's read lock; betweenness (seconds) runs after it
+            Interactions found = graph.read(this::collect);
+            cached = metrics(found, t0);
             return cached;
         }
     }
 
-    private Result build(CatalogGraph.GraphView v) {
-        long t0 = System.nanoTime();
+    /** Groups with their titles, and relation counts producer team → consumer team → weight, at a graph version. */
+    private record Interactions(long version, Map<String, String> titles, Map<String, Map<String, long[]>> weights) {
+    }
+
+    private Interactions collect(CatalogGraph.GraphView v) {
         long version = graph.version();
         Map<String, String> titles = new TreeMap<>();
         for (Node n : v.nodes()) {
@@ -95,6 +101,11 @@ public class TeamInteractions {
                 }
             }
         }
+        return new Interactions(version, titles, weights);
+    }
+
+    private Result metrics(Interactions found, long t0) {
+        Map<String, String> titles = found.titles();
         List<String> refs = new ArrayList<>(titles.keySet());
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < refs.size(); i++) {
@@ -102,7 +113,7 @@ public class TeamInteractions {
         }
         List<Edge> edges = new ArrayList<>();
         long[][] io = new long[refs.size()][4];
-        weights.forEach((producer, targets) -> targets.forEach((consumer, w) -> {
+        found.weights().forEach((producer, targets) -> targets.forEach((consumer, w) -> {
             edges.add(new Edge(producer, consumer, w[0]));
             int p = index.get(producer);
             int c = index.get(consumer);
@@ -127,7 +138,7 @@ public class TeamInteractions {
             teams.add(new Team(refs.get(i), titles.get(refs.get(i)), (int) io[i][0], (int) io[i][1], io[i][2],
                     io[i][3], centrality, share, centrality > 0 && share >= bottleneckShare));
         }
-        return new Result(List.copyOf(teams), List.copyOf(edges), bottleneckShare, version,
+        return new Result(List.copyOf(teams), List.copyOf(edges), bottleneckShare, found.version(),
                 (System.nanoTime() - t0) / 1_000_000);
     }
 }

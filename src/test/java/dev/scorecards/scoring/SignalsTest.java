@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
@@ -95,31 +94,44 @@ class SignalsTest {
     }
 
     @Test
-    void timeToFirstAdopterIsMeasuredOnlyWhereBothArrivalsWereSeen() {
-        ingest("producers", "full", group("p") + group("c") + api("early-api", "p")).statusCode(200);
+    void timeToFirstAdopterIsMeasuredOnlyWhereBothArrivalsWereSeen() throws Exception {
+        ingest("producers", "full", group("p") + group("c") + api("early-api", "p") + api("late-api", "p"))
+                .statusCode(200);
         given().get("/api/scorecards/capabilities/api/default/early-api").then()
                 .body("adoption.timeToFirstAdopter.reason", equalTo("no consumer yet"))
                 .body("adoption.timeToFirstAdopter.days", nullValue());
-        // later: a consumer of early-api, and a new API that arrives together with its consumer
+        // the two APIs were first seen 12.5 and 45 days ago
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("update scoring_capability set first_seen_at = first_seen_at - interval '12 days 12 hours'"
+                    + " where entity_ref = 'api:default/early-api'");
+            st.execute("update scoring_capability set first_seen_at = first_seen_at - interval '45 days'"
+                    + " where entity_ref = 'api:default/late-api'");
+        }
+        // now: consumers of both, and a new API that arrives together with its consumer
         ingest("consumers", "full", api("together-api", "p") + component("c-svc", "c",
-                "consumesApis: [early-api, together-api]")).statusCode(200);
+                "consumesApis: [early-api, late-api, together-api]")).statusCode(200);
         JsonPath early = given().get("/api/scorecards/capabilities/api/default/early-api").then().extract().jsonPath();
-        Float days = early.get("adoption.timeToFirstAdopter.days");
-        assertTrue(days != null && days >= 0 && days < 1, "days " + days);
+        assertEquals(12.5, early.getDouble("adoption.timeToFirstAdopter.days"), 0.001);
         org.junit.jupiter.api.Assertions.assertNull(early.get("adoption.timeToFirstAdopter.reason"));
-        assertEquals(days, early.getFloat("facts.daysToFirstAdopter"));
+        assertEquals(early.getDouble("adoption.timeToFirstAdopter.days"), early.getDouble("facts.daysToFirstAdopter"));
         assertEquals("PASS", early.getString("scorecards.find { it.id == 'adoption' }.checks"
+                + ".find { it.id == 'adoption.quick-first-adopter' }.state"));
+        JsonPath late = given().get("/api/scorecards/capabilities/api/default/late-api").then().extract().jsonPath();
+        assertEquals(45.0, late.getDouble("adoption.timeToFirstAdopter.days"), 0.001);
+        assertEquals("FAIL", late.getString("scorecards.find { it.id == 'adoption' }.checks"
                 + ".find { it.id == 'adoption.quick-first-adopter' }.state"));
         JsonPath together = given().get("/api/scorecards/capabilities/api/default/together-api").then().extract().jsonPath();
         assertEquals("the capability and its first consumer arrived in the same ingestion",
                 together.getString("adoption.timeToFirstAdopter.reason"));
         assertEquals("NOT_APPLICABLE", together.getString("scorecards.find { it.id == 'adoption' }.checks"
                 + ".find { it.id == 'adoption.quick-first-adopter' }.state"));
-        given().get("/api/scorecards/time-to-first-adopter").then().statusCode(200)
-                .body("n", equalTo(1)).body("notReported", equalTo(1)).body("medianDays", equalTo(days))
-                .body("p90Days", equalTo(days))
-                .body("items.entityRef", contains("api:default/early-api", "api:default/together-api"));
-        given().get("/api/scorecards/summary").then().body("timeToFirstAdopter.n", equalTo(1));
+        JsonPath org = given().get("/api/scorecards/time-to-first-adopter").then().statusCode(200)
+                .body("n", equalTo(2)).body("notReported", equalTo(1))
+                .body("items.entityRef", contains("api:default/early-api", "api:default/late-api",
+                        "api:default/together-api")).extract().jsonPath();
+        assertEquals(28.75, org.getDouble("medianDays"), 0.001); // halfway between 12.5 and 45
+        assertEquals(41.75, org.getDouble("p90Days"), 0.001); // 12.5 + 0.9 × 32.5
+        given().get("/api/scorecards/summary").then().body("timeToFirstAdopter.n", equalTo(2));
     }
 
     static final String RATED = group("p") + group("c") + api("rated-api", "p") + component("c-svc", "c",

@@ -54,7 +54,13 @@ public class Capabilities {
      * have changed (including ones that stopped or started being capabilities).
      */
     public Set<String> update(Collection<String> changed) {
-        if (changed.size() > BULK || !graph.loaded()) {
+        if (!graph.loaded()) { // never read, or a reading failed half-way
+            Set<String> before = new HashSet<>(refs);
+            loadAll();
+            before.addAll(refs);
+            return before;
+        }
+        if (changed.size() > BULK) {
             // a bulk change (a whole catalog arriving, say): tracing neighbours costs more than evaluating all
             graph.refresh(changed);
             Set<String> now = catalog.refsMatching(filter(), changed);

@@ -56,6 +56,7 @@ public class CatalogGraph {
     public void loadAll() {
         lock.writeLock().lock();
         try {
+            loaded = false; // stays so if reading fails half-way: the next change reads everything again
             nodes.clear();
             bypassDeclarations.clear();
             catalog.raw(null, this::setAttributes);

@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +33,8 @@ public class EntityCache {
     static final String CHANNEL = "catalog_changed";
     private static final Logger LOG = Logger.getLogger(EntityCache.class);
     private static final int MAX_PAYLOAD = 7000;
+    /** Beyond this many refs other replicas read the whole catalog again rather than each ref. */
+    private static final int MAX_LISTED = 2000;
     /** Names this replica in its announcements, so that it can tell other replicas' changes from its own. */
     private static final String REPLICA = java.util.UUID.randomUUID().toString();
 
@@ -86,24 +90,34 @@ public class EntityCache {
         }
     }
 
-    /** Announces, inside the writing transaction, which refs change when it commits. */
+    /**
+     * Announces, inside the writing transaction, which refs change when it commits: in as many
+     * notifications as their length needs, or as {@code *} (anything) for a bulk change.
+     */
     static void announce(Connection c, Collection<String> refs) throws SQLException {
         if (refs.isEmpty()) {
             return;
         }
+        List<String> payloads = new ArrayList<>();
         StringBuilder payload = new StringBuilder(REPLICA);
-        for (String ref : refs) {
-            if (payload.length() + ref.length() + 1 > MAX_PAYLOAD) {
-                payload.setLength(REPLICA.length());
-                payload.append("\n*");
-                break;
+        if (refs.size() > MAX_LISTED) {
+            payload.append("\n*");
+        } else {
+            for (String ref : refs) {
+                if (payload.length() + ref.length() + 1 > MAX_PAYLOAD) {
+                    payloads.add(payload.toString());
+                    payload.setLength(REPLICA.length());
+                }
+                payload.append('\n').append(ref);
             }
-            payload.append('\n').append(ref);
         }
+        payloads.add(payload.toString());
         try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
-            ps.setString(1, CHANNEL);
-            ps.setString(2, payload.toString());
-            ps.execute();
+            for (String p : payloads) {
+                ps.setString(1, CHANNEL);
+                ps.setString(2, p);
+                ps.execute();
+            }
         }
     }
 
@@ -144,16 +158,17 @@ public class EntityCache {
 
     /** One announcement: the sender's replica id, then the refs (or {@code *} for anything). */
     private void heard(String payload) {
-        java.util.List<String> lines = java.util.Arrays.asList(payload.split("\n"));
-        java.util.List<String> refs = lines.subList(1, lines.size());
+        List<String> lines = java.util.Arrays.asList(payload.split("\n"));
+        if (lines.get(0).equals(REPLICA)) {
+            return; // this replica's own commit: its cache was cleared when it committed
+        }
+        List<String> refs = lines.subList(1, lines.size());
         boolean all = refs.contains("*");
         if (all) {
             cache.invalidateAll();
         } else {
             cache.invalidateAll(refs);
         }
-        if (!lines.get(0).equals(REPLICA)) {
-            elsewhere.fire(new CatalogChangedElsewhere(all ? java.util.Set.of() : java.util.Set.copyOf(refs), all));
-        }
+        elsewhere.fire(new CatalogChangedElsewhere(all ? java.util.Set.of() : java.util.Set.copyOf(refs), all));
     }
 }

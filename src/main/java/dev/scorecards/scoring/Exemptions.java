@@ -124,9 +124,14 @@ public class Exemptions {
     /** Records the exemptions that have expired since last asked; returns their entities. */
     @Transactional
     public List<String> recordExpired(Instant now) {
-        List<Exemption> expired = select("where deleted_at is null and not expiry_recorded and expires_at <= ?", ts(now));
+        // one statement claims them, so with several replicas each expiry is recorded once
+        List<Exemption> expired = new ArrayList<>();
+        Sql.query(dataSource, "update scoring_exemption set expiry_recorded = true where deleted_at is null"
+                + " and not expiry_recorded and expires_at <= ? returning id::text, entity_ref, check_id, reason, author,"
+                + " expires_at, created_at", List.of(ts(now)), rs -> expired.add(new Exemption(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant())));
         for (Exemption e : expired) {
-            update("update scoring_exemption set expiry_recorded = true where id = ?::uuid", e.id());
             audit(e, "expired", "system");
         }
         return expired.stream().map(Exemption::entityRef).distinct().toList();

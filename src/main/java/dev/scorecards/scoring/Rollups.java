@@ -9,6 +9,7 @@ import dev.scorecards.facts.Capabilities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,17 +34,17 @@ public class Rollups {
     /** Every team with how many capabilities it produces and consumes. */
     public ArrayNode teams() {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        Map<String, String> ownerTeam = new LinkedHashMap<>();
+        // an owner counts for its team, or a user for every team it is a member of (as team(ref) lists them)
+        Map<String, Set<String>> ownerTeams = new HashMap<>();
         List<Capabilities.Team> teams = capabilities.teams();
         for (Capabilities.Team t : teams) {
             counts.put(t.ref(), new int[2]);
-            ownerTeam.put(t.ref(), t.ref());
-            t.members().forEach(m -> ownerTeam.putIfAbsent(m, t.ref()));
+            ownerTeams.computeIfAbsent(t.ref(), k -> new HashSet<>()).add(t.ref());
+            t.members().forEach(m -> ownerTeams.computeIfAbsent(m, k -> new HashSet<>()).add(t.ref()));
         }
         queries.query("select owner_ref, consuming_teams from scoring_capability where removed_at is null", List.of(),
                 rs -> {
-                    String team = ownerTeam.get(rs.getString(1));
-                    if (team != null) {
+                    for (String team : ownerTeams.getOrDefault(rs.getString(1), Set.of())) {
                         counts.get(team)[0]++;
                     }
                     for (String consumer : (String[]) rs.getArray(2).getArray()) {

@@ -280,6 +280,29 @@ class ScoringRulesTest {
     }
 
     @Test
+    void teamsCountWhatTheyProduceIncludingThroughTheirMembersAndWhatTheyConsume() {
+        // ann is in platform and in guild, and owns a capability herself: both teams produce it
+        ingest("guild", "delta", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata: {name: guild}
+                spec: {type: team, children: [], members: [ann]}
+                ---
+                apiVersion: backstage.io/v1alpha1
+                kind: System
+                metadata: {name: ann-tool}
+                spec: {owner: 'user:ann'}
+                """).statusCode(200);
+        JsonPath teams = given().get("/api/scorecards/teams").then().statusCode(200).extract().jsonPath();
+        assertEquals(4, teams.getInt("items.find { it.teamRef == 'group:default/platform' }.produces"));
+        assertEquals(1, teams.getInt("items.find { it.teamRef == 'group:default/guild' }.produces"));
+        assertEquals(List.of(2, 2, 2, 1), List.of("a", "b", "c", "d").stream()
+                .map(t -> teams.getInt("items.find { it.teamRef == 'group:default/team-" + t + "' }.consumes")).toList());
+        given().get("/api/scorecards/teams/default/guild").then().statusCode(200)
+                .body("produces.entityRef", contains("system:default/ann-tool"));
+    }
+
+    @Test
     void aCatalogChangeAnnouncedByAnotherReplicaReachesThisReplicasGraph() throws Exception {
         assertEquals(4, cap("cap").getInt("adoption.consumers"));
         // another replica removes a-svc: its rows go, and it announces the change as the service does

@@ -291,11 +291,11 @@ public class Capabilities {
             bypasses.add(new CapabilityFacts.Bypass(declared, owner, teams, "declared", List.of()));
             bypassingTeams.addAll(teams);
         }
-        // teams that could adopt: every Component owner, and every team that already does, the producers excluded
-        Set<String> eligible = new HashSet<>(v.eligibleTeams());
-        eligible.addAll(consumingTeams);
-        eligible.removeAll(producers);
-        long eligibleCount = eligible.size();
+        // teams that could adopt: every Component owner, and every team that already does, the producers
+        // excluded (consumingTeams never holds them); counted without copying the 2,000-team set
+        Set<String> allEligible = v.eligibleTeams();
+        long eligibleCount = allEligible.size() - producers.stream().filter(allEligible::contains).count()
+                + consumingTeams.stream().filter(t -> !allEligible.contains(t)).count();
         Set<String> involved = new HashSet<>(consumingTeams);
         involved.addAll(bypassingTeams);
         Node owner = cap.ownerRef == null ? null : v.node(cap.ownerRef);

@@ -98,15 +98,11 @@ final class TechInsightsRequests {
                 out.add(ref(e.asText(), field));
             } else if (e.isObject() && e.path("kind").isTextual() && e.path("name").isTextual()
                     && (!e.has("namespace") || e.get("namespace").isTextual())) {
-                try {
-                    out.add(new EntityRef(e.get("kind").asText(), e.path("namespace").asText("default"),
-                            e.get("name").asText()).toString());
-                } catch (RuntimeException x) {
-                    throw ServiceError.input("Invalid " + field + ": " + x.getMessage());
+                String namespace = e.has("namespace") ? e.get("namespace").asText() : EntityRef.DEFAULT_NAMESPACE;
+                if (e.get("kind").asText().isEmpty() || e.get("name").asText().isEmpty() || namespace.isEmpty()) {
+                    throw ServiceError.input("Invalid " + field + ": kind, namespace and name must not be empty");
                 }
-                if (e.get("kind").asText().isEmpty() || e.get("name").asText().isEmpty()) {
-                    throw ServiceError.input("Invalid " + field + ": kind and name must not be empty");
-                }
+                out.add(new EntityRef(e.get("kind").asText(), namespace, e.get("name").asText()).toString());
             } else {
                 throw ServiceError.input("Malformed request: " + field + " must be an entity ref string or an object"
                         + " {kind, namespace, name} of strings");

@@ -291,7 +291,7 @@ class TechInsightsTest {
                 + " \"observability\" had missing or empty kind (e.g. did not start with \"component:\" or similar)");
         bulk.put("{\"entities\": [{\"kind\": \"system\"}]}", "Malformed request: entities[0] must be an entity ref"
                 + " string or an object {kind, namespace, name} of strings");
-        bulk.put("{\"entities\": [{\"kind\": \"\", \"name\": \"x\"}]}", "Invalid entities[0]: kind and name must not be empty");
+        bulk.put("{\"entities\": [{\"kind\": \"\", \"name\": \"x\"}]}", "Invalid entities[0]: kind, namespace and name must not be empty");
         bulk.put("{\"entities\": [], \"checks\": \"adoption.has-consumer\"}",
                 "Malformed request: checks must be an array of check ids");
         bulk.put("{\"entities\": [], \"checks\": [\"adoption.has-consumer\", 1]}",

@@ -57,9 +57,8 @@ public class BackstagePull {
             if (s.baseUrl().isEmpty()) {
                 return;
             }
-            URI base = URI.create(s.baseUrl().get());
-            if (base.getHost() == null || !List.of("http", "https").contains(String.valueOf(base.getScheme()))) {
-                throw new IllegalStateException(at + ".base-url must be an absolute http(s) URL");
+            if (!absoluteHttp(s.baseUrl().get()) || !s.tokenUrl().map(BackstagePull::absoluteHttp).orElse(true)) {
+                throw new IllegalStateException(at + ".base-url and " + at + ".token-url must be absolute http(s) URLs");
             }
             if (s.token().isPresent() && s.tokenUrl().isPresent()) {
                 throw new IllegalStateException(at + ".token and " + at + ".token-url exclude each other");
@@ -114,11 +113,15 @@ public class BackstagePull {
             try {
                 lock.runOnce(SOURCE_PREFIX + name, () -> {
                     if (runs.due(name, interval)) {
-                        run(name, s, "scheduled");
+                        try {
+                            run(name, s, "scheduled");
+                        } catch (RuntimeException recordedAndLogged) {
+                            // run() kept the error in the source's status
+                        }
                     }
                 });
             } catch (RuntimeException e) {
-                // recorded in the source's status and logged by run()
+                LOG.warnf(e, "Looking for a due pull of %s%s failed", SOURCE_PREFIX, name);
             }
         });
     }
@@ -140,6 +143,15 @@ public class BackstagePull {
             runs.failed(name, error);
             LOG.warnf("Pulling %s%s failed; its entities are kept as they were: %s", SOURCE_PREFIX, name, error);
             throw e;
+        }
+    }
+
+    private static boolean absoluteHttp(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getHost() != null && List.of("http", "https").contains(String.valueOf(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

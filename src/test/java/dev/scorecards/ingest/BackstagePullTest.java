@@ -214,11 +214,23 @@ class BackstagePullTest {
     @Test
     void sourcesWithoutABaseUrlAreOffAndUnknownOnesAreNotFound() {
         given().get("/api/catalog/backstage").then().statusCode(200)
-                .body("items.name", contains("acme", "small"))
-                .body("items.lastRun", contains(nullValue(), nullValue()));
+                .body("items.name", contains("acme", "elsewhere", "small"))
+                .body("items.interval", contains("PT1H", null, "PT10M"))
+                .body("items.lastRun", contains(nullValue(), nullValue(), nullValue()));
         pull("dormant").statusCode(404).body("error.message", equalTo(
                 "No Backstage source named 'dormant' is configured (scorecards.backstage.dormant.base-url)"));
         pull("nope").statusCode(404);
+    }
+
+    @Test
+    void aHostOutsideTheAllowListIsNeverAsked() {
+        String url = "http://127.0.0.1:" + URI.create(acmeUrl).getPort() + "/small/api/catalog/entities/by-query?limit=500";
+        String message = "Page 1 of Backstage source elsewhere (GET /small/api/catalog/entities/by-query): Url location "
+                + url + " is on host 127.0.0.1, which is not in the allow-list (scorecards.locations.allowed-hosts)";
+        pull("elsewhere").statusCode(502).body("error.message", equalTo(message));
+        assertEquals(List.of(), stub.requests());
+        status("elsewhere").body("lastRun.error", equalTo(message)).body("lastSuccess", nullValue());
+        given().get("/api/catalog/entities").then().body("$", hasSize(0));
     }
 
     @Test

@@ -73,6 +73,10 @@ public class BackstageStub implements QuarkusTestResourceLifecycleManager {
         config.put("scorecards.backstage.small.base-url", base + "/small");
         config.put("scorecards.backstage.small.token", STATIC_TOKEN);
         config.put("scorecards.backstage.small.filter", "kind=component");
+        // a host outside scorecards.locations.allowed-hosts (tests allow localhost only); manual pulls only
+        config.put("scorecards.backstage.elsewhere.base-url", "http://127.0.0.1:" + port + "/small");
+        config.put("scorecards.backstage.elsewhere.token", STATIC_TOKEN);
+        config.put("scorecards.backstage.elsewhere.interval", "off");
         // no base-url: off, neither listed nor pullable
         config.put("scorecards.backstage.dormant.token", "unused");
         return config;

@@ -46,7 +46,7 @@ public class CapabilityList {
     }
 
     /** One scorecard's result in a list row. */
-    record Score(String level, int levelIndex, double percentage) {
+    public record Score(String level, int levelIndex, double percentage) {
     }
 
     /**
@@ -144,6 +144,28 @@ public class CapabilityList {
             items.add(json(r, evaluated.get(r.ref())));
         }
         return new Page(items, total, next);
+    }
+
+    /**
+     * A capability's current scores by scorecard id (the ladder's included), or null when it has none
+     * (not a capability, or not evaluated yet); from the copy in memory, as the list is.
+     */
+    public Map<String, Score> scores(String ref) {
+        List<Row> rows = current().byName();
+        int lo = 0;
+        int hi = rows.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = rows.get(mid).ref().compareTo(ref);
+            if (c == 0) {
+                return rows.get(mid).cards();
+            } else if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
     }
 
     /** Every matching capability as CSV (header first, by name), for scripts and spreadsheets. */

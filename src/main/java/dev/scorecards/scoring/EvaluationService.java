@@ -66,6 +66,8 @@ public class EvaluationService {
     CatalogQueries catalog;
     @Inject
     FactsConfig.Facts factsSettings;
+    @Inject
+    EvaluationMetrics metrics;
 
     @ConfigProperty(name = "scorecards.evaluation.sync-limit", defaultValue = "1000")
     int syncLimit;
@@ -81,7 +83,7 @@ public class EvaluationService {
     }
 
     void start(@Observes StartupEvent event) {
-        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
+        worker.submit(() -> guarded(EvaluationMetrics.FULL, () -> reloadAndEvaluateAll(0)));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -96,7 +98,7 @@ public class EvaluationService {
         if (changed.isEmpty()) {
             return;
         }
-        Future<Outcome> f = worker.submit(() -> guarded(() -> {
+        Future<Outcome> f = worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> {
             long t0 = System.nanoTime();
             Set<String> affected = capabilities.update(changed);
             long t1 = System.nanoTime();
@@ -112,7 +114,7 @@ public class EvaluationService {
 
     /** Another replica changed the catalog: this replica's graph follows; that replica stores the new results. */
     void changedElsewhere(@Observes CatalogChangedElsewhere event) {
-        worker.submit(() -> guarded(() -> {
+        worker.submit(() -> guarded(null, () -> {
             if (event.all()) {
                 capabilities.loadAll();
             } else {
@@ -123,7 +125,7 @@ public class EvaluationService {
     }
 
     void factsPushed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsPushed event) {
-        await(worker.submit(() -> guarded(() -> evaluate(event.entityRefs(), 0))));
+        await(worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(event.entityRefs(), 0))));
     }
 
     /** Re-evaluates one capability now; 404 when the entity is not a capability. */
@@ -131,30 +133,30 @@ public class EvaluationService {
         if (!capabilities.isCapability(ref)) {
             throw ServiceError.notFound("No capability " + ref);
         }
-        return await(worker.submit(() -> guarded(() -> evaluate(List.of(ref), 0))));
+        return await(worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(List.of(ref), 0))));
     }
 
     /** Reads the whole catalog again and evaluates every capability. */
     public Outcome evaluateAll() {
-        return await(worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0))));
+        return await(worker.submit(() -> guarded(EvaluationMetrics.FULL, () -> reloadAndEvaluateAll(0))));
     }
 
     /** Re-evaluates the entities of exemptions that were just created, deleted or expired. */
     public void exemptionsChanged(Collection<String> refs) {
-        await(worker.submit(() -> guarded(() -> evaluate(refs, 0))));
+        await(worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(refs, 0))));
     }
 
     @Scheduled(every = "${scorecards.evaluation.interval:1h}", delayed = "${scorecards.evaluation.interval:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
+        worker.submit(() -> guarded(EvaluationMetrics.FULL, () -> reloadAndEvaluateAll(0)));
     }
 
     @Scheduled(every = "${scorecards.evaluation.expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expiries() {
         List<String> refs = exemptions.recordExpired(Instant.now());
         if (!refs.isEmpty()) {
-            worker.submit(() -> guarded(() -> evaluate(refs, 0)));
+            worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(refs, 0)));
         }
     }
 
@@ -236,10 +238,19 @@ public class EvaluationService {
         return out;
     }
 
-    private Outcome guarded(java.util.concurrent.Callable<Outcome> task) {
+    /** Runs a task of the worker; one that evaluates ({@code mode} full or incremental) is measured. */
+    private Outcome guarded(String mode, java.util.concurrent.Callable<Outcome> task) {
+        long t0 = System.nanoTime();
         try {
-            return task.call();
+            Outcome o = task.call();
+            if (mode != null) {
+                metrics.succeeded(mode, o, System.nanoTime() - t0);
+            }
+            return o;
         } catch (Exception e) {
+            if (mode != null) {
+                metrics.failed(mode, System.nanoTime() - t0);
+            }
             LOG.error("Evaluation failed", e);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }

@@ -118,6 +118,7 @@ class MetricsTest {
         given().get("/api/catalog/entities/by-name/component/default/second").then().statusCode(200);
         given().get("/api/catalog/entities/by-name/component/default/absent").then().statusCode(404);
         given().get("/api/scorecards/capabilities/system/default/absent").then().statusCode(404);
+        given().get("/no-such-page/first").then().statusCode(404);
 
         Metrics after = Metrics.scrape();
         String uris = after.named("http_server_requests_seconds_count").stream().map(s -> s.labels().get("uri"))
@@ -130,6 +131,9 @@ class MetricsTest {
                 "status", "404"), uris);
         assertEquals(1, delta(before, after, "http_server_requests_seconds_count", "method", "GET",
                 "uri", "/api/scorecards/capabilities/{kind}/{namespace}/{name}", "status", "404"), uris);
+        // a path that matches no route is counted under one label, whatever was asked for
+        assertEquals(1, delta(before, after, "http_server_requests_seconds_count", "method", "GET",
+                "uri", "NOT_FOUND", "status", "404"), uris);
     }
 
     private static double delta(Metrics before, Metrics after, String name, String... labels) {

@@ -4,6 +4,7 @@ import dev.scorecards.errors.ServiceError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * stored, documents refused, and how long each ingestion took by outcome ({@code stored};
  * {@code rejected}: refused as bad input; {@code failed}: anything else, including a rollback).
  */
+@Startup // its series exist (at 0) before the first ingestion or evaluation
 @ApplicationScoped
 public class IngestMetrics {
     static final String ENTITIES = "scorecards.ingest.entities";
@@ -38,7 +40,6 @@ public class IngestMetrics {
 
     @PostConstruct
     void register() {
-        // every series exists from the start (at 0), so rates and alerts need no "absent" special case
         for (String mode : MODES) {
             entities.put(mode, Counter.builder(ENTITIES).description("Entities stored by committed ingestions")
                     .tag("mode", mode).register(registry));

@@ -3,18 +3,22 @@ package dev.scorecards.scoring;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The scoring stage's figures at {@code /q/metrics}, by mode ({@code full}: every capability,
  * {@code incremental}: those a change affected): how long evaluations took, capabilities evaluated,
- * results that changed, and evaluations that failed.
+ * results that changed, and evaluations that failed. A full evaluation's time includes reading the
+ * catalog graph; an incremental one's does not include updating it.
  */
+@Startup // its series exist (at 0) before the first ingestion or evaluation
 @ApplicationScoped
 public class EvaluationMetrics {
     static final String FULL = "full";
@@ -32,7 +36,7 @@ public class EvaluationMetrics {
     void register() {
         for (String mode : new String[] {FULL, INCREMENTAL}) {
             durations.put(mode, Timer.builder("scorecards.evaluation.duration")
-                    .description("Time to evaluate capabilities (a full one includes reading the catalog graph)")
+                    .description("Time to evaluate capabilities (a full evaluation includes reading the catalog graph)")
                     .tag("mode", mode).register(registry));
             evaluated.put(mode, Counter.builder("scorecards.evaluation.capabilities")
                     .description("Capabilities evaluated").tag("mode", mode).register(registry));
@@ -44,14 +48,19 @@ public class EvaluationMetrics {
         }
     }
 
-    void succeeded(String mode, EvaluationService.Outcome outcome, long nanos) {
-        durations.get(mode).record(nanos, TimeUnit.NANOSECONDS);
-        evaluated.get(mode).increment(outcome.evaluated());
-        changed.get(mode).increment(outcome.changed());
-    }
-
-    void failed(String mode, long nanos) {
-        durations.get(mode).record(nanos, TimeUnit.NANOSECONDS);
-        failures.get(mode).increment();
+    /** Runs one evaluation of this mode, recording its time and counts, or its failure. */
+    EvaluationService.Outcome measure(String mode, Supplier<EvaluationService.Outcome> evaluation) {
+        long t0 = System.nanoTime();
+        try {
+            EvaluationService.Outcome o = evaluation.get();
+            evaluated.get(mode).increment(o.evaluated());
+            changed.get(mode).increment(o.changed());
+            return o;
+        } catch (RuntimeException e) {
+            failures.get(mode).increment();
+            throw e;
+        } finally {
+            durations.get(mode).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        }
     }
 }

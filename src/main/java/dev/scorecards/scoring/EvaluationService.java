@@ -83,7 +83,7 @@ public class EvaluationService {
     }
 
     void start(@Observes StartupEvent event) {
-        worker.submit(() -> guarded(EvaluationMetrics.FULL, () -> reloadAndEvaluateAll(0)));
+        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -98,7 +98,7 @@ public class EvaluationService {
         if (changed.isEmpty()) {
             return;
         }
-        Future<Outcome> f = worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> {
+        Future<Outcome> f = worker.submit(() -> guarded(() -> {
             long t0 = System.nanoTime();
             Set<String> affected = capabilities.update(changed);
             long t1 = System.nanoTime();
@@ -114,7 +114,7 @@ public class EvaluationService {
 
     /** Another replica changed the catalog: this replica's graph follows; that replica stores the new results. */
     void changedElsewhere(@Observes CatalogChangedElsewhere event) {
-        worker.submit(() -> guarded(null, () -> {
+        worker.submit(() -> guarded(() -> {
             if (event.all()) {
                 capabilities.loadAll();
             } else {
@@ -125,7 +125,7 @@ public class EvaluationService {
     }
 
     void factsPushed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsPushed event) {
-        await(worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(event.entityRefs(), 0))));
+        await(worker.submit(() -> guarded(() -> evaluate(event.entityRefs(), 0))));
     }
 
     /** Re-evaluates one capability now; 404 when the entity is not a capability. */
@@ -133,38 +133,42 @@ public class EvaluationService {
         if (!capabilities.isCapability(ref)) {
             throw ServiceError.notFound("No capability " + ref);
         }
-        return await(worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(List.of(ref), 0))));
+        return await(worker.submit(() -> guarded(() -> evaluate(List.of(ref), 0))));
     }
 
     /** Reads the whole catalog again and evaluates every capability. */
     public Outcome evaluateAll() {
-        return await(worker.submit(() -> guarded(EvaluationMetrics.FULL, () -> reloadAndEvaluateAll(0))));
+        return await(worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0))));
     }
 
     /** Re-evaluates the entities of exemptions that were just created, deleted or expired. */
     public void exemptionsChanged(Collection<String> refs) {
-        await(worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(refs, 0))));
+        await(worker.submit(() -> guarded(() -> evaluate(refs, 0))));
     }
 
     @Scheduled(every = "${scorecards.evaluation.interval:1h}", delayed = "${scorecards.evaluation.interval:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        worker.submit(() -> guarded(EvaluationMetrics.FULL, () -> reloadAndEvaluateAll(0)));
+        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
     }
 
     @Scheduled(every = "${scorecards.evaluation.expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expiries() {
         List<String> refs = exemptions.recordExpired(Instant.now());
         if (!refs.isEmpty()) {
-            worker.submit(() -> guarded(EvaluationMetrics.INCREMENTAL, () -> evaluate(refs, 0)));
+            worker.submit(() -> guarded(() -> evaluate(refs, 0)));
         }
     }
 
     private Outcome reloadAndEvaluateAll(long ingestion) {
+        return metrics.measure(EvaluationMetrics.FULL, () -> reloadAndEvaluateAllNow(ingestion));
+    }
+
+    private Outcome reloadAndEvaluateAllNow(long ingestion) {
         long t0 = System.nanoTime();
         capabilities.loadAll();
         long loaded = System.nanoTime();
-        Outcome o = evaluate(capabilities.all(), ingestion);
+        Outcome o = evaluateNow(capabilities.all(), ingestion);
         store.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
         store.analyse();
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -175,6 +179,10 @@ public class EvaluationService {
 
     /** Evaluates these capabilities (those that are no longer capabilities are marked removed). */
     Outcome evaluate(Collection<String> refs, long ingestion) {
+        return metrics.measure(EvaluationMetrics.INCREMENTAL, () -> evaluateNow(refs, ingestion));
+    }
+
+    private Outcome evaluateNow(Collection<String> refs, long ingestion) {
         long t0 = System.nanoTime();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         List<String> all = new ArrayList<>(refs);
@@ -238,19 +246,10 @@ public class EvaluationService {
         return out;
     }
 
-    /** Runs a task of the worker; one that evaluates ({@code mode} full or incremental) is measured. */
-    private Outcome guarded(String mode, java.util.concurrent.Callable<Outcome> task) {
-        long t0 = System.nanoTime();
+    private Outcome guarded(java.util.concurrent.Callable<Outcome> task) {
         try {
-            Outcome o = task.call();
-            if (mode != null) {
-                metrics.succeeded(mode, o, System.nanoTime() - t0);
-            }
-            return o;
+            return task.call();
         } catch (Exception e) {
-            if (mode != null) {
-                metrics.failed(mode, System.nanoTime() - t0);
-            }
             LOG.error("Evaluation failed", e);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }

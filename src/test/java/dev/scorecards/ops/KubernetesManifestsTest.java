@@ -111,6 +111,7 @@ class KubernetesManifestsTest {
                 if (setting != null) {
                     assertEquals("RUN_TIME", setting[1], m.dir + ": " + name + " (" + setting[0]
                             + ") is fixed when the application is built; the Deployment cannot change it");
+                    assertEquals("", setting[2], m.dir + ": " + name + " (" + setting[0] + ") is deprecated");
                 } else if (!own.contains(name) && !IMAGE_SETTINGS.contains(name) && !PENDING_MERGE.contains(name)) {
                     unknown.add(name);
                 }
@@ -122,6 +123,7 @@ class KubernetesManifestsTest {
         assertEquals("quarkus.oidc.auth-server-url", quarkus.get("QUARKUS_OIDC_AUTH_SERVER_URL")[0]);
         assertEquals("quarkus.oidc.roles.role-claim-path", quarkus.get("QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH")[0]);
         assertEquals("quarkus.log.console.json.enabled", quarkus.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED")[0]);
+        assertEquals("deprecated", quarkus.get("QUARKUS_LOG_CONSOLE_JSON")[2]);
         assertTrue(own.containsAll(Set.of("SCORECARDS_EXAMPLES_LOAD", "SCORECARDS_LOG_JSON",
                 "SCORECARDS_AUTH_WRITE_POLICY", "PORT")), own.toString());
     }
@@ -273,7 +275,7 @@ class KubernetesManifestsTest {
         return new String(Base64.getMimeDecoder().decode(secret.path("data").path(key).asText()), StandardCharsets.UTF_8);
     }
 
-    /** Environment variable → {property, phase} of every setting the Quarkus extensions on the class path document. */
+    /** Environment variable → {property, phase, deprecated or not} of every setting the Quarkus extensions on the class path document. */
     private static Map<String, String[]> quarkusSettings() throws IOException {
         Map<String, String[]> settings = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
@@ -292,7 +294,8 @@ class KubernetesManifestsTest {
         JsonNode path = node.path("path");
         if (path.has("environmentVariable")) {
             into.put(path.get("environmentVariable").asText(),
-                    new String[] {path.path("property").asText(), node.path("phase").asText()});
+                    new String[] {path.path("property").asText(), node.path("phase").asText(),
+                            node.has("deprecation") ? "deprecated" : ""});
         }
         node.forEach(child -> collect(child, into));
     }

@@ -121,11 +121,13 @@ class ReplicasIT {
 
     @Test
     void racingFullSyncsOfOneSourceLeaveExactlyOneOfThem() throws Exception {
-        Map<String, String> state = sync(0, "old", 40);
+        Map<String, String> state = sync(0, "old", 40, 50);
         ingest(a, "sync", "full", yaml(state)).statusCode(200);
-        for (int round = 1; round <= 3; round++) {
-            Map<String, String> fromA = sync(round, "a", 100);
-            Map<String, String> fromB = sync(round, "b", 100);
+        for (int round = 1; round <= 5; round++) {
+            // rounds without shared entities: no row lock would order the two writes, only the write lock
+            int shared = round % 2 == 0 ? 50 : 0;
+            Map<String, String> fromA = sync(round, "a", 200, shared);
+            Map<String, String> fromB = sync(round, "b", 200, shared);
             List<JsonPath> answers = race(2, i -> () -> ingest(i == 0 ? a : b, "sync", "full",
                     yaml(i == 0 ? fromA : fromB)).statusCode(200).extract().jsonPath());
             Map<String, String> now = new TreeMap<>();
@@ -167,13 +169,13 @@ class ReplicasIT {
         }
     }
 
-    /** A full sync's entities by ref → description: {@code n} of its own and 50 every round shares. */
-    private static Map<String, String> sync(int round, String writer, int n) {
+    /** A full sync's entities by ref → description: {@code n} of its own and {@code shared} that others list too. */
+    private static Map<String, String> sync(int round, String writer, int n, int shared) {
         Map<String, String> out = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             out.put("component:default/" + writer + "-" + round + "-" + i, "Own " + writer + " " + round);
         }
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < shared; i++) {
             out.put("component:default/shared-" + i, "Shared by " + writer + " " + round);
         }
         return out;

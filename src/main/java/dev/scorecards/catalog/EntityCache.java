@@ -71,7 +71,7 @@ public class EntityCache {
      * Whether this replica hears other replicas' changes now. After an interruption it first drops
      * its cache and has the catalog graph read again, since changes may have been missed meanwhile.
      */
-    public boolean listening() {
+    boolean listening() {
         return listening;
     }
 

@@ -76,16 +76,19 @@ async function declaredSize(url) {
 for (const [name, path] of Object.entries(PAGES)) {
   await check(`${name} page (${path}) loads with no console errors and no failed requests`, async () => {
     const { page, problems, status } = await open(path, LAPTOP);
-    assert(status === 200, `status ${status}`);
-    assert(problems.length === 0, problems.join('; '));
-    assert((await page.locator('script').count()) === 0, 'the page holds a script');
-    await page.screenshot({ path: join(shots, `${name}-1280x800.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${name}-1280x800.png`) });
+    await page.screenshot({ path: join(shots, `${name}-1280x800-full.png`), fullPage: true });
+    const scripts = await page.locator('script').count();
     await page.close();
+    assert(status === 200, `status ${status}`);
+    assert(problems.length === 0, `${problems.length} problems: ${problems.slice(0, 6).join('; ')}`);
+    assert(scripts === 0, 'the page holds a script');
   });
   await check(`${name} page has no horizontal overflow at 375×812`, async () => {
     const { page } = await open(path, PHONE);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    await page.screenshot({ path: join(shots, `${name}-375x812.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${name}-375x812.png`) });
+    await page.screenshot({ path: join(shots, `${name}-375x812-full.png`), fullPage: true });
     assert(width <= 375, `scrollWidth ${width}`);
     await page.close();
   });

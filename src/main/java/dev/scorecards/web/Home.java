@@ -117,7 +117,8 @@ public class Home {
         for (JsonNode b : s.path("adoptionRate").path("buckets")) {
             double from = b.path("from").asDouble();
             double to = b.path("to").asDouble();
-            adoption.add(bar(to == 0 ? "0%" : percent(from) + "–" + percent(to), b.path("count").asLong(), total));
+            String label = to == 0 ? "0%" : from == 0 ? "> 0–" + percent(to) : percent(from) + "–" + percent(to);
+            adoption.add(bar(label, b.path("count").asLong(), total));
         }
         JsonNode median = s.path("adoptionRate").path("median");
         JsonNode t = s.path("timeToFirstAdopter");

@@ -23,7 +23,7 @@ import org.jgrapht.graph.SimpleGraph;
  */
 public final class TeamGraphPicture {
     static final int WIDTH = 960;
-    static final int HEIGHT = 720;
+    static final int HEIGHT = 600;
     private static final double MARGIN = 70;
     private static final long SEED = 20261127L;
 

@@ -47,8 +47,11 @@ public class Trends {
         }
         int first = (int) points.get(0).value();
         int last = (int) points.get(points.size() - 1).value();
-        return new Trend(line, "Level " + name(levels, first) + " → " + name(levels, last) + " since "
-                + day(points.get(0).at()) + " (" + changes(points) + ")");
+        String changes = changes(points);
+        return new Trend(line, changes.equals("0 changes")
+                ? "Level " + name(levels, last) + " since " + day(points.get(0).at()) + " (no change)"
+                : "Level " + name(levels, first) + " → " + name(levels, last) + " since " + day(points.get(0).at())
+                        + " (" + changes + ")");
     }
 
     Trend consumers(List<JsonNode> history, Instant end) {
@@ -63,9 +66,11 @@ public class Trends {
         if (points.isEmpty()) {
             return new Trend(line, "No history yet");
         }
-        return new Trend(line, "Consumers " + (int) points.get(0).value() + " → "
-                + (int) points.get(points.size() - 1).value() + " since " + day(points.get(0).at()) + " (highest "
-                + max + ")");
+        int first = (int) points.get(0).value();
+        int last = (int) points.get(points.size() - 1).value();
+        String since = " since " + day(points.get(0).at());
+        return new Trend(line, changes(points).equals("0 changes") ? "Consumers " + last + since + " (no change)"
+                : "Consumers " + first + " → " + last + since + " (highest " + max + ")");
     }
 
     private static String name(List<String> levels, int index) {

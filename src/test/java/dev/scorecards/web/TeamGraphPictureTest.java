@@ -42,7 +42,7 @@ class TeamGraphPictureTest {
         // between them: i+1 → i and i+2 → i within each run of three consecutive teams
         assertEquals(60, p.lines().size());
         for (TeamGraphPicture.Node n : p.nodes()) {
-            assertTrue(n.x() >= 70 && n.x() <= 890 && n.y() >= 70 && n.y() <= 650, n.toString());
+            assertTrue(n.x() >= 70 && n.x() <= 890 && n.y() >= 70 && n.y() <= 530, n.toString());
         }
     }
 

@@ -290,4 +290,35 @@ class WebPagesTest {
         assertEquals(6.0, heaviest);
         assertFalse(d.select("table.teams tbody tr").isEmpty());
     }
+
+    @Test
+    void aBottleneckTeamIsHighlightedAndLinkedFromTheSummary() {
+        // a → b → c: every path between other teams runs through b
+        Catalog.wipe(dataSource);
+        StringBuilder yaml = new StringBuilder();
+        for (String team : List.of("a", "b", "c")) {
+            yaml.append("---\napiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-").append(team)
+                    .append("\n  title: Team ").append(team.toUpperCase()).append("\nspec:\n  type: team\n  children: []\n");
+        }
+        yaml.append("---\n").append(Catalog.component("a-svc", "group:default/team-a", "providesApis: [api:default/a-api]"));
+        yaml.append("---\n").append(Catalog.component("b-svc", "group:default/team-b",
+                "providesApis: [api:default/b-api]\nconsumesApis: [api:default/a-api]"));
+        yaml.append("---\n").append(Catalog.component("c-svc", "group:default/team-c", "consumesApis: [api:default/b-api]"));
+        for (String api : List.of("a", "b")) {
+            yaml.append("---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: ").append(api)
+                    .append("-api\nspec:\n  type: openapi\n  lifecycle: production\n  owner: group:default/team-")
+                    .append(api).append("\n  definition: 'openapi: 3.0.0'\n");
+        }
+        Catalog.ingest("web-chain", "full", yaml.toString()).statusCode(200);
+        Document d = page("/teams/graph", 200);
+        assertEquals(List.of("group:default/team-b"), d.select("#team-graph g.team.bottleneck").eachAttr("id"));
+        assertEquals("#cf222e", d.selectFirst("#team-graph g.bottleneck circle").attr("fill"));
+        assertEquals(List.of("#0969da", "#0969da"), d.select("#team-graph g.team:not(.bottleneck) circle").eachAttr("fill"));
+        assertEquals(List.of("Team A", "Team B", "Team C"), texts(d, "#team-graph g.team text"));
+        assertEquals(2, d.select("#team-graph line").size());
+        assertEquals("Team B group:default/team-b bottleneck", d.selectFirst("table.teams tr.bottleneck td").text());
+        Element link = page("/", 200).selectFirst("a.bottleneck");
+        assertEquals("Team B", link.text());
+        assertEquals("/teams/graph#group:default/team-b", link.attr("href"));
+    }
 }

@@ -37,6 +37,13 @@ public class EntityCache {
     private static final int MAX_LISTED = 2000;
     /** Names this replica in its announcements, so that it can tell other replicas' changes from its own. */
     private static final String REPLICA = java.util.UUID.randomUUID().toString();
+    /**
+     * Waiting for notifications never writes to the socket, so a connection silently dropped (a
+     * failover, a NAT timeout) would never fail: the listener asks {@code select 1} this often, and
+     * gives up on an answer after {@link #ANSWER_MILLIS}, which counts as losing the connection.
+     */
+    static final long CHECK_EVERY_MILLIS = 10_000;
+    private static final int ANSWER_MILLIS = 5_000;
 
     @Inject
     DataSource dataSource;
@@ -143,8 +150,14 @@ public class EntityCache {
                 first = false;
                 listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
+                c.setNetworkTimeout(Runnable::run, ANSWER_MILLIS);
+                long checked = System.nanoTime();
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(1000);
+                    if (System.nanoTime() - checked > CHECK_EVERY_MILLIS * 1_000_000) {
+                        s.execute("select 1"); // fails (SQLException) when the connection is gone
+                        checked = System.nanoTime();
+                    }
                     if (notes == null) {
                         continue;
                     }

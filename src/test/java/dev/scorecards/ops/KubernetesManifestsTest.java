@@ -58,6 +58,13 @@ class KubernetesManifestsTest {
             for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
                 assertEquals("http", c.path(probe).path("httpGet").path("port").asText(), m.dir + " " + probe);
             }
+            // the datasource readiness check may wait the pool's acquisition timeout when the pool is
+            // busy: the probe must wait longer, else a loaded pool makes every replica unready together
+            java.time.Duration acquisition = ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.jdbc.acquisition-timeout", java.time.Duration.class);
+            assertEquals(java.time.Duration.ofSeconds(5), acquisition);
+            assertEquals(8, c.path("readinessProbe").path("timeoutSeconds").asInt(), m.dir);
+            assertTrue(c.path("readinessProbe").path("timeoutSeconds").asInt() > acquisition.toSeconds(), m.dir);
         }
         for (String path : List.of("/q/health/started", "/q/health/ready", "/q/health/live")) {
             given().get(path).then().statusCode(200).body("status", equalTo("UP"));

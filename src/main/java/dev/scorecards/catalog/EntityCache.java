@@ -141,6 +141,7 @@ public class EntityCache {
         boolean first = true;
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                c.setNetworkTimeout(Runnable::run, ANSWER_MILLIS); // a dead pooled connection fails, never hangs
                 s.execute("LISTEN " + CHANNEL);
                 cache.invalidateAll(); // anything may have changed while not listening
                 if (!first) {
@@ -150,7 +151,6 @@ public class EntityCache {
                 first = false;
                 listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
-                c.setNetworkTimeout(Runnable::run, ANSWER_MILLIS);
                 long checked = System.nanoTime();
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(1000);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Runs a piece of work on at most one replica (and one thread) at a time: a PostgreSQL session
@@ -15,23 +16,56 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class ClusterLock {
+    private static final Logger LOG = Logger.getLogger(ClusterLock.class);
+
     @Inject
     DataSource dataSource;
 
     /** Runs {@code work} while holding the lock {@code key}; false (work not run) when another holds it. */
     public boolean runOnce(String key, Runnable work) {
-        try (Connection c = dataSource.getConnection()) {
-            if (!call(c, "select pg_try_advisory_lock(hashtextextended(?, 0))", key)) {
-                return false;
-            }
-            try {
-                work.run();
-            } finally {
+        Connection c = null;
+        boolean locked;
+        try {
+            c = dataSource.getConnection();
+            locked = call(c, "select pg_try_advisory_lock(hashtextextended(?, 0))", key);
+        } catch (SQLException e) {
+            release(c, key, null, false);
+            throw new IllegalStateException("advisory lock " + key + " failed", e);
+        }
+        if (!locked) {
+            release(c, key, null, false);
+            return false;
+        }
+        Throwable primary = null;
+        try {
+            work.run();
+            return true;
+        } catch (RuntimeException | Error e) {
+            primary = e;
+            throw e;
+        } finally {
+            release(c, key, primary, true);
+        }
+    }
+
+    /**
+     * Unlocks (if held) and closes. A connection that died meanwhile (the database dropped the lock
+     * with it) must not hide the work's outcome: its error is logged and kept beside the work's own.
+     */
+    private static void release(Connection c, String key, Throwable primary, boolean unlock) {
+        if (c == null) {
+            return;
+        }
+        try (c) {
+            if (unlock) {
                 call(c, "select pg_advisory_unlock(hashtextextended(?, 0))", key);
             }
-            return true;
         } catch (SQLException e) {
-            throw new IllegalStateException("advisory lock " + key + " failed", e);
+            LOG.warnf("Releasing advisory lock %s failed; the database drops it with its connection: %s", key,
+                    e.getMessage());
+            if (primary != null) {
+                primary.addSuppressed(e);
+            }
         }
     }
 

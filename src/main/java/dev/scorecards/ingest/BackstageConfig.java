@@ -43,8 +43,11 @@ public interface BackstageConfig {
         /** The longest one request (headers and whole body) may take; {@code scorecards.locations.read-timeout} if unset. */
         Optional<Duration> readTimeout();
 
-        /** A pull that would yield more entities fails and stores nothing. */
-        @WithDefault("200000")
+        /**
+         * A pull that would yield more entities fails and stores nothing. 100000 is what one pod applies in one
+         * transaction (about 30 s on 2 cores, within the 60 s transaction timeout), its heap and its /tmp hold.
+         */
+        @WithDefault("100000")
         int maxEntities();
     }
 }

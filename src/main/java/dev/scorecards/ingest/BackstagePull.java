@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public class BackstagePull {
     BackstageRuns runs;
     @Inject
     ClusterLock lock;
+    @Inject
+    BackstagePullMetrics metrics;
 
     /** One source as {@code GET /api/catalog/backstage} shows it; {@code interval} is null when only manual pulls run. */
     public record Status(String name, String source, String baseUrl, String interval, String filter,
@@ -107,10 +110,12 @@ public class BackstagePull {
             runs.succeeded(name, r);
         } catch (RuntimeException e) {
             String error = e instanceof ServiceError ? e.getMessage() : e.toString();
+            metrics.failed(name);
             runs.failed(name, error);
             LOG.warnf("Pulling %s%s failed; its entities are kept as they were: %s", SOURCE_PREFIX, name, error);
             throw e;
         }
+        metrics.succeeded(name, Instant.parse(runs.all().get(name).lastSuccess()));
     }
 
     private Map<String, BackstageConfig.Source> enabled() {

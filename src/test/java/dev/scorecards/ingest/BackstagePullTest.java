@@ -226,6 +226,41 @@ class BackstagePullTest {
     }
 
     @Test
+    void pullsAreCountedBySourceAndOutcomeAndTheLastSuccessIsAGauge() {
+        double smallSucceeded = pulls("small", "succeeded");
+        double smallFailed = pulls("small", "failed");
+        double elsewhereSucceeded = pulls("elsewhere", "succeeded");
+        double elsewhereFailed = pulls("elsewhere", "failed");
+        pull("small").statusCode(200);
+        pull("elsewhere").statusCode(502);
+        pull("elsewhere").statusCode(502);
+        assertEquals(smallSucceeded + 1, pulls("small", "succeeded"));
+        assertEquals(smallFailed, pulls("small", "failed"));
+        assertEquals(elsewhereSucceeded, pulls("elsewhere", "succeeded"));
+        assertEquals(elsewhereFailed + 2, pulls("elsewhere", "failed"));
+        String success = given().get("/api/catalog/backstage").then()
+                .extract().path("items.find { it.name == 'small' }.lastSuccess");
+        assertEquals((double) java.time.Instant.parse(success).getEpochSecond(), metric(
+                "scorecards_backstage_last_success_seconds", "small", null));
+        assertEquals(0.0, metric("scorecards_backstage_last_success_seconds", "elsewhere", null));
+    }
+
+    private static double pulls(String source, String outcome) {
+        return metric("scorecards_backstage_pulls_total", source, outcome);
+    }
+
+    /** The one sample of {@code name} for {@code source} (and {@code outcome}, if given) at /q/metrics. */
+    private static double metric(String name, String source, String outcome) {
+        List<String> lines = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains("source=\"" + source + "\"")
+                        && (outcome == null || l.contains("outcome=\"" + outcome + "\"")))
+                .toList();
+        assertEquals(1, lines.size(), name + " " + source + " " + outcome + ": " + lines);
+        String line = lines.get(0);
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    @Test
     void aHostOutsideTheAllowListIsNeverAsked() {
         String url = "http://127.0.0.1:" + URI.create(acmeUrl).getPort() + "/small/api/catalog/entities/by-query?limit=500";
         String message = "Page 1 of Backstage source elsewhere (GET /small/api/catalog/entities/by-query): Url location "

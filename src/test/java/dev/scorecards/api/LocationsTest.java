@@ -226,6 +226,12 @@ class LocationsTest {
                 .body("metadata.annotations.'backstage.io/source-location'", equalTo("url:" + base + "services/"))
                 .body("metadata.annotations.'backstage.io/view-url'", equalTo("https://given.example/x"))
                 .body("metadata.annotations.'backstage.io/edit-url'", containsString("/repo/edit/main/services/a.yaml"));
+
+        // a body over scorecards.ingest.max-body-bytes is refused as it arrives
+        served.put("/big.yaml", "#" + "x".repeat(10 * 1024 * 1024));
+        register("url", "http://localhost:" + port + "/big.yaml", "").statusCode(400)
+                .body("error.documents[0].message", equalTo("url http://localhost:" + port
+                        + "/big.yaml is larger than the limit of 10485760 bytes"));
     }
 
     private static String sha1(String s) {

@@ -230,6 +230,19 @@ class WebPagesTest {
     }
 
     @Test
+    void everyPageNamesAFaviconThatIsServed() {
+        for (String path : List.of("/", "/capabilities/system/default/observability", "/teams/graph")) {
+            assertEquals("/favicon.svg", page(path, 200).selectFirst("link[rel=icon]").attr("href"), path);
+        }
+        String svg = given().get("/favicon.svg").then().statusCode(200).contentType("image/svg+xml").extract().asString();
+        assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
+        // browsers that ignore the link still ask for /favicon.ico: a 16x16 icon, not a 404
+        byte[] ico = given().get("/favicon.ico").then().statusCode(200).extract().asByteArray();
+        assertEquals(List.of(0, 0, 1, 0, 1, 0, 16, 16), List.of(ico[0] & 0xff, ico[1] & 0xff, ico[2] & 0xff,
+                ico[3] & 0xff, ico[4] & 0xff, ico[5] & 0xff, ico[6] & 0xff, ico[7] & 0xff));
+    }
+
+    @Test
     void unknownCapabilityIsANotFoundPage() {
         Document d = page("/capabilities/system/default/no-such-thing", 404);
         assertEquals("No such capability", d.getElementById("problem").text());

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -188,7 +187,6 @@ public class PushedFacts {
     }
 
     public List<Observation> history(String ref, String name, int limit) {
-        List<Observation> out = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select name, source, value::text, observed_at, received_at from facts_value"
                 + " where entity_ref = ?");
         List<Object> params = new ArrayList<>(List.of(ref));
@@ -198,20 +196,7 @@ public class PushedFacts {
         }
         sql.append(" order by observed_at desc, id desc limit ?");
         params.add(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Observation(rs.getString(1), rs.getString(2), JSON.readTree(rs.getString(3)),
-                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
-                }
-            }
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return observations(sql.toString(), params);
     }
 
     /** The newest observation of each fact pushed about an entity, by name. */

@@ -332,6 +332,34 @@ class TechInsightsTest {
     }
 
     @Test
+    void pushedFactSchemaIsTheNewestPushOfEachNameWhicheverEntityAndOrder() {
+        push("[{\"entityRef\": \"component:default/otel-collector\", \"source\": \"ci\", \"timestamp\":"
+                + " \"2026-03-01T00:00:00Z\", \"facts\": {\"x.count\": 3, \"x.label\": \"a\"}}]");
+        // older than the push above: x.count stays the integer from ci
+        push("[{\"entityRef\": \"system:default/secrets-vault\", \"source\": \"nightly\", \"timestamp\":"
+                + " \"2026-01-01T00:00:00Z\", \"facts\": {\"x.count\": 2.5, \"x.flag\": true}}]");
+        // as new as the first push: the later push wins
+        push("[{\"entityRef\": \"system:default/secrets-vault\", \"source\": \"deploy\", \"timestamp\":"
+                + " \"2026-03-01T00:00:00Z\", \"facts\": {\"x.label\": [\"a\", \"b\"]}}]");
+        // one batch: its newest item of a name wins, whatever its place
+        push("[{\"entityRef\": \"system:default/observability\", \"source\": \"s1\", \"timestamp\":"
+                + " \"2026-05-01T00:00:00Z\", \"facts\": {\"x.when\": \"2026-05-01T00:00:00Z\"}},"
+                + " {\"entityRef\": \"system:default/observability\", \"source\": \"s2\", \"timestamp\":"
+                + " \"2026-04-01T00:00:00Z\", \"facts\": {\"x.when\": 4}}]");
+        String from = "Pushed by scripts (POST /api/scorecards/facts); latest from source ";
+        assertEquals("[{\"id\":\"pushed-facts\",\"version\":\"1.0.0\",\"entityFilter\":null,"
+                + "\"x.count\":{\"type\":\"integer\",\"description\":\"" + from + "ci\"},"
+                + "\"x.flag\":{\"type\":\"boolean\",\"description\":\"" + from + "nightly\"},"
+                + "\"x.label\":{\"type\":\"set\",\"description\":\"" + from + "deploy\"},"
+                + "\"x.when\":{\"type\":\"datetime\",\"description\":\"" + from + "s1\"}}]",
+                get(TI + "/fact-schemas?ids=pushed-facts").toString());
+        // a newer push of an existing name replaces its type and source
+        push("[{\"entityRef\": \"system:default/secrets-vault\", \"source\": \"late\", \"facts\": {\"x.count\": 0.5}}]");
+        assertEquals("{\"type\":\"float\",\"description\":\"" + from + "late\"}",
+                get(TI + "/fact-schemas?ids=pushed-facts").get(0).path("x.count").toString());
+    }
+
+    @Test
     void latestFactsByRetriever() {
         JsonNode capability = get("/api/scorecards/capabilities/system/default/observability");
         JsonNode latest = get(TI + "/facts/latest?entity=system:default/observability&ids[0]=capability-facts"

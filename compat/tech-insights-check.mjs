@@ -179,6 +179,22 @@ await check('errors come back as ResponseError with the envelope', async () => {
   }
 });
 
+await check('missing ids and bad dates: the backend\'s own 422 bodies, a ResponseError as with the backend', async () => {
+  try { await client.getFacts({ kind: 'system', namespace: 'default', name: 'observability' }, []); assert.fail('no error'); }
+  catch (e) {
+    assert.equal(e.name, 'ResponseError');
+    assert.equal(e.statusCode, 422);
+    assert.equal(e.body.error.name, 'Error');
+    assert.match(e.body.error.message,
+      /^Request failed with status 422 .*, \{"error":"Failed to parse ids from request"\}$/);
+  }
+  const r = await fetch(`${base}/api/tech-insights/facts/range?entity=system:default/observability`
+    + '&ids[]=pushed-facts&startDatetime=yesterday&endDatetime=2026-01-01');
+  assert.equal(r.status, 422);
+  assert.deepEqual(await r.json(),
+    { message: 'Failed to parse datetime from request', field: 'startDateTime', value: 'yesterday' });
+});
+
 console.log(results.join('\n'));
 const failed = results.filter(r => r.startsWith('FAIL')).length;
 console.log(`tech-insights: ${results.length - failed} passed, ${failed} failed`);

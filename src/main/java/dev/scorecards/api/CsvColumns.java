@@ -36,6 +36,16 @@ final class CsvColumns {
             path("type", "spec.type"), path("lifecycle", "spec.lifecycle"), path("system", "spec.system"),
             path("domain", "spec.domain"), path("tags", "metadata.tags"), path("uid", "metadata.uid"));
 
+    /** One line per scorecard; its levels and its checks' ids joined with {@code ;}. */
+    static final List<Column> SCORECARDS = List.of(path("id"), path("name"), path("description"), path("levels"),
+            path("ladder"), path("checks", "checks.id"), path("file"));
+    /** One line per live Backstage source with its last pull. */
+    static final List<Column> BACKSTAGE_SOURCES = List.of(path("name"), path("source"), path("baseUrl"),
+            path("interval"), path("filter"), path("lastRun.trigger"), path("lastRun.started"),
+            path("lastRun.finished"), path("lastRun.entities"), path("lastRun.created"), path("lastRun.updated"),
+            path("lastRun.unchanged"), path("lastRun.removed"), path("lastRun.conflicts"), path("lastRun.error"),
+            path("lastSuccess"));
+
     private CsvColumns() {
     }
 

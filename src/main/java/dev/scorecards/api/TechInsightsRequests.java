@@ -1,6 +1,8 @@
 package dev.scorecards.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.catalog.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,12 +23,33 @@ import java.util.regex.Pattern;
 /**
  * What the Tech Insights client sends, read into refs, check ids and instants: bodies of
  * {@code {entities?, checks?}}, and query strings written by {@code qs} ({@code ids[0]=a&ids[1]=b},
- * also {@code ids[]=a} and {@code ids=a}). Anything else is a 400 naming the field.
+ * also {@code ids[]=a} and {@code ids=a}). Anything else is a 400 naming the field, except what the
+ * Tech Insights backend answers with a 422 of its own shape: missing {@code ids} and bad dates.
  */
 final class TechInsightsRequests {
     private static final Pattern INDEXED = Pattern.compile("^ids\\[(\\d*)]$");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TechInsightsRequests() {
+    }
+
+    /** A 422 with the Tech Insights backend's exact body instead of our envelope (docs/tech-insights.md). */
+    static final class Unprocessable extends RuntimeException {
+        final transient ObjectNode body;
+
+        Unprocessable(ObjectNode body) {
+            super(body.toString(), null, false, false);
+            this.body = body;
+        }
+    }
+
+    /** The {@code ids} that /facts/latest and /facts/range require: a 422 {@code {error}} when there are none. */
+    static List<String> requiredIds(MultivaluedMap<String, String> query) {
+        List<String> ids = ids(query);
+        if (ids == null) {
+            throw new Unprocessable(JSON.createObjectNode().put("error", "Failed to parse ids from request"));
+        }
+        return ids;
     }
 
     /** The {@code ids} of a query string, in order; null when there are none. */
@@ -111,12 +134,12 @@ final class TechInsightsRequests {
         return out;
     }
 
-    /** A date-time query parameter: ISO-8601, with an offset or taken as UTC. */
+    /**
+     * A date-time query parameter: ISO-8601, with an offset or taken as UTC; when missing or invalid, a
+     * 422 {@code {message, field, value}} as the backend's (its field spelled startDateTime/endDateTime).
+     */
     static Instant instant(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ServiceError.input("Missing query parameter " + field + " (an ISO-8601 date-time)");
-        }
-        String v = value.trim();
+        String v = value == null ? "" : value.trim();
         try {
             if (v.length() == 10) {
                 return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -124,8 +147,8 @@ final class TechInsightsRequests {
             return v.matches(".*(Z|[+-]\\d\\d(:?\\d\\d)?)$") ? OffsetDateTime.parse(v).toInstant()
                     : LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw ServiceError.input("Invalid " + field + " '" + value + "': expected an ISO-8601 date-time such as"
-                    + " 2026-11-01T00:00:00Z");
+            throw new Unprocessable(JSON.createObjectNode().put("message", "Failed to parse datetime from request")
+                    .put("field", field).put("value", value));
         }
     }
 }

@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -55,24 +55,39 @@ public class TechInsightsResource {
         return checks.run(Refs.of(kind, namespace, name), checks.select(TechInsightsRequests.checks(json), "checks"));
     }
 
+    /**
+     * The refs asked (the client sends at most 750) are answered whole before responding, so a failure
+     * is an error envelope (a 503 when the database is away). Every capability ({@code entities: []})
+     * is streamed a chunk at a time, the first read before responding; a failure after that breaks the
+     * transfer (the array is left open) rather than ending a truncated answer (docs/decisions.md).
+     */
     @POST
     @Path("/checks/run")
-    public Response runBulk(@HeaderParam("Content-Type") String contentType, String body) {
+    public Response runBulk(@HeaderParam("Content-Type") String contentType, String body) throws IOException {
         JsonNode json = JsonBody.value(contentType, body);
         List<String> refs = TechInsightsRequests.entities(json);
         List<String> selected = checks.select(TechInsightsRequests.checks(json), "checks");
+        if (!refs.isEmpty()) {
+            return Response.ok(JSON.writeValueAsBytes(checks.runBulk(refs, selected)), MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        List<String> all = checks.capabilityRefs();
+        int first = Math.min(all.size(), TechInsightsChecks.CHUNK);
+        List<ObjectNode> head = checks.runBulk(all.subList(0, first), selected);
         StreamingOutput out = stream -> {
-            try (JsonGenerator g = JSON.getFactory().createGenerator(stream)) {
-                g.writeStartArray();
-                checks.runBulk(refs, selected, entity -> {
-                    try {
-                        JSON.writeTree(g, entity);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                g.writeEndArray();
+            JsonGenerator g = JSON.getFactory().createGenerator(stream).disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+            g.writeStartArray();
+            for (ObjectNode o : head) {
+                JSON.writeTree(g, o);
             }
+            for (int from = first; from < all.size(); from += TechInsightsChecks.CHUNK) {
+                for (ObjectNode o : checks.runBulk(all.subList(from, Math.min(all.size(), from + TechInsightsChecks.CHUNK)),
+                        selected)) {
+                    JSON.writeTree(g, o);
+                }
+            }
+            g.writeEndArray();
+            g.close();
         };
         return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
@@ -86,7 +101,7 @@ public class TechInsightsResource {
     @GET
     @Path("/facts/latest")
     public ObjectNode latest(@QueryParam("entity") String entity, @Context UriInfo uri) {
-        return facts.latest(TechInsightsRequests.entity(entity), requiredIds(uri));
+        return facts.latest(TechInsightsRequests.entity(entity), TechInsightsRequests.requiredIds(uri.getQueryParameters()));
     }
 
     @GET
@@ -95,16 +110,13 @@ public class TechInsightsResource {
         var q = uri.getQueryParameters();
         String start = q.containsKey("startDatetime") ? q.getFirst("startDatetime") : q.getFirst("startDateTime");
         String end = q.containsKey("endDatetime") ? q.getFirst("endDatetime") : q.getFirst("endDateTime");
-        return facts.range(TechInsightsRequests.entity(entity), requiredIds(uri),
-                TechInsightsRequests.instant(start, "startDatetime"), TechInsightsRequests.instant(end, "endDatetime"));
+        return facts.range(TechInsightsRequests.entity(entity), TechInsightsRequests.requiredIds(uri.getQueryParameters()),
+                TechInsightsRequests.instant(start, "startDateTime"), TechInsightsRequests.instant(end, "endDateTime"));
     }
 
-    private static List<String> requiredIds(UriInfo uri) {
-        List<String> ids = TechInsightsRequests.ids(uri.getQueryParameters());
-        if (ids == null) {
-            throw ServiceError.input("Missing query parameter ids (fact retriever ids: " + TechInsightsFacts.DERIVED
-                    + ", " + TechInsightsFacts.PUSHED + ", " + TechInsightsFacts.RESULTS + ")");
-        }
-        return ids;
+    /** Missing ids and bad dates: the backend's own 422 bodies, which its client shows as they are. */
+    @ServerExceptionMapper
+    public Response unprocessable(TechInsightsRequests.Unprocessable e) {
+        return Response.status(422).type(MediaType.APPLICATION_JSON).entity(e.body.toString()).build();
     }
 }

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 /** Reads the catalog as Backstage's catalog API answers it: by ref, uid, filter, cursor and facet. */
 @ApplicationScoped
 public class CatalogQueries {
-    private static final int PAGE = 1000;
+    /** Rows {@link #list} fetches at a time from its one cursor (tests lower it to cross fetches). */
+    static int listFetchSize = 1000;
 
     @Inject
     DataSource dataSource;
@@ -78,7 +79,8 @@ public class CatalogQueries {
 
     /**
      * Streams matching entities (JSON) to {@code sink}, for {@code GET /entities}: ordered by the
-     * given fields (nulls last, then uid) or by ref; {@code limit} null means all of them.
+     * given fields (nulls last, then uid) or by ref; {@code limit} null means all of them. One query
+     * through a cursor: one snapshot, no page skipping {@code offset} rows again.
      */
     public void list(EntityFilter filter, List<EntityOrder> order, Integer limit, int offset,
             Consumer<String> sink) {
@@ -90,23 +92,13 @@ public class CatalogQueries {
             orderBy.append("e.search -> ? ->> 0 ").append(o.ascending() ? "asc" : "desc").append(" nulls last, ");
         }
         orderBy.append(order.isEmpty() ? "e.ref" : "e.uid");
-        int remaining = limit == null ? Integer.MAX_VALUE : limit;
-        int position = offset;
-        while (remaining > 0) {
-            int size = Math.min(PAGE, remaining);
-            List<Object> p = new ArrayList<>(params);
-            p.add(size);
-            p.add(position);
-            List<String> page = new ArrayList<>();
-            query("select catalog_entity_json(e) from catalog_entity e where " + where + " order by " + orderBy
-                    + " limit ? offset ?", p, rs -> page.add(rs.getString(1)));
-            page.forEach(sink);
-            if (page.size() < size) {
-                return;
-            }
-            remaining -= page.size();
-            position += page.size();
+        params.add(offset);
+        if (limit != null) {
+            params.add(limit);
         }
+        Sql.stream(dataSource, "select catalog_entity_json(e) from catalog_entity e where " + where + " order by "
+                + orderBy + " offset ?" + (limit == null ? "" : " limit ?"), params, listFetchSize,
+                rs -> sink.accept(rs.getString(1)));
     }
 
     /** One page of {@code GET /entities/by-query}. */

@@ -37,6 +37,31 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs one parameterised query through a server-side cursor (autocommit off, {@code fetchSize} rows
+     * fetched at a time), so a large answer is read in one snapshot without being held in memory.
+     */
+    public static void stream(DataSource dataSource, String sql, List<?> params, int fetchSize, RowReader reader) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(fetchSize);
+                bind(c, ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql.strip().lines().findFirst().orElse(""), e);
+        }
+    }
+
     /** Runs one parameterised write; returns the rows it changed. */
     public static int update(DataSource dataSource, String sql, List<?> params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

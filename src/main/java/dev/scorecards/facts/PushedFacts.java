@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -66,6 +65,7 @@ public class PushedFacts {
         }
         List<ItemResult> results = new ArrayList<>();
         Set<String> accepted = new LinkedHashSet<>();
+        Map<String, NewestOfName> newest = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "insert into facts_value (entity_ref, name, source, value, observed_at) values (?, ?, ?, ?::jsonb, ?)")) {
             for (int i = 0; i < items.size(); i++) {
@@ -117,12 +117,15 @@ public class PushedFacts {
                     insert.setTimestamp(5, Timestamp.from(observed));
                     insert.addBatch();
                     names.add(e.getKey());
+                    newest.merge(e.getKey(), new NewestOfName(source, e.getValue().toString(), observed),
+                            (old, next) -> next.observed().isBefore(old.observed()) ? old : next);
                 }
                 results.add(new ItemResult(i, ref, "accepted", null, names));
                 accepted.add(ref);
             }
             insert.executeBatch();
             prune(c, accepted);
+            keepNewestOfNames(c, newest);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -150,6 +153,29 @@ public class PushedFacts {
             }
         }
         return null;
+    }
+
+    /** A batch's newest value of one fact name (the later item wins a tie, as the later row does). */
+    private record NewestOfName(String source, String json, Instant observed) {
+    }
+
+    /** Keeps facts_name at the newest push of every name; a tie goes to the later push. */
+    private static void keepNewestOfNames(Connection c, Map<String, NewestOfName> newest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into facts_name as f (name, source, value, observed_at) values (?, ?, ?::jsonb, ?)
+                on conflict (name) do update set source = excluded.source, value = excluded.value,
+                  observed_at = excluded.observed_at, received_at = excluded.received_at
+                where excluded.observed_at >= f.observed_at
+                """)) {
+            for (var e : newest.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue().source());
+                ps.setString(3, e.getValue().json());
+                ps.setTimestamp(4, Timestamp.from(e.getValue().observed()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private void prune(Connection c, Collection<String> refs) throws SQLException {
@@ -188,7 +214,6 @@ public class PushedFacts {
     }
 
     public List<Observation> history(String ref, String name, int limit) {
-        List<Observation> out = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select name, source, value::text, observed_at, received_at from facts_value"
                 + " where entity_ref = ?");
         List<Object> params = new ArrayList<>(List.of(ref));
@@ -198,20 +223,7 @@ public class PushedFacts {
         }
         sql.append(" order by observed_at desc, id desc limit ?");
         params.add(limit);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Observation(rs.getString(1), rs.getString(2), JSON.readTree(rs.getString(3)),
-                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
-                }
-            }
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
+        return observations(sql.toString(), params);
     }
 
     /** The newest observation of each fact pushed about an entity, by name. */
@@ -227,10 +239,10 @@ public class PushedFacts {
                 List.of(ref, Timestamp.from(from), Timestamp.from(to)));
     }
 
-    /** The newest observation of every fact name pushed about any entity, by name. */
+    /** The newest observation of every fact name pushed about any entity, by name (kept on push). */
     public List<Observation> newestOfEveryName() {
-        return observations("select distinct on (name) name, source, value::text, observed_at, received_at"
-                + " from facts_value order by name, observed_at desc, id desc", List.of());
+        return observations("select name, source, value::text, observed_at, received_at from facts_name order by name",
+                List.of());
     }
 
     private List<Observation> observations(String sql, List<Object> params) {

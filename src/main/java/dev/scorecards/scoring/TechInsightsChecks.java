@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Our checks as Tech Insights checks, and their stored states as Tech Insights check results: a
@@ -29,7 +28,8 @@ public class TechInsightsChecks {
     /** The type Tech Insights' frontend renders as a boolean result without extra code. */
     public static final String TYPE = "json-rules-engine";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int CHUNK = 500;
+    /** Refs read with one query by a bulk run. */
+    public static final int CHUNK = 500;
     private static final Map<CheckState, String> NOTES = Map.of(CheckState.FAIL, "Fails", CheckState.NOT_REPORTED,
             "Not reported", CheckState.NOT_APPLICABLE, "Not applicable", CheckState.ERROR, "Error",
             CheckState.EXEMPT, "Exempt");
@@ -125,14 +125,16 @@ public class TechInsightsChecks {
         return current == null ? List.of() : results(current, selected);
     }
 
-    /**
-     * Each entity's results, in the order asked (every capability, by ref, when none is asked), read
-     * in chunks and handed to {@code each} as {@code {entity, results}}.
-     */
-    public void runBulk(List<String> refs, List<String> selected, Consumer<ObjectNode> each) {
-        List<String> all = refs.isEmpty() ? results.refs() : refs;
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+    /** Every capability, by ref: what a bulk run with no entities answers. */
+    public List<String> capabilityRefs() {
+        return results.refs();
+    }
+
+    /** Each entity's results as {@code {entity, results}}, in the order asked, read {@value #CHUNK} refs a query. */
+    public List<ObjectNode> runBulk(List<String> refs, List<String> selected) {
+        List<ObjectNode> out = new ArrayList<>(refs.size());
+        for (int from = 0; from < refs.size(); from += CHUNK) {
+            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK));
             Map<String, CurrentResults.Current> current = results.of(new LinkedHashSet<>(chunk));
             for (String ref : chunk) {
                 ObjectNode o = JSON.createObjectNode();
@@ -142,9 +144,10 @@ public class TechInsightsChecks {
                 if (c != null) {
                     list.addAll(results(c, selected));
                 }
-                each.accept(o);
+                out.add(o);
             }
         }
+        return out;
     }
 
     private List<ObjectNode> results(CurrentResults.Current current, List<String> selected) {

@@ -142,6 +142,24 @@ class CsvTest {
     }
 
     @Test
+    void scorecardDefinitions() {
+        JsonPath cards = json("/api/scorecards/scorecards");
+        List<String> lines = csv("/api/scorecards/scorecards", "scorecards.csv");
+        assertEquals("id,name,description,levels,ladder,checks,file", lines.get(0));
+        assertEquals(List.of("adoption", "documentation", "support-readiness", "relied-on", "ci"),
+                lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList());
+        assertEquals("ci,Continuous integration,Builds are green and measured.,Measured;Green,false,"
+                + "ci.pass-rate-reported;ci.pass-rate;ci.build-label," + cards.getString("[4].file"), lines.get(5));
+        assertEquals("relied-on,Relied on," + cards.getString("[3].description") + ",Shipped;Integrated;Documented;"
+                + "Supported;Adopted;Relied on,true,relied-on.registered;relied-on.integrated;relied-on.documented;"
+                + "relied-on.supported;relied-on.adopted;relied-on.relied-on," + cards.getString("[3].file"),
+                lines.get(4));
+        // Accept: text/csv without format gives the same
+        assertEquals(String.join("\r\n", lines) + "\r\n", given().accept("text/csv").get("/api/scorecards/scorecards")
+                .then().statusCode(200).extract().asString());
+    }
+
+    @Test
     void catalogEntitiesAndLocations() {
         String path = "/api/catalog/entities?filter=kind=system,metadata.name=secrets-vault&filter=kind=system,"
                 + "metadata.name=customer-identity&order=asc:metadata.name";

@@ -72,6 +72,13 @@ public final class ScoringBenchmark {
             System.out.printf("  capability list (64 filter/sort combinations, 50 per page), 8 connections: %s%n", list);
             LoadGenerator.Result one = LoadGenerator.run(service.port, 1, 5, 20, queries.size(), queries::get);
             System.out.printf("  capability list, 1 connection: %s%n", one);
+            long b0 = System.nanoTime();
+            java.net.http.HttpResponse<byte[]> bulk = http.send(HttpRequest.newBuilder(URI.create(service.base()
+                    + "/api/tech-insights/checks/run")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"entities\": []}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            System.out.printf("  tech-insights bulk run of every capability (entities: [], streamed): status %d, %,d bytes"
+                    + " in %.2f s%n", bulk.statusCode(), bulk.body().length, (System.nanoTime() - b0) / 1e9);
             System.out.printf("  service RSS: now %d MiB, peak %d MiB%n", service.rssMiB()[0], service.rssMiB()[1]);
         }
     }

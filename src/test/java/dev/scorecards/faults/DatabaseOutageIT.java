@@ -101,6 +101,11 @@ class DatabaseOutageIT {
             unavailable(to(replica).get("/api/catalog/entities/by-name/system/default/payments"),
                     "GET", "/api/catalog/entities/by-name/system/default/payments");
             unavailable(to(replica).get("/api/scorecards/capabilities"), "GET", "/api/scorecards/capabilities");
+            // Tech Insights bulk runs answer the error, not a 200 with a truncated array
+            unavailable(to(replica).contentType("application/json").body("{\"entities\": [\"system:default/payments\"]}")
+                    .post("/api/tech-insights/checks/run"), "POST", "/api/tech-insights/checks/run");
+            unavailable(to(replica).contentType("application/json").body("{\"entities\": []}")
+                    .post("/api/tech-insights/checks/run"), "POST", "/api/tech-insights/checks/run");
             unavailable(to(replica).contentType("application/yaml")
                     .body(FaultFixture.component("during-outage", "Lost", "outage").getBytes(java.nio.charset.StandardCharsets.UTF_8)).queryParam("source", "payments")
                     .post("/api/catalog/ingest"), "POST", "/api/catalog/ingest?source=payments");

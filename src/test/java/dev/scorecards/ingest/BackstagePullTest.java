@@ -81,6 +81,21 @@ class BackstagePullTest {
                 .body("lastRun.conflicts", equalTo(0)).body("lastRun.error", nullValue())
                 .body("lastRun.finished", notNullValue());
         status("acme").body("lastSuccess", equalTo(status("acme").extract().path("items.find { it.name == 'acme' }.lastRun.finished")));
+        // the sources as CSV: the last pull's figures, and no run yet for the others
+        String started = status("acme").extract().path("items.find { it.name == 'acme' }.lastRun.started");
+        String finished = status("acme").extract().path("items.find { it.name == 'acme' }.lastRun.finished");
+        String smallUrl = status("small").extract().path("items.find { it.name == 'small' }.baseUrl");
+        String elsewhereUrl = status("elsewhere").extract().path("items.find { it.name == 'elsewhere' }.baseUrl");
+        assertEquals("name,source,baseUrl,interval,filter,lastRun.trigger,lastRun.started,lastRun.finished,"
+                + "lastRun.entities,lastRun.created,lastRun.updated,lastRun.unchanged,lastRun.removed,lastRun.conflicts,"
+                + "lastRun.error,lastSuccess\r\n"
+                + "acme,backstage:acme," + acmeUrl + ",PT1H,,manual," + started + "," + finished + ",122,122,0,0,0,0,,"
+                + finished + "\r\n"
+                + "elsewhere,backstage:elsewhere," + elsewhereUrl + ",,,,,,,,,,,,,\r\n"
+                + "small,backstage:small," + smallUrl + ",PT10M,kind=component,,,,,,,,,,,\r\n",
+                given().get("/api/catalog/backstage?format=csv").then().statusCode(200)
+                        .header("Content-Disposition", equalTo("attachment; filename=\"backstage-sources.csv\""))
+                        .extract().asString());
 
         // one token (form-encoded client credentials as HTTP Basic, the scope), then four pages of 40 with it
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("scorecards:s3cret%26%3D".getBytes());

@@ -135,7 +135,7 @@ public class CapabilitiesResource {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static Instant instant(String param, String value) {
+    static Instant instant(String param, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -54,7 +54,7 @@ public class ErrorEnvelope {
         return envelope(500, "Error", "Internal error: " + e.getClass().getSimpleName(), Map.of(), request);
     }
 
-    static Response envelope(int status, String name, String message, Map<String, Object> details,
+    public static Response envelope(int status, String name, String message, Map<String, Object> details,
             HttpServerRequest request) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error");

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,8 @@ public class Permissions {
     static final String LIMIT = "x-scorecards-rate-limit";
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "DELETE", "PATCH");
     private static final Set<String> LIMITS = Set.of("writes", "evaluate", "none");
+    private static final Map<Class<? extends Annotation>, String> HTTP_METHODS = Map.of(GET.class, "GET",
+            POST.class, "POST", PUT.class, "PUT", DELETE.class, "DELETE", PATCH.class, "PATCH", HEAD.class, "HEAD");
 
     /** One operation's rule: its role, the rate limit it counts against (null: none), and whether it is audited. */
     public record Rule(String operation, Role role, String limit, boolean audited) {
@@ -114,18 +117,8 @@ public class Permissions {
     }
 
     private static String httpMethod(Method m) {
-        if (m.isAnnotationPresent(POST.class)) {
-            return "POST";
-        } else if (m.isAnnotationPresent(PUT.class)) {
-            return "PUT";
-        } else if (m.isAnnotationPresent(DELETE.class)) {
-            return "DELETE";
-        } else if (m.isAnnotationPresent(PATCH.class)) {
-            return "PATCH";
-        } else if (m.isAnnotationPresent(HEAD.class)) {
-            return "HEAD";
-        }
-        return m.isAnnotationPresent(GET.class) ? "GET" : "OTHER";
+        return HTTP_METHODS.entrySet().stream().filter(e -> m.isAnnotationPresent(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse("OTHER");
     }
 
     private static String template(Method m) {

@@ -33,6 +33,13 @@ class ProviderDownTest {
     }
 
     @Test
+    void withoutARolesClaimQuarkusLooksInItsDefaultClaims() {
+        // scorecards.auth.roles-claim is empty here: role-claim-path must be absent, not an empty list
+        assertEquals(java.util.Optional.empty(), org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValues("quarkus.oidc.roles.role-claim-path", String.class));
+    }
+
+    @Test
     void aTokenThatCannotBeCheckedIs503WithRetryAfter() {
         String token = OidcWiremockTestResource.getAccessToken("tess", Set.of("scorecards-admin"));
         given().auth().oauth2(token).contentType("application/json").body("[]").post(FACTS).then().statusCode(503)

@@ -78,7 +78,7 @@ class ProviderDownTest {
         given().post("/api/scorecards/capabilities/api/default/nope/evaluate").then().statusCode(404);
         given().post("/api/scorecards/capabilities/api/default/nope/evaluate").then().statusCode(404);
         given().post("/api/scorecards/evaluate").then().statusCode(429).header("Retry-After", matchesPattern("[1-9][0-9]?"))
-                .body("error.message", matchesPattern("Rate limit of 2 evaluate per minute reached for user eve; retry in"
+                .body("error.message", matchesPattern("Rate limit of 2 evaluations per minute reached for user eve; retry in"
                         + " [0-9]+ s"));
         given().contentType("application/json").body("[]").post(FACTS).then().statusCode(200);
     }

@@ -1,44 +1,31 @@
 package dev.scorecards.api.access;
 
 import dev.scorecards.api.ErrorEnvelope;
-import dev.scorecards.catalog.EntityRef;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Lets a request reach its operation only if its caller may call it (the operation's role in
- * {@link Permissions}, enforced while OIDC is on) and is within its rate limit, and records every
- * write, answered or refused, in the {@link AuditLog}.
+ * {@link Permissions}, enforced while OIDC is on) and is within its rate limit; marks writes, allowed
+ * or refused, for the {@link AuditFilter}.
  */
 public class AccessFilter {
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
-    private static final String AUDIT = AccessFilter.class.getName() + ".audit";
-
-    /** What the audit row of a request needs beyond its response. */
-    private record Audited(String actor, Permissions.Rule rule) {
-    }
-
     @Inject
     Permissions permissions;
     @Inject
     RateLimiter limiter;
-    @Inject
-    AuditLog audit;
     @Inject
     AccessConfig.Auth config;
     @Inject
@@ -74,14 +61,14 @@ public class AccessFilter {
         boolean anonymous = id == null || id.isAnonymous();
         String actor = anonymous ? "anonymous" : id.getPrincipal().getName();
         if (rule.audited()) {
-            ctx.setProperty(AUDIT, new Audited(actor, rule));
+            ctx.setProperty(AuditFilter.AUDITED, new AuditFilter.Audited(actor, rule));
         }
         if (rule.limit() != null) {
             String caller = anonymous ? "address " + request.remoteAddress().hostAddress() : "user " + actor;
             RateLimiter.Decision d = limiter.take(rule.limit(), caller);
             if (!d.allowed()) {
                 return withHeader(ErrorEnvelope.envelope(429, "TooManyRequestsError", "Rate limit of " + d.limit()
-                        + " " + rule.limit() + " per minute reached for " + caller + "; retry in "
+                        + ("evaluate".equals(rule.limit()) ? " evaluations" : " writes") + " per minute reached for " + caller + "; retry in "
                         + d.retryAfterSeconds() + " s", Map.of(), request), "Retry-After", d.retryAfterSeconds());
             }
         }
@@ -101,7 +88,7 @@ public class AccessFilter {
     private Response refuse(Throwable failure, Permissions.Rule rule, ContainerRequestContext ctx,
             HttpServerRequest request) {
         if (rule.audited()) {
-            ctx.setProperty(AUDIT, new Audited("anonymous", rule));
+            ctx.setProperty(AuditFilter.AUDITED, new AuditFilter.Audited("anonymous", rule));
         }
         if (failures.providerUnreachable(failure)) {
             long retry = config.unavailableRetryAfter().toSeconds();
@@ -117,35 +104,5 @@ public class AccessFilter {
 
     private static Response withHeader(Response r, String name, Object value) {
         return Response.fromResponse(r).header(name, value).build();
-    }
-
-    @ServerResponseFilter
-    public void record(ContainerRequestContext ctx, ContainerResponseContext response) {
-        if (!(ctx.getProperty(AUDIT) instanceof Audited a)) {
-            return;
-        }
-        MultivaluedMap<String, String> params = ctx.getUriInfo().getPathParameters();
-        String target = null;
-        if (params.containsKey("kind") && params.containsKey("namespace") && params.containsKey("name")) {
-            target = new EntityRef(params.getFirst("kind"), params.getFirst("namespace"), params.getFirst("name"))
-                    .toString();
-        }
-        String method = ctx.getMethod();
-        String path = ctx.getUriInfo().getPath();
-        String query = ctx.getUriInfo().getRequestUri().getRawQuery();
-        int status = response.getStatus();
-        String entity = target;
-        Runnable write = () -> {
-            try {
-                audit.record(a.actor(), method, path, query, a.rule().operation(), status, entity);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not record %s %s by %s in the audit log", method, path, a.actor());
-            }
-        };
-        if (Context.isOnEventLoopThread()) {
-            Infrastructure.getDefaultWorkerPool().execute(write);
-        } else {
-            write.run();
-        }
     }
 }

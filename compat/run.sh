@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Starts the packaged service on a throwaway embedded database with the example catalog, runs the
-# real @backstage/catalog-client against it (catalog-client-check.mjs), and stops it.
+# real @backstage/catalog-client (catalog-client-check.mjs) and the real Tech Insights client
+# (tech-insights-check.mjs) against it, and stops it.
 # Needs target/quarkus-app (./mvnw verify or package) and Node.js with npm.
 set -euo pipefail
 cd "$(dirname "$0")"
-npm install --no-audit --no-fund --silent
+npm ci --no-audit --no-fund --silent
 work=$(mktemp -d)
 port=${COMPAT_PORT:-18080}
 # exec: the background job is the service itself, so stopping it really stops the service
@@ -20,5 +21,6 @@ for _ in $(seq 1 120); do
 done
 status=0
 node catalog-client-check.mjs "http://localhost:$port" || status=$?
+node tech-insights-check.mjs "http://localhost:$port" || status=$?
 [ $status -eq 0 ] || tail -n 40 "$work/service.log"
 exit $status

@@ -40,6 +40,11 @@ public final class EmbeddedDatabase {
      * user; {@code throwaway} also turns off durability, for tests and benchmarks.
      */
     public static EmbeddedPostgres start(Path dir, boolean throwaway) throws IOException {
+        return start(dir, throwaway, 0);
+    }
+
+    /** As {@link #start(Path, boolean)}, on {@code port} (0: any free one), e.g. to restart on a kept directory. */
+    public static EmbeddedPostgres start(Path dir, boolean throwaway, int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setCleanDataDirectory(throwaway)
                 .setServerConfig("max_connections", "60")
@@ -49,6 +54,9 @@ public final class EmbeddedDatabase {
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (dir != null) {
             builder.setDataDirectory(dir);
+        }
+        if (port != 0) {
+            builder.setPort(port);
         }
         if (throwaway) {
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");

@@ -7,6 +7,7 @@ import dev.scorecards.scoring.CapabilityList;
 import dev.scorecards.scoring.CapabilityListQuery;
 import dev.scorecards.scoring.CapabilityQueries;
 import dev.scorecards.scoring.EvaluationService;
+import dev.scorecards.scoring.ScorecardDefinitions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,10 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -36,9 +33,11 @@ public class CapabilitiesResource {
     CapabilityList list;
     @Inject
     EvaluationService evaluation;
+    @Inject
+    ScorecardDefinitions definitions;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
     public Response list(@QueryParam("owner") String owner, @QueryParam("kind") String kind,
             @QueryParam("level") String level, @QueryParam("scorecard") String scorecard, @QueryParam("q") String q,
             @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
@@ -52,23 +51,8 @@ public class CapabilitiesResource {
             query = new CapabilityListQuery(Refs.parse(owner, "group"), blank(kind), blank(scorecard), blank(level),
                     blank(q), desc ? s.substring(1) : s, desc, null, null, null);
         }
-        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null
-                && accept.toLowerCase().contains("text/csv") && !accept.toLowerCase().contains("application/json"));
-        if (csv) {
-            StreamingOutput body = out -> {
-                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                list.csv(query, line -> {
-                    try {
-                        w.write(line);
-                        w.write("\r\n");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                w.flush();
-            };
-            return Response.ok(body, "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"capabilities.csv\"").build();
+        if (CsvTable.wanted(format, accept)) {
+            return CsvTable.of("capabilities.csv", line -> list.csv(query, line));
         }
         var page = list.list(query, EntityListing.intParam("limit", limit, 50, 1) > 500 ? 500
                 : EntityListing.intParam("limit", limit, 50, 1));
@@ -94,28 +78,33 @@ public class CapabilitiesResource {
 
     @GET
     @Path("/{kind}/{namespace}/{name}/history")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
         String ref = Refs.of(kind, namespace, name);
         List<JsonNode> items = queries.history(ref, instant("from", from), instant("to", to));
         if (items.isEmpty() && queries.get(ref) == null) {
             throw notFound(kind, namespace, name);
         }
-        return Map.of("entityRef", ref, "items", items);
+        return csv ? CsvTable.of("history.csv", CsvColumns.history(definitions.all()), items)
+                : Response.ok(Map.of("entityRef", ref, "items", items), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/{kind}/{namespace}/{name}/consumers")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> consumers(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name) {
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response consumers(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
         String ref = Refs.of(kind, namespace, name);
         JsonNode consumers = queries.consumers(ref);
         if (consumers == null) {
             throw notFound(kind, namespace, name);
         }
-        return Map.of("entityRef", ref, "items", consumers);
+        return csv ? CsvTable.of("consumers.csv", CsvColumns.CONSUMERS, consumers)
+                : Response.ok(Map.of("entityRef", ref, "items", consumers), MediaType.APPLICATION_JSON).build();
     }
 
     @POST

@@ -43,11 +43,16 @@ public class CatalogEntitiesResource {
 
     @GET
     @Path("/entities")
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
     public Response entities(@QueryParam("filter") List<String> filter, @QueryParam("fields") List<String> fields,
             @QueryParam("order") List<String> order, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit, @QueryParam("after") String after) {
-        return listing.list(EntityFilter.parse(filter), EntityFields.parse(fields),
-                order.stream().map(EntityOrder::parseOrderParam).toList(), offset, limit, after);
+            @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        List<EntityOrder> orders = order.stream().map(EntityOrder::parseOrderParam).toList();
+        if (CsvTable.wanted(format, accept)) {
+            return listing.csv(EntityFilter.parse(filter), orders, offset, limit);
+        }
+        return listing.list(EntityFilter.parse(filter), EntityFields.parse(fields), orders, offset, limit, after);
     }
 
     @GET

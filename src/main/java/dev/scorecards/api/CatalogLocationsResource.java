@@ -50,8 +50,12 @@ public class CatalogLocationsResource {
     }
 
     @GET
-    public List<Map<String, Location>> list() {
-        return locations.list().stream().map(l -> Map.of("data", l)).toList();
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response list(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
+        List<Location> all = locations.list();
+        return csv ? CsvTable.of("locations.csv", CsvColumns.LOCATIONS, all) : Response.ok(
+                all.stream().map(l -> Map.of("data", l)).toList(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

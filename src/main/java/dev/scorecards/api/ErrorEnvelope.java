@@ -18,6 +18,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ErrorEnvelope {
     private static final Logger LOG = Logger.getLogger(ErrorEnvelope.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a client should wait before retrying a 503 (the database's restart, a slow evaluation). */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response service(ServiceError e, HttpServerRequest request) {
@@ -50,6 +52,11 @@ public class ErrorEnvelope {
 
     @ServerExceptionMapper
     public Response any(Throwable e, HttpServerRequest request) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("The database is unreachable on %s %s: %s", request.method(), request.uri(), e.getMessage());
+            return envelope(503, "ServiceUnavailableError", "The database is unavailable; try again later",
+                    Map.of(), request);
+        }
         LOG.errorf(e, "Unhandled error on %s %s", request.method(), request.uri());
         return envelope(500, "Error", "Internal error: " + e.getClass().getSimpleName(), Map.of(), request);
     }
@@ -63,7 +70,30 @@ public class ErrorEnvelope {
         details.forEach((k, v) -> error.set(k, JSON.valueToTree(v)));
         body.putObject("request").put("method", request.method().name()).put("url", request.uri());
         body.putObject("response").put("statusCode", status);
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.toString()).build();
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.toString());
+        if (status == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
+    }
+
+    /**
+     * Whether {@code e} comes from not reaching PostgreSQL: a connection failure or shutdown
+     * (SQLState class 08, 57P01-57P03) or no pooled connection within the acquisition timeout
+     * (Agroal's SQLException carries no SQLState, only its message).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (int depth = 0; e != null && depth < 20; e = e.getCause(), depth++) {
+            if (e instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                String message = String.valueOf(sql.getMessage());
+                if (state != null && (state.startsWith("08") || state.matches("57P0[123]"))
+                        || state == null && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
 }

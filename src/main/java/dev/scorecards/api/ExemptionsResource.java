@@ -51,15 +51,25 @@ public class ExemptionsResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("entityRef") String entityRef,
-            @QueryParam("includeExpired") boolean includeExpired) {
-        return Map.of("items", exemptions.list(Refs.parse(entityRef, null), includeExpired));
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response list(@QueryParam("entityRef") String entityRef,
+            @QueryParam("includeExpired") boolean includeExpired, @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
+        List<Exemption> items = exemptions.list(Refs.parse(entityRef, null), includeExpired);
+        return csv ? CsvTable.of("exemptions.csv", CsvColumns.EXEMPTIONS, items)
+                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/audit")
-    public Map<String, Object> audit(@QueryParam("entityRef") String entityRef) {
-        return Map.of("items", exemptions.audit(Refs.parse(entityRef, null)));
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response audit(@QueryParam("entityRef") String entityRef, @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
+        var items = exemptions.audit(Refs.parse(entityRef, null));
+        return csv ? CsvTable.of("exemptions-audit.csv", CsvColumns.AUDIT, items)
+                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
@@ -33,14 +34,19 @@ public class FactsResource {
 
     @GET
     @Path("/{kind}/{namespace}/{name}")
-    public Map<String, Object> history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name, @QueryParam("name") String factName, @QueryParam("limit") String limit) {
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @QueryParam("name") String factName, @QueryParam("limit") String limit,
+            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
         String ref = Refs.of(kind, namespace, name);
         if (catalog.byRef(ref) == null) {
             throw ServiceError.notFound("No entity " + ref);
         }
         int n = Math.min(1000, EntityListing.intParam("limit", limit, 100, 1));
-        return Map.of("entityRef", ref, "latest", facts.latest(List.of(ref)).getOrDefault(ref, Map.of()),
-                "history", facts.history(ref, factName, n));
+        var history = facts.history(ref, factName, n);
+        return csv ? CsvTable.of("facts.csv", CsvColumns.FACTS, history) : Response.ok(Map.of("entityRef", ref,
+                "latest", facts.latest(List.of(ref)).getOrDefault(ref, Map.of()), "history", history),
+                MediaType.APPLICATION_JSON).build();
     }
 }

@@ -6,8 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** Scores gathered by team, System and Domain. */
@@ -19,8 +22,12 @@ public class RollupsResource {
 
     @GET
     @Path("/teams")
-    public Map<String, Object> teams() {
-        return Map.of("items", rollups.teams());
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response teams(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
+        var items = rollups.teams();
+        return csv ? CsvTable.of("teams.csv", CsvColumns.TEAMS, items)
+                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

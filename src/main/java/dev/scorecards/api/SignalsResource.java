@@ -5,6 +5,7 @@ import dev.scorecards.facts.TeamInteractions;
 import dev.scorecards.scoring.Signals;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -21,30 +22,36 @@ public class SignalsResource {
 
     @GET
     @Path("/time-to-first-adopter")
-    @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode timeToFirstAdopter() {
-        return signals.timeToFirstAdopter();
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response timeToFirstAdopter(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
+        JsonNode report = signals.timeToFirstAdopter();
+        return csv ? CsvTable.of("time-to-first-adopter.csv", CsvColumns.TIME_TO_FIRST_ADOPTER, report.path("items"))
+                : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/bypasses")
-    @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode bypasses() {
-        return signals.bypasses();
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
+    public Response bypasses(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
+        JsonNode report = signals.bypasses();
+        return csv ? CsvTable.of("bypasses.csv", CsvColumns.BYPASSES, report.path("items"))
+                : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/teams/graph")
-    @Produces({MediaType.APPLICATION_JSON, "text/vnd.graphviz"})
-    public Response graph(@QueryParam("format") String format) {
+    @Produces({MediaType.APPLICATION_JSON, "text/vnd.graphviz", CsvTable.TYPE})
+    public Response graph(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean dot = "dot".equalsIgnoreCase(format);
+        boolean csv = !dot && CsvTable.wanted(format, accept);
         TeamInteractions.Result graph = teams.compute();
-        if ("dot".equalsIgnoreCase(format)) {
+        if (dot) {
             return Response.ok(TeamGraphDot.render(graph), "text/vnd.graphviz; charset=UTF-8").build();
         }
-        if (format != null && !format.isBlank() && !format.equalsIgnoreCase("json")) {
-            throw dev.scorecards.errors.ServiceError.input("Invalid format '" + format + "': json or dot");
-        }
-        return Response.ok(graph, MediaType.APPLICATION_JSON).build();
+        return csv ? CsvTable.of("team-edges.csv", CsvColumns.TEAM_EDGES, graph.edges())
+                : Response.ok(graph, MediaType.APPLICATION_JSON).build();
     }
 
     @GET

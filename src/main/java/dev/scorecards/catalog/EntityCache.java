@@ -48,6 +48,7 @@ public class EntityCache {
 
     private Cache<String, StoredEntity> cache;
     private volatile boolean running;
+    private volatile boolean listening;
     private Thread listener;
 
     void start(@Observes StartupEvent event) {
@@ -64,6 +65,14 @@ public class EntityCache {
         if (listener != null) {
             listener.interrupt();
         }
+    }
+
+    /**
+     * Whether this replica hears other replicas' changes now. After an interruption it first drops
+     * its cache and has the catalog graph read again, since changes may have been missed meanwhile.
+     */
+    boolean listening() {
+        return listening;
     }
 
     /** The cached entity for {@code ref}, or what {@code load} reads (not cached when null). */
@@ -129,8 +138,10 @@ public class EntityCache {
                 cache.invalidateAll(); // anything may have changed while not listening
                 if (!first) {
                     elsewhere.fire(new CatalogChangedElsewhere(java.util.Set.of(), true));
+                    LOG.info("Listening for catalog changes again; the catalog is read again");
                 }
                 first = false;
+                listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(1000);
@@ -142,6 +153,7 @@ public class EntityCache {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                listening = false;
                 first = false;
                 if (running) {
                     LOG.warnf("Listening for catalog changes failed, retrying: %s", e.getMessage());

@@ -214,6 +214,38 @@ public class PushedFacts {
         return out;
     }
 
+    /** The newest observation of each fact pushed about an entity, by name. */
+    public List<Observation> latestObservations(String ref) {
+        return observations("select distinct on (name) name, source, value::text, observed_at, received_at"
+                + " from facts_value where entity_ref = ? order by name, observed_at desc, id desc", List.of(ref));
+    }
+
+    /** The observations about an entity made within [from, to], oldest first. */
+    public List<Observation> between(String ref, Instant from, Instant to) {
+        return observations("select name, source, value::text, observed_at, received_at from facts_value"
+                + " where entity_ref = ? and observed_at between ? and ? order by observed_at, id",
+                List.of(ref, Timestamp.from(from), Timestamp.from(to)));
+    }
+
+    /** The newest observation of every fact name pushed about any entity, by name. */
+    public List<Observation> newestOfEveryName() {
+        return observations("select distinct on (name) name, source, value::text, observed_at, received_at"
+                + " from facts_value order by name, observed_at desc, id desc", List.of());
+    }
+
+    private List<Observation> observations(String sql, List<Object> params) {
+        List<Observation> out = new ArrayList<>();
+        Sql.query(dataSource, sql, params, rs -> {
+            try {
+                out.add(new Observation(rs.getString(1), rs.getString(2), JSON.readTree(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
+            } catch (java.io.IOException e) {
+                throw new SQLException(e);
+            }
+        });
+        return out;
+    }
+
     /** JSON as CEL wants it: whole numbers as Long, others as Double, lists as lists. */
     static Object celValue(String json) {
         try {

@@ -50,6 +50,8 @@ public class LocationService {
     IngestConfig.Locations locationsConfig;
     @Inject
     Event<CatalogChanged> changed;
+    @Inject
+    dev.scorecards.db.ClusterLock clusterLock;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -196,10 +198,21 @@ public class LocationService {
         return problems;
     }
 
-    /** Refreshes every location not read within the interval (so replicas do not read one twice). */
+    /**
+     * Refreshes every location not read within the interval. One replica at a time: a replica whose
+     * tick finds another refreshing skips it, and the next one sees those locations freshly read.
+     */
     @Scheduled(every = "${scorecards.locations.refresh-interval}", delayed = "${scorecards.locations.refresh-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshDue() {
+        try {
+            clusterLock.runOnce("ingest.locations.refresh", this::refreshDueHere);
+        } catch (RuntimeException e) { // the database is unreachable: the next tick tries again
+            LOG.warnf("Refreshing locations skipped: %s", e.getMessage());
+        }
+    }
+
+    private void refreshDueHere() {
         long seconds = Math.max(1, locationsConfig.refreshInterval().toSeconds() * 9 / 10);
         for (Location l : store.due(seconds)) {
             try {

@@ -11,7 +11,17 @@ final class Rejection {
     private Rejection() {
     }
 
-    static ServiceError of(String what, List<DocumentProblem> problems, int badDocuments) {
+    /** The 400 of a refused request, knowing how many documents were bad (for the metrics). */
+    static final class Refused extends ServiceError {
+        final int badDocuments;
+
+        Refused(String message, Map<String, Object> details, int badDocuments) {
+            super("InputError", 400, message, details, null);
+            this.badDocuments = badDocuments;
+        }
+    }
+
+    static Refused of(String what, List<DocumentProblem> problems, int badDocuments) {
         DocumentProblem first = problems.get(0);
         StringBuilder message = new StringBuilder();
         message.append(badDocuments == 1 ? "1 document" : badDocuments + " documents")
@@ -27,6 +37,6 @@ final class Rejection {
             message.append(", field ").append(first.field());
         }
         message.append(": ").append(first.message());
-        return ServiceError.input(message.toString(), Map.of("documents", problems));
+        return new Refused(message.toString(), Map.of("documents", problems), badDocuments);
     }
 }

@@ -29,6 +29,8 @@ public class SourceIngestion {
     IngestConfig.Ingest ingestConfig;
     @Inject
     Event<CatalogChanged> changed;
+    @Inject
+    IngestMetrics metrics;
 
     /**
      * Writes {@code candidates} into {@code source}; {@code full} removes what the source no longer
@@ -40,6 +42,18 @@ public class SourceIngestion {
     public IngestResult ingest(String source, boolean full, Iterator<Candidate> candidates, String what) {
         String mode = full ? "full" : "delta";
         long started = System.nanoTime();
+        try {
+            IngestResult r = write(source, full, mode, candidates, what, started);
+            metrics.storedOnCommit(mode, r.created() + r.updated() + r.unchanged(), System.nanoTime() - started);
+            return r;
+        } catch (RuntimeException e) {
+            metrics.notStored(mode, e, System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private IngestResult write(String source, boolean full, String mode, Iterator<Candidate> candidates, String what,
+            long started) {
         long ingestion = log.start(source, mode);
         CatalogWriter.SourceWrite write = writer.open(source, ingestion);
         DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize()).start();

@@ -46,7 +46,7 @@ public class CapabilityList {
     }
 
     /** One scorecard's result in a list row. */
-    record Score(String level, int levelIndex, double percentage) {
+    public record Score(String level, int levelIndex, double percentage) {
     }
 
     /**
@@ -146,45 +146,58 @@ public class CapabilityList {
         return new Page(items, total, next);
     }
 
-    /** Every matching capability as CSV (header first, by name), for scripts and spreadsheets. */
-    public void csv(CapabilityListQuery q, Consumer<String> lines) {
+    /**
+     * A capability's current scores by scorecard id (the ladder's included), or null when it has none
+     * (not a capability, or not evaluated yet); from the copy in memory, as the list is.
+     */
+    public Map<String, Score> scores(String ref) {
+        List<Row> rows = current().byName();
+        int lo = 0;
+        int hi = rows.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = rows.get(mid).ref().compareTo(ref);
+            if (c == 0) {
+                return rows.get(mid).cards();
+            } else if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every matching capability as table lines (header first, then by name), for the CSV form of the
+     * list; the api stage writes them.
+     */
+    public void csv(CapabilityListQuery q, Consumer<List<String>> lines) {
         check(q);
         Filter filter = filter(q);
         List<Row> rows = current().candidates(filter).stream().filter(filter::test).toList();
         Map<String, Instant> evaluated = evaluatedAt(rows);
         List<Scorecard> cards = definitions.all().stream().filter(s -> !s.ladder()).toList();
-        StringBuilder header = new StringBuilder("entityRef,kind,title,owner,level");
+        List<String> header = new ArrayList<>(List.of("entityRef", "kind", "title", "owner", "level"));
         for (Scorecard s : cards) {
-            header.append(',').append(s.id()).append(".level,").append(s.id()).append(".percentage");
+            header.add(s.id() + ".level");
+            header.add(s.id() + ".percentage");
         }
-        header.append(",consumers,consumingTeams,adoptionRate,bypasses,evaluatedAt");
-        lines.accept(header.toString());
+        header.addAll(List.of("consumers", "consumingTeams", "adoptionRate", "bypasses", "evaluatedAt"));
+        lines.accept(header);
         for (Row r : rows) {
-            StringBuilder line = new StringBuilder(cell(r.ref()));
-            for (String v : new String[] {r.kind(), r.title(), r.owner(), r.level()}) {
-                line.append(',').append(cell(v == null ? "" : v));
-            }
+            List<String> line = new ArrayList<>(header.size());
+            line.addAll(java.util.Arrays.asList(r.ref(), r.kind(), r.title(), r.owner(), r.level()));
             for (Scorecard card : cards) {
                 Score sc = r.cards().get(card.id());
-                line.append(',').append(cell(sc == null || sc.level() == null ? "" : sc.level())).append(',')
-                        .append(sc == null ? "" : String.valueOf(sc.percentage()));
+                line.add(sc == null ? null : sc.level());
+                line.add(sc == null ? null : String.valueOf(sc.percentage()));
             }
-            line.append(',').append(r.consumers()).append(',').append(r.teams()).append(',').append(r.adoption())
-                    .append(',').append(r.bypasses()).append(',').append(evaluated.get(r.ref()));
-            lines.accept(line.toString());
+            Instant at = evaluated.get(r.ref());
+            line.addAll(java.util.Arrays.asList(String.valueOf(r.consumers()), String.valueOf(r.teams()),
+                    String.valueOf(r.adoption()), String.valueOf(r.bypasses()), at == null ? null : at.toString()));
+            lines.accept(line);
         }
-    }
-
-    /** A CSV cell: quoted when it holds a comma, quote or line break; never starting a formula. */
-    static String cell(String v) {
-        String value = v;
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 
     private void check(CapabilityListQuery q) {

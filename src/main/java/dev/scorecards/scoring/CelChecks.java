@@ -89,4 +89,16 @@ final class CelChecks {
         }
         return out;
     }
+
+    /** Every fact name an expression mentions, guarded or not (what a reader of its result wants to see). */
+    static Set<String> mentionedFacts(String expression) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Pattern p : new Pattern[] {FACT, GUARDED}) {
+            Matcher m = p.matcher(expression);
+            while (m.find()) {
+                out.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        return out;
+    }
 }

@@ -66,6 +66,8 @@ public class EvaluationService {
     CatalogQueries catalog;
     @Inject
     FactsConfig.Facts factsSettings;
+    @Inject
+    EvaluationMetrics metrics;
 
     @ConfigProperty(name = "scorecards.evaluation.sync-limit", defaultValue = "1000")
     int syncLimit;
@@ -159,10 +161,14 @@ public class EvaluationService {
     }
 
     private Outcome reloadAndEvaluateAll(long ingestion) {
+        return metrics.measure(EvaluationMetrics.FULL, () -> reloadAndEvaluateAllNow(ingestion));
+    }
+
+    private Outcome reloadAndEvaluateAllNow(long ingestion) {
         long t0 = System.nanoTime();
         capabilities.loadAll();
         long loaded = System.nanoTime();
-        Outcome o = evaluate(capabilities.all(), ingestion);
+        Outcome o = evaluateNow(capabilities.all(), ingestion);
         store.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
         store.analyse();
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -173,6 +179,10 @@ public class EvaluationService {
 
     /** Evaluates these capabilities (those that are no longer capabilities are marked removed). */
     Outcome evaluate(Collection<String> refs, long ingestion) {
+        return metrics.measure(EvaluationMetrics.INCREMENTAL, () -> evaluateNow(refs, ingestion));
+    }
+
+    private Outcome evaluateNow(Collection<String> refs, long ingestion) {
         long t0 = System.nanoTime();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         List<String> all = new ArrayList<>(refs);

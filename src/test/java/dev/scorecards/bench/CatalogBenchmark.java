@@ -80,7 +80,7 @@ public final class CatalogBenchmark {
         }
     }
 
-    static void deleteTree(Path dir) throws java.io.IOException {
+    public static void deleteTree(Path dir) throws java.io.IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

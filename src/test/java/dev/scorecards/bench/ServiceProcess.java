@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as its own process, on
- * its own fresh embedded PostgreSQL, so that its resident memory can be read from /proc.
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as its own process: on
+ * its own fresh embedded PostgreSQL (benchmarks, so that its resident memory can be read from /proc),
+ * or against a database the caller owns (the fault tests, which stop databases and kill services).
  */
 public final class ServiceProcess implements AutoCloseable {
     public final int port;
     public final Process process;
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgres postgres; // null when the database belongs to the caller
 
     private ServiceProcess(int port, Process process, EmbeddedPostgres postgres) {
         this.port = port;
@@ -34,26 +35,55 @@ public final class ServiceProcess implements AutoCloseable {
         Path pgDir = work.resolve("postgres");
         Files.createDirectories(pgDir);
         EmbeddedPostgres pg = EmbeddedDatabase.start(pgDir, true);
+        ServiceProcess s = launch(work.resolve("service.log"), port, pg, pg.getJdbcUrl("postgres", "postgres"),
+                jvmArgs, env);
+        s.awaitReady(Duration.ofSeconds(120));
+        return s;
+    }
+
+    /**
+     * Starts the service against {@code jdbcUrl} (user and password {@code postgres}), which the
+     * caller owns, and returns once it is ready; its output is appended to {@code log}.
+     */
+    public static ServiceProcess launch(Path log, int port, String jdbcUrl, List<String> jvmArgs,
+            Map<String, String> env) throws IOException, InterruptedException {
+        ServiceProcess s = launch(log, port, null, jdbcUrl, jvmArgs, env);
+        try {
+            s.awaitReady(Duration.ofSeconds(120));
+        } catch (RuntimeException | InterruptedException e) {
+            s.kill();
+            throw e;
+        }
+        return s;
+    }
+
+    private static ServiceProcess launch(Path log, int port, EmbeddedPostgres owned, String jdbcUrl,
+            List<String> jvmArgs, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-jar");
         cmd.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(work.resolve("service.log").toFile());
-        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", pg.getJdbcUrl("postgres", "postgres"));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         pb.environment().put("SCORECARDS_EXAMPLES_LOAD", "false");
         pb.environment().put("MALLOC_ARENA_MAX", "2"); // as k8s/ runs it: fewer glibc arenas, less RSS
         pb.environment().putAll(env);
-        ServiceProcess s = new ServiceProcess(port, pb.start(), pg);
-        s.awaitReady(Duration.ofSeconds(120));
-        return s;
+        return new ServiceProcess(port, pb.start(), owned);
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    /** A TCP port nobody listens on now. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -184,6 +214,12 @@ public final class ServiceProcess implements AutoCloseable {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
+    /** Kills the service at once ({@code kill -9}): no shutdown hook, no transaction finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() throws IOException {
         process.destroy();
@@ -192,6 +228,8 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

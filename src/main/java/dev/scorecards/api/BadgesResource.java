@@ -1,0 +1,128 @@
+package dev.scorecards.api;
+
+import dev.scorecards.badges.BadgeStyle;
+import dev.scorecards.badges.Badges;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * README badges: a capability's scorecard as SVG or shields.io endpoint JSON, by name or by opaque id,
+ * answered with a strong ETag (304 when it matches) and {@code Cache-Control: no-cache}; its badge id;
+ * and the Markdown to paste.
+ */
+@Path("/api/scorecards/badges")
+public class BadgesResource {
+    private static final String SVG = "image/svg+xml";
+
+    @Inject
+    Badges badges;
+    @Inject
+    Caller caller;
+    @ConfigProperty(name = "scorecards.public-url")
+    Optional<String> publicUrl;
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/{scorecard}.svg")
+    @Produces(SVG)
+    public Response svg(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @PathParam("scorecard") String scorecard, @QueryParam("style") String style,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        BadgeStyle s = BadgeStyle.parse(style);
+        return answer(badges.svgByName(Refs.of(kind, namespace, name), scorecard, s), SVG, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/{scorecard}.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @PathParam("scorecard") String scorecard,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return answer(badges.jsonByName(Refs.of(kind, namespace, name), scorecard), MediaType.APPLICATION_JSON,
+                ifNoneMatch);
+    }
+
+    @GET
+    @Path("/id/{id}/{scorecard}.svg")
+    @Produces(SVG)
+    public Response svgById(@PathParam("id") String id, @PathParam("scorecard") String scorecard,
+            @QueryParam("style") String style, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        BadgeStyle s = BadgeStyle.parse(style);
+        return answer(badges.svgById(id, scorecard, s), SVG, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/id/{id}/{scorecard}.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response jsonById(@PathParam("id") String id, @PathParam("scorecard") String scorecard,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return answer(badges.jsonById(id, scorecard), MediaType.APPLICATION_JSON, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/id")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> id(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        authenticate();
+        String id = badges.id(Refs.of(kind, namespace, name));
+        if (id == null) {
+            throw CapabilitiesResource.notFound(kind, namespace, name);
+        }
+        return Map.of("id", id);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/markdown")
+    @Produces("text/markdown")
+    public Response markdown(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @Context UriInfo uri) {
+        if (badges.obfuscated()) {
+            authenticate(); // the snippet carries the badge id
+        }
+        String base = publicUrl.filter(u -> !u.isBlank()).orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
+        String md = badges.markdown(Refs.of(kind, namespace, name), base);
+        if (md == null) {
+            throw CapabilitiesResource.notFound(kind, namespace, name);
+        }
+        return Response.ok(md, "text/markdown; charset=UTF-8").build();
+    }
+
+    private void authenticate() {
+        if (badges.idRequiresAuthentication() && !caller.authenticated()) {
+            throw new NotAuthorizedException("A badge id is only given to an authenticated caller", "Bearer");
+        }
+    }
+
+    private static Response answer(Badges.Body body, String type, String ifNoneMatch) {
+        Response.ResponseBuilder r = body.status() == 200 && matches(ifNoneMatch, body.etag())
+                ? Response.notModified() : Response.status(body.status()).entity(body.bytes()).type(type);
+        return r.header("ETag", body.etag()).header("Cache-Control", "no-cache").build();
+    }
+
+    /** Whether an {@code If-None-Match} header names this ETag (or is {@code *}); weak forms compare too. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.replaceFirst("^W/", "").equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.scorecards.badges;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.scoring.CapabilityList;
+import dev.scorecards.scoring.Scorecard;
+import dev.scorecards.scoring.ScorecardDefinitions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * README badges of capabilities: what a scorecard's badge says (its name, the level held, a colour
+ * by how high that level is), drawn as SVG or as shields.io endpoint JSON, from the scores the
+ * capability list keeps in memory; plus the Markdown that shows them all.
+ */
+@ApplicationScoped
+public class Badges {
+    static final String UNKNOWN = "unknown";
+    static final String NOT_REPORTED = "not reported";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    CapabilityList list;
+    @Inject
+    ScorecardDefinitions definitions;
+    @Inject
+    BadgeIds ids;
+
+    private final BadgesConfig config;
+    private final Cache<Object, Body> bodies = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /** A badge's response: its status (200, or 404 for "unknown"), bytes and strong ETag. */
+    public record Body(int status, byte[] bytes, String etag) {
+    }
+
+    /** What one badge says, and whether it was found. */
+    record Verdict(boolean found, String label, String message, String color) {
+    }
+
+    @Inject
+    Badges(BadgesConfig config) {
+        if (config.cacheSeconds() < 300) {
+            throw new IllegalStateException("scorecards.badges.cache-seconds must be at least 300 (shields.io's floor),"
+                    + " not " + config.cacheSeconds());
+        }
+        for (String c : config.colors()) {
+            check("scorecards.badges.colors", c);
+        }
+        config.levelColors().forEach((level, c) -> check("scorecards.badges.level-colors." + level, c));
+        check("scorecards.badges.inactive-color", config.inactiveColor());
+        this.config = config;
+    }
+
+    private static void check(String property, String color) {
+        if (!BadgeColor.valid(color)) {
+            throw new IllegalStateException(property + ": '" + color + "' is neither a shields.io colour name nor a hex colour");
+        }
+    }
+
+    public boolean obfuscated() {
+        return config.obfuscate();
+    }
+
+    public boolean idRequiresAuthentication() {
+        return config.idRequiresAuthentication();
+    }
+
+    /** The badge of a capability named in the URL; "unknown" for every name in obfuscated mode. */
+    public Body svgByName(String ref, String scorecard, BadgeStyle style) {
+        return svg(config.obfuscate() ? unknown(scorecard) : verdict(ref, scorecard), style);
+    }
+
+    public Body jsonByName(String ref, String scorecard) {
+        return json(config.obfuscate() ? unknown(scorecard) : verdict(ref, scorecard));
+    }
+
+    /** The badge of the capability an opaque id stands for. */
+    public Body svgById(String id, String scorecard, BadgeStyle style) {
+        return svg(verdict(ids.refFor(id), scorecard), style);
+    }
+
+    public Body jsonById(String id, String scorecard) {
+        return json(verdict(ids.refFor(id), scorecard));
+    }
+
+    /** Whether the entity is a capability with a current result. */
+    public boolean isScored(String ref) {
+        return list.scores(ref) != null;
+    }
+
+    /** The opaque id of a scored capability (null when it is not one). */
+    public String id(String ref) {
+        return isScored(ref) ? ids.idFor(ref) : null;
+    }
+
+    /**
+     * The Markdown that shows every badge of a scored capability, the ladder first, one per line, each
+     * linking to the capability's page; null when it is not one. {@code base} is the public URL without
+     * a trailing slash.
+     */
+    public String markdown(String ref, String base) {
+        if (!isScored(ref)) {
+            return null;
+        }
+        EntityRef r = EntityRef.parse(ref);
+        String path = r.kind() + "/" + r.namespace() + "/" + r.name();
+        String images = base + "/api/scorecards/badges/" + (config.obfuscate() ? "id/" + ids.idFor(ref) : path) + "/";
+        List<Scorecard> cards = new ArrayList<>();
+        definitions.all().stream().filter(Scorecard::ladder).forEach(cards::add);
+        definitions.all().stream().filter(s -> !s.ladder()).forEach(cards::add);
+        StringBuilder md = new StringBuilder();
+        for (Scorecard card : cards) {
+            // the name is escaped as Markdown text: backslashes before punctuation that could make markup
+            md.append("[![").append(card.name().replaceAll("([\\\\`*_\\[\\]<>&!])", "\\\\$1")).append("](").append(images)
+                    .append(card.id()).append(".svg)](").append(base).append("/capabilities/").append(path).append(")\n");
+        }
+        return md.toString();
+    }
+
+    Verdict verdict(String ref, String scorecardId) {
+        Scorecard card = definitions.get(scorecardId);
+        Map<String, CapabilityList.Score> scores = ref == null ? null : list.scores(ref);
+        if (card == null || scores == null) {
+            return unknown(scorecardId);
+        }
+        CapabilityList.Score score = scores.get(card.id());
+        if (score == null) {
+            return new Verdict(true, card.name(), NOT_REPORTED, config.inactiveColor());
+        }
+        if (score.levelIndex() < 0 || score.level() == null) {
+            return new Verdict(true, card.name(), "none", config.colors().get(0));
+        }
+        return new Verdict(true, card.name(), score.level(), color(card.levels(), score.levelIndex()));
+    }
+
+    /**
+     * The colour of holding level {@code index} of {@code levels}: a colour configured for its name, else
+     * the top level gets the last colour and the others spread over the colours between the first
+     * (no level) and the last.
+     */
+    String color(List<String> levels, int index) {
+        String named = config.levelColors().get(levels.get(index));
+        if (named != null) {
+            return named;
+        }
+        List<String> colors = config.colors();
+        if (index == levels.size() - 1 || colors.size() < 3) {
+            return colors.get(colors.size() - 1);
+        }
+        return colors.get(1 + index * (colors.size() - 2) / (levels.size() - 1));
+    }
+
+    private Verdict unknown(String scorecardId) {
+        Scorecard card = definitions.get(scorecardId);
+        return new Verdict(false, card == null ? "scorecard" : card.name(), UNKNOWN, config.inactiveColor());
+    }
+
+    private Body svg(Verdict v, BadgeStyle style) {
+        return bodies.get(List.of(v, style),
+                k -> body(v.found(), BadgeSvg.render(new Badge(v.label(), v.message(), v.color(), style))));
+    }
+
+    private Body json(Verdict v) {
+        return bodies.get(List.of(v, "json"), k -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("schemaVersion", 1);
+            out.put("label", v.label());
+            out.put("message", v.message());
+            out.put("color", v.color());
+            out.put("cacheSeconds", config.cacheSeconds());
+            try {
+                return body(v.found(), JSON.writeValueAsString(out));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Body body(boolean found, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return new Body(found ? 200 : 404, bytes, "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.scorecards.web;
+
+import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.errors.ServiceError;
+import dev.scorecards.facts.TeamInteractions;
+import dev.scorecards.scoring.CapabilityListQuery;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The built-in web pages for people without Backstage: server-rendered HTML (Qute), no scripts. Not part
+ * of the JSON API; its errors are HTML pages too.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class WebPages {
+    /** Nothing but this origin's images and the pages' own inline styles; no scripts at all. */
+    static final String POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self';"
+            + " base-uri 'none'; frame-ancestors 'none'";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(Home.Page page);
+
+        static native TemplateInstance capability(CapabilityPage.Detail page);
+
+        static native TemplateInstance graph(TeamGraphPicture.Picture picture);
+
+        static native TemplateInstance problem(int status, String title, String message);
+    }
+
+    @Inject
+    Home home;
+    @Inject
+    CapabilityPage capabilities;
+    @Inject
+    TeamInteractions teams;
+    @Inject
+    WebConfig config;
+
+    @GET
+    public Response index(@QueryParam("q") String q, @QueryParam("owner") String owner, @QueryParam("kind") String kind,
+            @QueryParam("level") String level, @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+            @QueryParam("page") String page) {
+        CapabilityListQuery query;
+        if (cursor != null && !cursor.isBlank()) {
+            query = ListCursor.decode(cursor);
+        } else {
+            String s = sort == null || sort.isBlank() ? "name" : sort.trim();
+            boolean desc = s.startsWith("-");
+            query = new CapabilityListQuery(owner(owner), blank(kind), null, blank(level), blank(q),
+                    desc ? s.substring(1) : s, desc, null, null, null);
+        }
+        int number = 1;
+        if (page != null && page.matches("[1-9][0-9]{0,5}")) {
+            number = Integer.parseInt(page);
+        }
+        return html(200, Templates.index(home.page(query, number)));
+    }
+
+    @GET
+    @Path("capabilities/{kind}/{namespace}/{name}")
+    public Response capability(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        EntityRef ref = new EntityRef(kind, namespace, name);
+        CapabilityPage.Detail detail = capabilities.detail(ref);
+        if (detail == null) {
+            return html(404, Templates.problem(404, "No such capability",
+                    "There is no capability " + ref + ". It may have been removed, or it is not a capability."));
+        }
+        return html(200, Templates.capability(detail));
+    }
+
+    @GET
+    @Path("teams/graph")
+    public Response graph() {
+        TeamInteractions.Result graph = teams.compute();
+        return html(200, Templates.graph(TeamGraphPicture.draw(graph, config.graphTeams(), config.graphEdges())));
+    }
+
+    /** Bad input (a malformed cursor, an unknown level or owner) as a page naming the problem. */
+    @ServerExceptionMapper
+    public Response error(ServiceError e) {
+        return html(e.status(), Templates.problem(e.status(), e.status() == 404 ? "Not found" : "Cannot show this page",
+                e.getMessage()));
+    }
+
+    /** The page rendered here, so that its content type keeps the charset (a template instance's would not). */
+    private static Response html(int status, TemplateInstance page) {
+        return Response.status(status).type("text/html; charset=UTF-8").entity(page.render())
+                .header("Content-Security-Policy", POLICY).header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    private static String owner(String owner) {
+        if (owner == null || owner.isBlank()) {
+            return null;
+        }
+        try {
+            return EntityRef.parse(owner.trim(), "group", EntityRef.DEFAULT_NAMESPACE).toString();
+        } catch (IllegalArgumentException e) {
+            throw ServiceError.input("Invalid owner '" + owner + "': " + e.getMessage());
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -102,7 +102,8 @@ public class AccessFilter {
                 "WWW-Authenticate", "Bearer error=\"invalid_token\"");
     }
 
+    /** The response with header {@code name} set to {@code value} only (the envelope gives every 503 its own Retry-After). */
     private static Response withHeader(Response r, String name, Object value) {
-        return Response.fromResponse(r).header(name, value).build();
+        return Response.fromResponse(r).header(name, null).header(name, value).build();
     }
 }

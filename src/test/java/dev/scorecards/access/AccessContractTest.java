@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract's access declarations (no service needed): every write names a known role, badges are
- * anonymous, Tech Insights endpoints are reads, and every operation declares the refusals its role
- * can produce (401, 403, 429, 503), so that clients and the contract filter know them.
+ * anonymous (but the badge id is for authenticated callers), Tech Insights endpoints and web pages
+ * are reads, and every operation declares the refusals its role can produce (401, 403, 429, 503), so
+ * that clients and the contract filter know them.
  */
 class AccessContractTest {
     private static final Set<String> ROLES = Set.of("anonymous", "read", "authenticated", "scorecards-writer",
             "scorecards-admin");
+    private static final String BADGE_ID = "/api/scorecards/badges/{kind}/{namespace}/{name}/id";
 
     @Test
     void everyOperationDeclaresItsRoleAndTheRefusalsItCanGet() {
@@ -36,12 +38,19 @@ class AccessContractTest {
                 String name = method.toUpperCase() + " " + path.getKey();
                 boolean write = Operations.WRITE_METHODS.contains(method);
                 String role = op.getValue().path("x-scorecards-role").asText(write ? null : "read");
-                if (!ROLES.contains(role)) {
+                if (role == null || !ROLES.contains(role)) {
                     problems.add(name + ": x-scorecards-role " + role + " (one of " + new TreeSet<>(ROLES) + ")");
                     continue;
                 }
-                if (path.getKey().startsWith("/api/scorecards/badges/") && !role.equals("anonymous")) {
-                    problems.add(name + ": badges are anonymous, not " + role);
+                String badgeRole = path.getKey().equals(BADGE_ID) ? "authenticated" : "anonymous";
+                if (path.getKey().startsWith("/api/scorecards/badges/") && !role.equals(badgeRole)) {
+                    problems.add(name + ": should be " + badgeRole + ", not " + role);
+                }
+                if (path.getKey().startsWith("/api/catalog/backstage/") && !role.equals("scorecards-admin")) {
+                    problems.add(name + ": pulling from Backstage is for admins, not " + role);
+                }
+                if (op.getValue().path("tags").toString().equals("[\"web\"]") && !role.equals("read")) {
+                    problems.add(name + ": web pages follow the reads setting, not " + role);
                 }
                 if (path.getKey().startsWith("/api/tech-insights/") && !role.equals("read")) {
                     problems.add(name + ": Tech Insights endpoints are reads, not " + role);

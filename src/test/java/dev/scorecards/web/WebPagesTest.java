@@ -52,6 +52,11 @@ class WebPagesTest {
         Document d = page("/", 200);
         assertEquals("Capabilities · Capability Scorecards", d.title());
         assertEquals("width=device-width, initial-scale=1", d.selectFirst("meta[name=viewport]").attr("content"));
+        // the icon the page names is served (else browsers ask for /favicon.ico and log its 404)
+        String icon = d.selectFirst("link[rel=icon]").attr("href");
+        assertEquals("/favicon.svg", icon);
+        assertTrue(given().get(icon).then().statusCode(200).contentType("image/svg+xml").extract().asString()
+                .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\""));
         assertEquals("29", d.getElementById("capability-count").text());
         Map<String, String> levels = new LinkedHashMap<>();
         d.select("[data-level]").forEach(e -> levels.put(e.attr("data-level"), e.text()));

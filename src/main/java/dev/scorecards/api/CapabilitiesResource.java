@@ -46,10 +46,7 @@ public class CapabilitiesResource {
         if (cursor != null && !cursor.isEmpty()) {
             query = Cursors.decode(cursor, CapabilityListQuery.class, "");
         } else {
-            String s = sort == null || sort.isBlank() ? "name" : sort.trim();
-            boolean desc = s.startsWith("-");
-            query = new CapabilityListQuery(Refs.parse(owner, "group"), blank(kind), blank(scorecard), blank(level),
-                    blank(q), desc ? s.substring(1) : s, desc, null, null, null);
+            query = CapabilityListQuery.of(owner, kind, scorecard, level, q, sort);
         }
         if (CsvTable.wanted(format, accept)) {
             return CsvTable.of("capabilities.csv", line -> list.csv(query, line));
@@ -118,10 +115,6 @@ public class CapabilitiesResource {
 
     static ServiceError notFound(String kind, String namespace, String name) {
         return ServiceError.notFound("No capability " + Refs.of(kind, namespace, name));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static Instant instant(String param, String value) {

@@ -21,6 +21,9 @@ public class ErrorEnvelope {
     /** How long a client should wait before retrying a 503 (the database's restart, a slow evaluation). */
     private static final int RETRY_AFTER_SECONDS = 5;
 
+    @jakarta.inject.Inject
+    dev.scorecards.db.DatabaseReachability database;
+
     @ServerExceptionMapper
     public Response service(ServiceError e, HttpServerRequest request) {
         return envelope(e.status(), e.name(), e.getMessage(), e.details(), request);
@@ -52,13 +55,22 @@ public class ErrorEnvelope {
 
     @ServerExceptionMapper
     public Response any(Throwable e, HttpServerRequest request) {
-        if (databaseUnreachable(e)) {
+        if (status(e) == 503) {
             LOG.warnf("The database is unreachable on %s %s: %s", request.method(), request.uri(), e.getMessage());
             return envelope(503, "ServiceUnavailableError", "The database is unavailable; try again later",
                     Map.of(), request);
         }
         LOG.errorf(e, "Unhandled error on %s %s", request.method(), request.uri());
         return envelope(500, "Error", "Internal error: " + e.getClass().getSimpleName(), Map.of(), request);
+    }
+
+    /**
+     * 503 when {@code e} looks like a lost database and a fresh connection confirms that it cannot be
+     * reached; else 500: a client-side I/O error, a protocol violation or an exhausted pool while the
+     * database answers is a defect to log, not an outage to wait out.
+     */
+    int status(Throwable e) {
+        return databaseUnreachable(e) && !database.reachable() ? 503 : 500;
     }
 
     public static Response envelope(int status, String name, String message, Map<String, Object> details,
@@ -78,9 +90,11 @@ public class ErrorEnvelope {
     }
 
     /**
-     * Whether {@code e} comes from not reaching PostgreSQL: a connection failure or shutdown
+     * Whether {@code e} may come from not reaching PostgreSQL: a connection failure or shutdown
      * (SQLState class 08, 57P01-57P03) or no pooled connection within the acquisition timeout
-     * (Agroal's SQLException carries no SQLState, only its message).
+     * (Agroal's SQLException carries no SQLState, only its message). Class 08 also covers pgjdbc's
+     * client-side I/O errors and protocol violations, and the pool may just be busy: {@link #status}
+     * confirms with a connection of its own.
      */
     static boolean databaseUnreachable(Throwable e) {
         for (int depth = 0; e != null && depth < 20; e = e.getCause(), depth++) {

@@ -15,6 +15,14 @@ public final class BadgeSvg {
     }
 
     public static String render(Badge badge) {
+        return render(badge, "");
+    }
+
+    /**
+     * The SVG with {@code idSuffix} after its element ids (as badge-maker's {@code idSuffix}), so that
+     * several badges drawn inline in one page do not share a gradient or clip path.
+     */
+    public static String render(Badge badge, String idSuffix) {
         BadgeStyle st = badge.style();
         String label = st.caps ? badge.label().toUpperCase(Locale.ROOT) : badge.label();
         String message = st.caps ? badge.message().toUpperCase(Locale.ROOT) : badge.message();
@@ -31,12 +39,13 @@ public final class BadgeSvg {
                 .append("\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" role=\"img\" aria-label=\"")
                 .append(title).append("\"><title>").append(title).append("</title>");
         if (st.gradient) {
-            svg.append("<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\""
-                    + " stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>");
+            svg.append("<linearGradient id=\"s").append(idSuffix).append("\" x2=\"0\" y2=\"100%\"><stop offset=\"0\""
+                    + " stop-color=\"#bbb\" stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>");
         }
         if (st.radius > 0) {
-            svg.append("<clipPath id=\"r\"><rect width=\"").append(w).append("\" height=\"").append(h)
-                    .append("\" rx=\"").append(st.radius).append("\" fill=\"#fff\"/></clipPath><g clip-path=\"url(#r)\">");
+            svg.append("<clipPath id=\"r").append(idSuffix).append("\"><rect width=\"").append(w).append("\" height=\"")
+                    .append(h).append("\" rx=\"").append(st.radius).append("\" fill=\"#fff\"/></clipPath><g clip-path=\"url(#r")
+                    .append(idSuffix).append(")\">");
         } else {
             svg.append("<g shape-rendering=\"crispEdges\">");
         }
@@ -47,7 +56,8 @@ public final class BadgeSvg {
         svg.append("<rect x=\"").append(lw).append("\" width=\"").append(mw).append("\" height=\"").append(h)
                 .append("\" fill=\"").append(color).append("\"/>");
         if (st.gradient) {
-            svg.append("<rect width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"url(#s)\"/>");
+            svg.append("<rect width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"url(#s")
+                    .append(idSuffix).append(")\"/>");
         }
         svg.append("</g><g fill=\"#fff\" text-anchor=\"middle\" font-family=\"").append(FONTS)
                 .append("\" text-rendering=\"geometricPrecision\" font-size=\"").append(number(st.fontSize)).append("\">");

@@ -44,6 +44,13 @@ public class Badges {
     public record Body(int status, byte[] bytes, String etag) {
     }
 
+    /**
+     * A badge as this service's own pages show it: its scorecard, its text ("Adoption: Gold"), and the
+     * address of its image, or in obfuscated mode (where name addresses answer "unknown") the SVG itself.
+     */
+    public record Shown(String scorecard, String alt, String url, String svg) {
+    }
+
     /** What one badge says, and whether it was found. */
     record Verdict(boolean found, String label, String message, String color) {
     }
@@ -122,6 +129,32 @@ public class Badges {
                     .append(card.id()).append(".svg)](").append(base).append("/capabilities/").append(path).append(")\n");
         }
         return md.toString();
+    }
+
+    /**
+     * The badges a page shows for a capability: every scorecard but the ladder (whose level the page shows
+     * itself), in the definitions' order. Inline SVGs get {@code idSuffix} plus their position after their
+     * element ids, so that the page's other badges keep theirs.
+     */
+    public List<Shown> shown(String ref, String idSuffix) {
+        EntityRef r = EntityRef.parse(ref);
+        List<Shown> out = new ArrayList<>();
+        for (Scorecard card : definitions.all()) {
+            if (card.ladder()) {
+                continue;
+            }
+            Verdict v = verdict(ref, card.id());
+            String alt = v.label() + ": " + v.message();
+            if (config.obfuscate()) {
+                String suffix = idSuffix + "-" + out.size();
+                out.add(new Shown(card.id(), alt, null,
+                        BadgeSvg.render(new Badge(v.label(), v.message(), v.color(), BadgeStyle.FLAT), suffix)));
+            } else {
+                out.add(new Shown(card.id(), alt, "/api/scorecards/badges/" + r.kind() + "/" + r.namespace() + "/"
+                        + r.name() + "/" + card.id() + ".svg", null));
+            }
+        }
+        return out;
     }
 
     Verdict verdict(String ref, String scorecardId) {

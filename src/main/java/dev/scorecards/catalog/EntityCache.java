@@ -37,6 +37,13 @@ public class EntityCache {
     private static final int MAX_LISTED = 2000;
     /** Names this replica in its announcements, so that it can tell other replicas' changes from its own. */
     private static final String REPLICA = java.util.UUID.randomUUID().toString();
+    /**
+     * Waiting for notifications never writes to the socket, so a connection silently dropped (a
+     * failover, a NAT timeout) would never fail: the listener asks {@code select 1} this often, and
+     * gives up on an answer after {@link #ANSWER_MILLIS}, which counts as losing the connection.
+     */
+    static final long CHECK_EVERY_MILLIS = 10_000;
+    private static final int ANSWER_MILLIS = 5_000;
 
     @Inject
     DataSource dataSource;
@@ -134,6 +141,7 @@ public class EntityCache {
         boolean first = true;
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                c.setNetworkTimeout(Runnable::run, ANSWER_MILLIS); // a dead pooled connection fails, never hangs
                 s.execute("LISTEN " + CHANNEL);
                 cache.invalidateAll(); // anything may have changed while not listening
                 if (!first) {
@@ -143,8 +151,13 @@ public class EntityCache {
                 first = false;
                 listening = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long checked = System.nanoTime();
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(1000);
+                    if (System.nanoTime() - checked > CHECK_EVERY_MILLIS * 1_000_000) {
+                        s.execute("select 1"); // fails (SQLException) when the connection is gone
+                        checked = System.nanoTime();
+                    }
                     if (notes == null) {
                         continue;
                     }

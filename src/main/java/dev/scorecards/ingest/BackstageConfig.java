@@ -3,6 +3,7 @@ package dev.scorecards.ingest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,8 +40,14 @@ public interface BackstageConfig {
         /** Backstage filters sent with the first page; {@code ;} separates alternatives (ORed). */
         Optional<String> filter();
 
-        /** A pull that would yield more entities fails and stores nothing. */
-        @WithDefault("200000")
+        /** The longest one request (headers and whole body) may take; {@code scorecards.locations.read-timeout} if unset. */
+        Optional<Duration> readTimeout();
+
+        /**
+         * A pull that would yield more entities fails and stores nothing. 100000 is what one pod applies in one
+         * transaction (about 30 s on 2 cores, within the 60 s transaction timeout), its heap and its /tmp hold.
+         */
+        @WithDefault("100000")
         int maxEntities();
     }
 }

@@ -125,7 +125,7 @@ class BackstagePages {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return http.send(uri, request, what);
+        return http.send(name, source, uri, request, what);
     }
 
     /** The message of Backstage's error envelope, if the body is one. */

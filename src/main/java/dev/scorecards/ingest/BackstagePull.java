@@ -3,18 +3,17 @@ package dev.scorecards.ingest;
 import dev.scorecards.db.ClusterLock;
 import dev.scorecards.errors.ServiceError;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +25,6 @@ import org.jboss.logging.Logger;
 public class BackstagePull {
     private static final Logger LOG = Logger.getLogger(BackstagePull.class);
     static final String SOURCE_PREFIX = "backstage:";
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
 
     @Inject
     BackstageConfig config;
@@ -39,47 +37,19 @@ public class BackstagePull {
     @Inject
     ClusterLock lock;
     @Inject
-    LocationReader reader;
+    BackstagePullMetrics metrics;
 
     /** One source as {@code GET /api/catalog/backstage} shows it; {@code interval} is null when only manual pulls run. */
     public record Status(String name, String source, String baseUrl, String interval, String filter,
             BackstageRuns.Run lastRun, String lastSuccess) {
     }
 
-    /** Stops the service on a configuration that cannot work, naming the property. */
-    void check(@Observes StartupEvent start) {
-        config.sources().forEach((name, s) -> {
-            String at = "scorecards.backstage." + name;
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalStateException("Invalid Backstage source name '" + name + "' (" + at
-                        + ".*): expected 1-100 characters of [A-Za-z0-9._-], starting with a letter or digit");
-            }
-            if (s.baseUrl().isEmpty()) {
-                return;
-            }
-            if (!absoluteHttp(s.baseUrl().get()) || !s.tokenUrl().map(BackstagePull::absoluteHttp).orElse(true)) {
-                throw new IllegalStateException(at + ".base-url and " + at + ".token-url must be absolute http(s) URLs");
-            }
-            if (s.token().isPresent() && s.tokenUrl().isPresent()) {
-                throw new IllegalStateException(at + ".token and " + at + ".token-url exclude each other");
-            }
-            boolean clientCredentials = s.clientId().isPresent() && s.clientSecret().isPresent();
-            boolean partOfThem = s.clientId().isPresent() || s.clientSecret().isPresent();
-            if (s.tokenUrl().isPresent() ? !clientCredentials : partOfThem) {
-                throw new IllegalStateException(at + ".token-url, .client-id and .client-secret go together");
-            }
-            for (String url : s.tokenUrl().map(t -> List.of(s.baseUrl().get(), t)).orElse(List.of(s.baseUrl().get()))) {
-                try {
-                    reader.checkAllowed("url", url);
-                } catch (ServiceError e) {
-                    LOG.warnf("Backstage source %s cannot be pulled: %s", name, e.getMessage());
-                }
-            }
-            if (s.pageSize() < 1 || s.maxEntities() < 1) {
-                throw new IllegalStateException(at + ".page-size and .max-entities must be at least 1");
-            }
-            interval(name, s);
-        });
+    /** A pull killed mid-way (kill -9) left its temporary file behind; nothing can finish it now. */
+    void deleteLeftovers(@Observes StartupEvent start) {
+        int deleted = PulledEntities.deleteLeftovers(Path.of(System.getProperty("java.io.tmpdir")));
+        if (deleted > 0) {
+            LOG.infof("Deleted %d temporary files of Backstage pulls that were killed", deleted);
+        }
     }
 
     /** Every configured source with a base URL, by name. */
@@ -106,7 +76,7 @@ public class BackstagePull {
     /** Pulls every scheduled source whose last pull (on any replica) started at least its interval ago. */
     public void pullDue() {
         enabled().forEach((name, s) -> {
-            Duration interval = interval(name, s);
+            Duration interval = BackstageSourceCheck.interval(name, s);
             if (interval == null) {
                 return;
             }
@@ -140,19 +110,12 @@ public class BackstagePull {
             runs.succeeded(name, r);
         } catch (RuntimeException e) {
             String error = e instanceof ServiceError ? e.getMessage() : e.toString();
+            metrics.failed(name);
             runs.failed(name, error);
             LOG.warnf("Pulling %s%s failed; its entities are kept as they were: %s", SOURCE_PREFIX, name, error);
             throw e;
         }
-    }
-
-    private static boolean absoluteHttp(String url) {
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() != null && List.of("http", "https").contains(String.valueOf(uri.getScheme()));
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
+        metrics.succeeded(name, Instant.parse(runs.all().get(name).lastSuccess()));
     }
 
     private Map<String, BackstageConfig.Source> enabled() {
@@ -165,25 +128,8 @@ public class BackstagePull {
         return out;
     }
 
-    private static Duration interval(String name, BackstageConfig.Source s) {
-        String v = s.interval().trim();
-        if (v.equalsIgnoreCase("off") || v.equalsIgnoreCase("disabled")) {
-            return null;
-        }
-        try {
-            Duration d = DurationConverter.parseDuration(v);
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("not positive");
-            }
-            return d;
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("scorecards.backstage." + name + ".interval '" + v
-                    + "' is neither a duration (such as 10m) nor off");
-        }
-    }
-
     private Status status(String name, BackstageConfig.Source s, BackstageRuns.Last last) {
-        Duration interval = interval(name, s);
+        Duration interval = BackstageSourceCheck.interval(name, s);
         return new Status(name, SOURCE_PREFIX + name, s.baseUrl().orElseThrow(),
                 interval == null ? null : interval.toString(), s.filter().orElse(null),
                 last == null ? null : last.run(), last == null ? null : last.lastSuccess());

@@ -72,7 +72,7 @@ class BackstageTokens {
                 .header("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
-        BackstageHttp.Answer answer = http.send(URI.create(url), request, what);
+        BackstageHttp.Answer answer = http.send(name, source, URI.create(url), request, what);
         JsonNode body;
         try {
             body = json.readTree(answer.body());

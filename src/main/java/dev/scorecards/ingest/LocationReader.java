@@ -7,16 +7,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads location targets, and only those it may: {@code file} targets under the configured root
@@ -32,8 +29,10 @@ public class LocationReader {
     @Inject
     IngestConfig.Locations locationsConfig;
 
+    @Inject
+    UrlFetch urls;
+
     private final List<Path> roots = new ArrayList<>();
-    private HttpClient http;
 
     @PostConstruct
     void init() {
@@ -45,8 +44,6 @@ public class LocationReader {
                 roots.add(p);
             }
         }
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(locationsConfig.readTimeout()).build();
     }
 
     /** The canonical form of a target as given at registration: file paths made absolute. */
@@ -101,36 +98,31 @@ public class LocationReader {
                 throw ServiceError.input("Could not read " + target + ": " + e.getMessage());
             }
         }
-        return fetch(URI.create(target), limit, 0);
+        return fetch(URI.create(target), 0);
     }
 
-    private String fetch(URI uri, long limit, int redirects) {
-        allowedUrl(uri.toString());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(locationsConfig.readTimeout()).GET().build();
+    private String fetch(URI uri, int redirects) {
+        UrlFetch.Answer answer;
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
-            try (InputStream body = new LimitedInputStream(response.body(), limit, "url " + uri)) {
-                if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
-                    if (redirects >= MAX_REDIRECTS) {
-                        throw ServiceError.input("Too many redirects reading " + uri);
-                    }
-                    return fetch(uri.resolve(response.headers().firstValue("location").get()), limit, redirects + 1);
-                }
-                if (status == 404) {
-                    throw new LocationMissing("NotFoundError: " + uri + " could not be found (404)");
-                }
-                if (status < 200 || status >= 300) {
-                    throw ServiceError.input("Reading " + uri + " failed with HTTP " + status);
-                }
-                return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw ServiceError.input("Could not read " + uri + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ServiceError.unavailable("Interrupted while reading " + uri);
+            answer = urls.send(uri, HttpRequest.newBuilder().GET(), locationsConfig.readTimeout(), "url " + uri);
+        } catch (UrlFetch.Failed e) {
+            throw ServiceError.input("Could not read " + uri + ": " + e.getMessage()
+                    + (e.timedOut ? " (scorecards.locations.read-timeout)" : ""));
         }
+        int status = answer.status();
+        if (status >= 300 && status < 400 && answer.headers().firstValue("location").isPresent()) {
+            if (redirects >= MAX_REDIRECTS) {
+                throw ServiceError.input("Too many redirects reading " + uri);
+            }
+            return fetch(uri.resolve(answer.headers().firstValue("location").get()), redirects + 1);
+        }
+        if (status == 404) {
+            throw new LocationMissing("NotFoundError: " + uri + " could not be found (404)");
+        }
+        if (status < 200 || status >= 300) {
+            throw ServiceError.input("Reading " + uri + " failed with HTTP " + status);
+        }
+        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     private Path fileUnderRoot(String target) {
@@ -151,24 +143,6 @@ public class LocationReader {
     }
 
     private void allowedUrl(String target) {
-        URI uri;
-        try {
-            uri = URI.create(target);
-        } catch (IllegalArgumentException e) {
-            throw ServiceError.input("Invalid url target " + target);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw ServiceError.input("Url location " + target + " must be an absolute http(s) URL");
-        }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        for (String allowed : locationsConfig.allowedHosts().orElse(List.of())) {
-            String a = allowed.trim().toLowerCase(Locale.ROOT);
-            if (a.equals(host) || (a.startsWith("*.") && host.endsWith(a.substring(1)))) {
-                return;
-            }
-        }
-        throw ServiceError.input("Url location " + target + " is on host " + host
-                + ", which is not in the allow-list (scorecards.locations.allowed-hosts)");
+        urls.checkAllowed(target);
     }
 }

@@ -168,7 +168,12 @@ public class LocationService {
         if (e.source().startsWith(SOURCE_PREFIX)) {
             Location l = store.byId(e.source().substring(SOURCE_PREFIX.length()));
             if (l != null) {
-                List<DocumentProblem> problems = refresh(l);
+                List<DocumentProblem> problems = new ArrayList<>();
+                // a refresh of the same location running elsewhere is waited for, then this one reads it again
+                if (!clusterLock.runWaiting(lockKey(l), locationsConfig.readTimeout(), () -> problems.addAll(read(l)))) {
+                    throw ServiceError.unavailable("A refresh of location " + l.type() + ":" + l.target()
+                            + " is still running; try again shortly");
+                }
                 if (!problems.isEmpty()) {
                     throw Rejection.of("location " + l.type() + ":" + l.target(), problems, problems.size());
                 }
@@ -176,8 +181,22 @@ public class LocationService {
         }
     }
 
-    /** Reads one location again; returns the problems that kept the stored entities unchanged, if any. */
+    /**
+     * Reads one location again, unless it is being read right now (by any replica, on demand or on
+     * schedule), which refreshes it anyway; returns the problems that kept the stored entities unchanged, if any.
+     */
     public List<DocumentProblem> refresh(Location l) {
+        List<DocumentProblem> problems = new ArrayList<>();
+        clusterLock.runOnce(lockKey(l), () -> problems.addAll(read(l)));
+        return problems;
+    }
+
+    /** One location at a time: a slow read must not commit over a newer one. */
+    private static String lockKey(Location l) {
+        return SOURCE_PREFIX + l.id();
+    }
+
+    private List<DocumentProblem> read(Location l) {
         String what = "location " + l.type() + ":" + l.target();
         LocationCrawler.Crawl crawl = crawler.crawl(l.type(), l.target());
         List<DocumentProblem> problems = crawl.problems();

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -16,6 +17,8 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The entities of one pull, kept in a temporary file (one line per entity, with its page) until
@@ -23,6 +26,10 @@ import java.util.NoSuchElementException;
  * twice (the upstream catalog changed while it was paged), the later copy wins.
  */
 final class PulledEntities implements Closeable {
+    /** {@code scorecards-backstage-<pid>-<source>-<random>.jsonl}: the pid tells whose file it is. */
+    static final String PREFIX = "scorecards-backstage-";
+    private static final Pattern LEFTOVER = Pattern.compile("^" + PREFIX + "(\\d+)-.*\\.jsonl$");
+
     private final ObjectMapper json = new ObjectMapper();
     private final Path file;
     private final BufferedWriter out;
@@ -33,11 +40,33 @@ final class PulledEntities implements Closeable {
 
     PulledEntities(String name) {
         try {
-            file = Files.createTempFile("scorecards-backstage-" + name + "-", ".jsonl");
+            file = Files.createTempFile(PREFIX + ProcessHandle.current().pid() + "-" + name + "-", ".jsonl");
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Deletes the files of pulls that can no longer finish (their process was killed): those of a
+     * process that is gone, and, at startup, those bearing this process's own pid (a container that
+     * restarts runs as the same pid). Returns how many it deleted.
+     */
+    static int deleteLeftovers(Path folder) {
+        long self = ProcessHandle.current().pid();
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*.jsonl")) {
+            for (Path f : files) {
+                Matcher m = LEFTOVER.matcher(f.getFileName().toString());
+                long pid = m.matches() ? Long.parseLong(m.group(1)) : -1;
+                if (pid == self || (pid > 0 && ProcessHandle.of(pid).isEmpty()) || pid == -1) {
+                    deleted += Files.deleteIfExists(f) ? 1 : 0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // best effort: what is left is only disk space
+        }
+        return deleted;
     }
 
     /** Adds one entity read from {@code page}. */

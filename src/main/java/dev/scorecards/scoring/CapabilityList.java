@@ -168,6 +168,11 @@ public class CapabilityList {
         return null;
     }
 
+    /** The kinds of the capabilities in the list, sorted (for a filter to offer only kinds that match some). */
+    public List<String> kinds() {
+        return current().byName().stream().map(Row::kind).distinct().sorted().toList();
+    }
+
     /**
      * Every matching capability as table lines (header first, then by name), for the CSV form of the
      * list; the api stage writes them.

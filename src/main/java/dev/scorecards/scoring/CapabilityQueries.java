@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** Reads stored results: one capability, its consumers, its history. */
@@ -119,6 +122,30 @@ public class CapabilityQueries {
             o.put("removed", rs.getBoolean(7));
             out.add(o);
         });
+        return out;
+    }
+
+    /**
+     * The level and consumer count at every recorded change of these capabilities, oldest first, per
+     * capability ({@code at}, {@code level}, {@code levelIndex}, {@code consumers}, {@code removed}); one
+     * query for them all, for lists that show a trend per row.
+     */
+    public Map<String, List<JsonNode>> histories(Collection<String> refs) {
+        Map<String, List<JsonNode>> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        query("select entity_ref, at, level, level_index, consumer_count, removed from scoring_history"
+                + " where entity_ref = any(?) order by entity_ref, at, id", List.of((Object) refs.toArray(String[]::new)),
+                rs -> {
+                    ObjectNode o = JSON.createObjectNode();
+                    o.put("at", rs.getTimestamp(2).toInstant().toString());
+                    o.put("level", rs.getString(3));
+                    o.put("levelIndex", rs.getInt(4));
+                    o.put("consumers", rs.getInt(5));
+                    o.put("removed", rs.getBoolean(6));
+                    out.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(o);
+                });
         return out;
     }
 

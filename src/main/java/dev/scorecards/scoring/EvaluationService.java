@@ -171,6 +171,7 @@ public class EvaluationService {
         Outcome o = evaluateNow(capabilities.all(), ingestion);
         store.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
         store.analyse();
+        store.forgetVersion(); // a full evaluation also sees results changed behind the service (a restore, a wipe)
         long millis = (System.nanoTime() - t0) / 1_000_000;
         LOG.infof("Evaluated all %d capabilities in %d ms (catalog graph loaded in %d ms), %d results changed",
                 o.evaluated(), millis, (loaded - t0) / 1_000_000, o.changed());

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -38,8 +39,42 @@ public class ResultStore {
     @Inject
     DataSource dataSource;
 
-    /** Grows whenever a stored result changes (on any replica), so aggregates over them know when they are stale. */
+    /** How long a version read is trusted: badges and lists ask on every request, another replica's change may wait. */
+    private static final long TRUSTED_NANOS = 1_000_000_000L;
+
+    /** The version last read and when ({@link System#nanoTime()}), or null. */
+    private record Known(long version, long readAt) {
+    }
+
+    private volatile Known known;
+    /** Moves whenever {@link #known} is forgotten, so a read that raced with a change is not kept. */
+    private final AtomicLong forgotten = new AtomicLong();
+
+    /**
+     * Grows whenever a stored result changes (on any replica), so aggregates over them know when they are
+     * stale. A read is kept for a second; a change stored by this replica is seen at once.
+     */
     long version() {
+        Known k = known;
+        long now = System.nanoTime();
+        if (k != null && now - k.readAt() < TRUSTED_NANOS) {
+            return k.version();
+        }
+        long generation = forgotten.get();
+        long version = readVersion();
+        if (forgotten.get() == generation) {
+            known = new Known(version, now);
+        }
+        return version;
+    }
+
+    /** Asks the database again at the next {@link #version()} (after a change here, or one made behind the service). */
+    void forgetVersion() {
+        forgotten.incrementAndGet();
+        known = null;
+    }
+
+    private long readVersion() {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select version from scoring_state where id = 1"); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -138,6 +173,7 @@ public class ResultStore {
             try {
                 T out = work.run(c);
                 c.commit();
+                forgetVersion();
                 return out;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

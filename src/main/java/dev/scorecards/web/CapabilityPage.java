@@ -1,6 +1,7 @@
 package dev.scorecards.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.badges.Badges;
 import dev.scorecards.catalog.EntityRef;
 import dev.scorecards.facts.Capabilities;
 import dev.scorecards.facts.Feedback;
@@ -9,9 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One capability's page content: every scorecard with its check states, reasons and next steps, its
@@ -28,11 +27,13 @@ public class CapabilityPage {
     @Inject
     Trends trends;
     @Inject
+    Badges badges;
+    @Inject
     WebConfig config;
 
     /** {@code api} is the capability's address in the JSON API. */
     public record Detail(String ref, String title, String kind, String owner, String level, int levelIndex,
-            List<Badge> badges,
+            List<Badges.Shown> badges,
             Trends.Trend levelTrend, Trends.Trend consumerTrend, List<Card> cards, Adoption adoption,
             List<Consumer> consumers, int consumersTotal, Satisfaction satisfaction, String evaluatedAt,
             String firstSeenAt, List<String> parts, String api) {
@@ -75,10 +76,8 @@ public class CapabilityPage {
         if (result == null) {
             return null;
         }
-        Map<String, String> levels = new HashMap<>();
         List<Card> cards = new ArrayList<>();
         for (JsonNode card : result.path("scorecards")) {
-            levels.put(card.path("id").asText(), card.path("name").asText() + ": " + text(card.path("level"), "none"));
             List<Check> checks = new ArrayList<>();
             for (JsonNode c : card.path("checks")) {
                 checks.add(new Check(c.path("id").asText(), c.path("name").asText(), c.path("description").asText(""),
@@ -98,7 +97,7 @@ public class CapabilityPage {
         List<JsonNode> history = trends.history(ref);
         return new Detail(ref, result.path("title").asText(r.name()), result.path("kind").asText(),
                 text(result.path("owner"), ""), text(result.path("level"), "none"), result.path("levelIndex").asInt(-1),
-                Badge.of(r, levels),
+                badges.shown(ref, "-page"),
                 trends.level(history, evaluated), trends.consumers(history, evaluated), cards,
                 adoption(result.path("adoption")), consumers(ref), result.path("adoption").path("consumers").asInt(),
                 satisfaction(ref), evaluated.toString(), result.path("firstSeenAt").asText(),

@@ -3,6 +3,7 @@ package dev.scorecards.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.scorecards.badges.Badges;
 import dev.scorecards.catalog.EntityRef;
 import dev.scorecards.facts.TeamInteractions;
 import dev.scorecards.scoring.CapabilityList;
@@ -25,8 +26,10 @@ import java.util.Map;
 @ApplicationScoped
 public class Home {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> SORTS = List.of("name", "-level", "level", "-consumers", "-adoption");
-    static final List<String> KINDS = List.of("system", "api", "component", "resource");
+    /** The sorts the menu offers, in its order, with their labels. */
+    static final List<Map.Entry<String, String>> SORTS = List.of(Map.entry("name", "name"),
+            Map.entry("-level", "highest level first"), Map.entry("level", "lowest level first"),
+            Map.entry("-consumers", "most consumers first"), Map.entry("-adoption", "highest adoption first"));
 
     @Inject
     Signals signals;
@@ -38,6 +41,8 @@ public class Home {
     TeamInteractions teams;
     @Inject
     Trends trends;
+    @Inject
+    Badges badges;
     @Inject
     WebConfig config;
 
@@ -53,7 +58,8 @@ public class Home {
     }
 
     /** One capability in the list. */
-    public record Row(String ref, String title, String owner, String level, int levelIndex, String url, List<Badge> badges,
+    public record Row(String ref, String title, String owner, String level, int levelIndex, String url,
+            List<Badges.Shown> badges,
             Trends.Trend trend, int consumers, int consumingTeams, String adoption) {
     }
 
@@ -68,43 +74,40 @@ public class Home {
 
     /**
      * Rows {@code from}..{@code to} of {@code total}; {@code next} is the next page's address (or null),
-     * {@code first} the first page's with the same filters.
+     * {@code first} the first page's with the same filters, {@code csv} the whole filtered list as CSV.
      */
     public record Page(Summary summary, Filters filters, List<Row> rows, long total, long from, long to, String next,
-            String first) {
+            String first, String csv) {
     }
 
     /** The page for a list query (the first page's, or one decoded from a cursor); {@code number} counts from 1. */
     public Page page(CapabilityListQuery query, int number) {
         String sort = (query.descending() ? "-" : "") + query.sort();
         CapabilityList.Page page = list.list(query, config.pageSize());
+        List<JsonNode> items = page.items().stream().map(Home::parse).toList();
+        Map<String, List<JsonNode>> histories =
+                trends.histories(items.stream().map(i -> i.path("entityRef").asText()).toList());
         List<Row> rows = new ArrayList<>();
-        for (RawValue item : page.items()) {
-            rows.add(row(parse(item)));
+        for (JsonNode item : items) {
+            rows.add(row(item, histories.getOrDefault(item.path("entityRef").asText(), List.of()), "-" + rows.size()));
         }
         long from = page.items().isEmpty() ? 0 : (long) (number - 1) * config.pageSize() + 1;
         String next = page.next() == null ? null
                 : "/?cursor=" + ListCursor.encode(page.next()) + "&page=" + (number + 1);
         return new Page(summary(), filters(query, sort), rows, page.totalItems(), from, from + rows.size() - 1, next,
-                first(query, sort));
+                "/?" + parameters(query, sort), "/api/scorecards/capabilities?format=csv&" + parameters(query, sort));
     }
 
-    private Row row(JsonNode item) {
+    /** A row; {@code idSuffix} keeps its inline badges' element ids apart from the other rows'. */
+    private Row row(JsonNode item, List<JsonNode> history, String idSuffix) {
         String ref = item.path("entityRef").asText();
         EntityRef r = EntityRef.parse(ref);
-        Map<String, String> levels = new HashMap<>();
-        for (String card : Badge.SCORECARDS) {
-            JsonNode score = item.path("scorecards").path(card);
-            Scorecard s = definitions.get(card);
-            levels.put(card, (s == null ? card : s.name()) + ": "
-                    + (score.path("level").isTextual() ? score.path("level").asText() : "none"));
-        }
         String evaluated = item.path("evaluatedAt").asText(null);
-        Trends.Trend trend = trends.level(trends.history(ref), evaluated == null ? null : Instant.parse(evaluated));
+        Trends.Trend trend = trends.level(history, evaluated == null ? null : Instant.parse(evaluated));
         return new Row(ref, item.path("title").asText(r.name()), item.path("owner").asText(""),
                 item.path("level").isTextual() ? item.path("level").asText() : "none", item.path("levelIndex").asInt(-1),
                 CapabilityPage.url(r),
-                Badge.of(r, levels), trend, item.path("consumers").asInt(), item.path("consumingTeams").asInt(),
+                badges.shown(ref, idSuffix), trend, item.path("consumers").asInt(), item.path("consumingTeams").asInt(),
                 percent(item.path("adoptionRate").asDouble()));
     }
 
@@ -147,30 +150,21 @@ public class Home {
 
     private Filters filters(CapabilityListQuery q, String sort) {
         List<Option> kinds = new ArrayList<>(List.of(new Option("", "any kind", q.kind() == null)));
-        KINDS.forEach(k -> kinds.add(new Option(k, k, k.equalsIgnoreCase(q.kind()))));
+        list.kinds().forEach(k -> kinds.add(new Option(k, k, k.equalsIgnoreCase(q.kind()))));
         List<Option> levels = new ArrayList<>(List.of(new Option("", "any level", q.level() == null)));
         Scorecard ladder = definitions.ladder();
         List<String> names = new ArrayList<>(ladder == null ? List.of() : ladder.levels());
         names.add("none");
         names.forEach(l -> levels.add(new Option(l, l, l.equalsIgnoreCase(q.level()))));
         List<Option> sorts = new ArrayList<>();
-        for (String s : SORTS) {
-            String label = switch (s) {
-                case "-level" -> "highest level first";
-                case "level" -> "lowest level first";
-                case "-consumers" -> "most consumers first";
-                case "-adoption" -> "highest adoption first";
-                default -> "name";
-            };
-            sorts.add(new Option(s, label, s.equals(sort)));
-        }
+        SORTS.forEach(s -> sorts.add(new Option(s.getKey(), s.getValue(), s.getKey().equals(sort))));
         return new Filters(q.q() == null ? "" : q.q(), q.owner() == null ? "" : q.owner(), kinds, levels, sorts,
                 q.q() != null || q.owner() != null || q.kind() != null || q.level() != null);
     }
 
-    /** The first page of the same list: its filters and sort as query parameters. */
-    private static String first(CapabilityListQuery q, String sort) {
-        StringBuilder url = new StringBuilder("/?sort=").append(encode(sort));
+    /** The list's filters and sort as query parameters (for its first page, and its CSV). */
+    private static String parameters(CapabilityListQuery q, String sort) {
+        StringBuilder url = new StringBuilder("sort=").append(encode(sort));
         String[][] params = {{"q", q.q()}, {"owner", q.owner()}, {"kind", q.kind()}, {"level", q.level()}};
         for (String[] p : params) {
             if (p[1] != null) {

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A capability's stored history as sparklines, up to its last evaluation: its level on the ladder
@@ -31,6 +33,11 @@ public class Trends {
     /** The history of one capability, oldest first; a removal counts as no level and no consumers. */
     List<JsonNode> history(String ref) {
         return queries.history(ref, null, null);
+    }
+
+    /** The histories of several capabilities at once (level and consumers only), by ref; one query. */
+    Map<String, List<JsonNode>> histories(Collection<String> refs) {
+        return queries.histories(refs);
     }
 
     Trend level(List<JsonNode> history, Instant end) {

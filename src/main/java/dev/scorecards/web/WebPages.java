@@ -2,7 +2,6 @@ package dev.scorecards.web;
 
 import dev.scorecards.catalog.EntityRef;
 import dev.scorecards.errors.ServiceError;
-import dev.scorecards.facts.TeamInteractions;
 import dev.scorecards.scoring.CapabilityListQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,9 +42,7 @@ public class WebPages {
     @Inject
     CapabilityPage capabilities;
     @Inject
-    TeamInteractions teams;
-    @Inject
-    WebConfig config;
+    TeamGraph graph;
 
     @GET
     public Response index(@QueryParam("q") String q, @QueryParam("owner") String owner, @QueryParam("kind") String kind,
@@ -55,10 +52,7 @@ public class WebPages {
         if (cursor != null && !cursor.isBlank()) {
             query = ListCursor.decode(cursor);
         } else {
-            String s = sort == null || sort.isBlank() ? "name" : sort.trim();
-            boolean desc = s.startsWith("-");
-            query = new CapabilityListQuery(owner(owner), blank(kind), null, blank(level), blank(q),
-                    desc ? s.substring(1) : s, desc, null, null, null);
+            query = CapabilityListQuery.of(owner, kind, null, level, q, sort);
         }
         int number = 1;
         if (page != null && page.matches("[1-9][0-9]{0,5}")) {
@@ -83,8 +77,7 @@ public class WebPages {
     @GET
     @Path("teams/graph")
     public Response graph() {
-        TeamInteractions.Result graph = teams.compute();
-        return html(200, Templates.graph(TeamGraphPicture.draw(graph, config.graphTeams(), config.graphEdges())));
+        return html(200, Templates.graph(graph.picture()));
     }
 
     /** Bad input (a malformed cursor, an unknown level or owner) as a page naming the problem. */
@@ -98,20 +91,5 @@ public class WebPages {
     private static Response html(int status, TemplateInstance page) {
         return Response.status(status).type("text/html; charset=UTF-8").entity(page.render())
                 .header("Content-Security-Policy", POLICY).header("X-Content-Type-Options", "nosniff").build();
-    }
-
-    private static String owner(String owner) {
-        if (owner == null || owner.isBlank()) {
-            return null;
-        }
-        try {
-            return EntityRef.parse(owner.trim(), "group", EntityRef.DEFAULT_NAMESPACE).toString();
-        } catch (IllegalArgumentException e) {
-            throw ServiceError.input("Invalid owner '" + owner + "': " + e.getMessage());
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

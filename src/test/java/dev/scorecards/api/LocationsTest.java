@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.scorecards.Catalog;
@@ -73,6 +74,37 @@ class LocationsTest {
     private static io.restassured.response.ValidatableResponse register(String type, String target, String query) {
         return given().contentType("application/json").body("{\"type\": \"" + type + "\", \"target\": \"" + target + "\"}")
                 .post("/api/catalog/locations" + query).then();
+    }
+
+    @Test
+    void aManualRefreshWaitsForARefreshOfTheSameLocationRunningElsewhere() throws Exception {
+        Path file = write("one.yaml", component("one"));
+        String id = register("file", file.toString(), "").statusCode(201).extract().path("location.id");
+        write("one.yaml", component("one-renamed"));
+        String refresh = "{\"entityRef\": \"component:default/one\"}";
+        // another replica (or the scheduled refresh) is reading this location and does not finish in time
+        try (java.sql.Connection replica = dataSource.getConnection()) {
+            assertEquals(true, advisory(replica, "pg_try_advisory_lock", "location:" + id));
+            given().contentType("application/json").body(refresh).post("/api/catalog/refresh").then()
+                    .statusCode(503).body("error.name", equalTo("ServiceUnavailableError"))
+                    .body("error.message", equalTo("A refresh of location file:" + file
+                            + " is still running; try again shortly"));
+            given().get("/api/catalog/entities/by-name/component/default/one").then().statusCode(200);
+            assertEquals(true, advisory(replica, "pg_advisory_unlock", "location:" + id));
+        }
+        given().contentType("application/json").body(refresh).post("/api/catalog/refresh").then().statusCode(200);
+        given().get("/api/catalog/entities/by-name/component/default/one").then().statusCode(404);
+        given().get("/api/catalog/entities/by-name/component/default/one-renamed").then().statusCode(200);
+    }
+
+    private static boolean advisory(java.sql.Connection c, String function, String key) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("select " + function + "(hashtextextended(?, 0))")) {
+            ps.setString(1, key);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     @Test
@@ -194,6 +226,12 @@ class LocationsTest {
                 .body("metadata.annotations.'backstage.io/source-location'", equalTo("url:" + base + "services/"))
                 .body("metadata.annotations.'backstage.io/view-url'", equalTo("https://given.example/x"))
                 .body("metadata.annotations.'backstage.io/edit-url'", containsString("/repo/edit/main/services/a.yaml"));
+
+        // a body over scorecards.ingest.max-body-bytes is refused as it arrives
+        served.put("/big.yaml", "#" + "x".repeat(10 * 1024 * 1024));
+        register("url", "http://localhost:" + port + "/big.yaml", "").statusCode(400)
+                .body("error.documents[0].message", equalTo("url http://localhost:" + port
+                        + "/big.yaml is larger than the limit of 10485760 bytes"));
     }
 
     private static String sha1(String s) {

@@ -124,6 +124,18 @@ class BadgeSvgTest {
     }
 
     @Test
+    void anIdSuffixFollowsEveryElementIdAndEveryReferenceToOne() {
+        Badge flat = new Badge("Adoption", "Gold", "brightgreen", BadgeStyle.FLAT);
+        String plain = BadgeSvg.render(flat);
+        assertTrue(plain.contains("id=\"s\"") && plain.contains("url(#s)") && plain.contains("id=\"r\"")
+                && plain.contains("url(#r)"), plain);
+        String suffixed = BadgeSvg.render(flat, "-7-2");
+        assertEquals(plain.replace("id=\"s\"", "id=\"s-7-2\"").replace("url(#s)", "url(#s-7-2)")
+                .replace("id=\"r\"", "id=\"r-7-2\"").replace("url(#r)", "url(#r-7-2)"), suffixed);
+        assertEquals(plain, BadgeSvg.render(flat, ""));
+    }
+
+    @Test
     void darkTextOnLightColours() {
         assertTrue(BadgeSvg.render(new Badge("a", "b", "#eeeeee", BadgeStyle.FLAT)).contains("fill=\"#333\">b</text>"));
         assertTrue(BadgeSvg.render(new Badge("a", "b", "red", BadgeStyle.FLAT)).contains("fill=\"#fff\">b</text>"));

@@ -14,10 +14,14 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +121,34 @@ class BadgesObfuscatedTest {
         assertTrue(svg.contains("<title>&lt;script&gt;&amp;&quot;&apos;: A&amp;B</title>"), svg);
         assertTrue(svg.contains("aria-label=\"&lt;script&gt;&amp;&quot;&apos;: A&amp;B\""), svg);
         assertTrue(svg.contains(">A&amp;B</text>") && svg.contains("fill=\"#007ec6\""), svg);
+    }
+
+    @Test
+    void pagesDrawTheBadgesInlineWithTheirOwnIdsInsteadOfLinkingNameAddresses() {
+        for (String path : List.of("/", "/capabilities/system/default/observability")) {
+            Document d = Jsoup.parse(given().get(path).then().statusCode(200).extract().asString());
+            Element row = path.equals("/") ? d.selectFirst("tr[data-ref=system:default/observability]") : d;
+            assertTrue(d.select("img[src*=/badges/]").isEmpty(), path + ": no badge is linked by name");
+            // every scorecard of the definitions but the ladder, with what the badge by id says
+            assertEquals(List.of("Adoption: Gold", "Documentation: Gold", "Support readiness: Gold",
+                    "<script>&\"': A&B"), row.select(".badges svg title").eachText(), path);
+            assertEquals(List.of("Adoption: Gold", "Documentation: Gold", "Support readiness: Gold",
+                    "<script>&\"': A&B"), row.select(".badges svg").eachAttr("aria-label"), path);
+            assertTrue(d.select("script").isEmpty(), path);
+            // several badges in one page: each gradient and clip path is its own, and each badge uses its own
+            List<String> ids = d.select(".badges svg [id]").eachAttr("id");
+            assertEquals(ids.size(), new HashSet<>(ids).size(), path + ": " + ids);
+            for (Element svg : d.select(".badges svg")) {
+                String clip = svg.selectFirst("clipPath").id();
+                assertEquals("url(#" + clip + ")", svg.selectFirst("g[clip-path]").attr("clip-path"), path);
+                assertEquals("url(#" + svg.selectFirst("linearGradient").id() + ")",
+                        svg.select("rect[fill^=url]").attr("fill"), path);
+            }
+        }
+        Document home = Jsoup.parse(given().get("/").then().statusCode(200).extract().asString());
+        assertEquals(29 * 4, home.select(".badges svg").size());
+        // the secrets vault holds no level of documentation
+        assertEquals(List.of("Adoption: Gold", "Documentation: none", "Support readiness: none", "<script>&\"': A&B"),
+                home.select("tr[data-ref=system:default/secrets-vault] .badges svg title").eachText());
     }
 }

@@ -182,7 +182,8 @@ class BadgesTest {
     @Test
     void theBadgeIdServesTheSameBadges() {
         String id = given().get(BADGES + "system/default/observability/id").then().statusCode(200)
-                .body("id", matchesPattern("[A-Za-z0-9_-]{22}")).extract().path("id");
+                .body("id", matchesPattern("[A-Za-z0-9_-]{21}[AQgw]")).extract().path("id");
+        assertTrue(BadgeIds.wellFormed(id), id);
         assertEquals(id, given().get(BADGES + "system/default/observability/id").then().statusCode(200)
                 .extract().path("id"), "an id, once given, stays");
         assertNotEquals(id, given().get(BADGES + "system/default/secrets-vault/id").then().statusCode(200)
@@ -193,6 +194,14 @@ class BadgesTest {
                 json("id/" + id + "/relied-on", 200).getMap("$"));
         given().get(BADGES + "component/default/product-catalog-service/id").then().statusCode(404)
                 .body("error.name", equalTo("NotFoundError"));
+        // strings that cannot be an id are unknown without a look-up; an id of the right shape that was never
+        // given is unknown too, and stays so however often it is asked for
+        for (String wrong : List.of(id.substring(1), id + "A", id.substring(0, 21) + "B", id.substring(0, 21) + ".",
+                "AAAAAAAAAAAAAAAAAAAAAA")) {
+            assertEquals(BadgeIds.wellFormed(wrong), wrong.equals("AAAAAAAAAAAAAAAAAAAAAA"), wrong);
+            assertEquals("unknown", json("id/" + wrong + "/relied-on", 404).getString("message"), wrong);
+            assertEquals("unknown", json("id/" + wrong + "/relied-on", 404).getString("message"), wrong);
+        }
     }
 
     @Test

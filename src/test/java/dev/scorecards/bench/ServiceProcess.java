@@ -57,6 +57,33 @@ public final class ServiceProcess implements AutoCloseable {
         return s;
     }
 
+    /**
+     * As {@link #launch(Path, int, String, List, Map)} on a port nobody listens on. Between choosing
+     * that port and the service binding it another process may take it: then the service exits
+     * saying so, and it is started again on another port (up to three times).
+     */
+    public static ServiceProcess launchOnFreePort(Path log, String jdbcUrl, List<String> jvmArgs,
+            Map<String, String> env) throws IOException, InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            long logged = Files.exists(log) ? Files.size(log) : 0;
+            try {
+                return launch(log, freePort(), jdbcUrl, jvmArgs, env);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !portTaken(log, logged)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the service's output after {@code offset} says its HTTP port was taken. */
+    private static boolean portTaken(Path log, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String since = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return since.contains("Address already in use") || since.contains("seems to be in use");
+    }
+
     private static ServiceProcess launch(Path log, int port, EmbeddedPostgres owned, String jdbcUrl,
             List<String> jvmArgs, Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();

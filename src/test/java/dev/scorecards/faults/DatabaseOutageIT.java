@@ -106,14 +106,14 @@ class DatabaseOutageIT {
                     .post("/api/catalog/ingest"), "POST", "/api/catalog/ingest?source=payments");
 
             // meanwhile another replica, which can reach the database, changes the catalog
-            EmbeddedPostgres reachable = EmbeddedDatabase.start(data, false, ServiceProcess.freePort());
+            EmbeddedPostgres reachable = restart(data, 0);
             try (ServiceProcess other = FaultFixture.service(dir, "other-replica", reachable, Map.of())) {
                 ingest(other, "checkout", "delta", CHECKOUT).statusCode(200).body("created", equalTo(1));
             } finally {
                 reachable.close();
             }
 
-            postgres = EmbeddedDatabase.start(data, false, port);
+            postgres = restart(data, port);
             poll(replica, "/q/health/ready", 200, "catalog changes", "UP");
             to(replica).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
 
@@ -166,6 +166,26 @@ class DatabaseOutageIT {
     }
 
     /** "ref etag description" → "ref description": relations added by a consumer change an entity's etag. */
+    /**
+     * Starts PostgreSQL again on {@code data}: on {@code port}, which another process may have taken
+     * meanwhile (then tried again every 2 s, five times), or with {@code port} 0 on any free port (a
+     * new one for each try).
+     */
+    private static EmbeddedPostgres restart(Path data, int port) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return EmbeddedDatabase.start(data, false, port == 0 ? ServiceProcess.freePort() : port);
+            } catch (java.io.IOException | RuntimeException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                System.out.printf("PostgreSQL did not start on %s (try %d): %s%n",
+                        port == 0 ? "a free port" : "port " + port, attempt, e);
+                Thread.sleep(2000);
+            }
+        }
+    }
+
     private static List<String> withoutEtags(List<String> lines) {
         return lines.stream().map(l -> l.replaceFirst(" \\S+ ", " ")).toList();
     }

@@ -51,8 +51,8 @@ final class FaultFixture {
     /** A replica of the service on a free port, against {@code postgres}; its output goes to {@code <name>.log}. */
     static ServiceProcess service(Path dir, String name, EmbeddedPostgres postgres, Map<String, String> env)
             throws IOException, InterruptedException {
-        return ServiceProcess.launch(dir.resolve(name + ".log"), ServiceProcess.freePort(),
-                postgres.getJdbcUrl("postgres", "postgres"), JVM, env);
+        return ServiceProcess.launchOnFreePort(dir.resolve(name + ".log"), postgres.getJdbcUrl("postgres", "postgres"),
+                JVM, env);
     }
 
     /** A request to {@code service}, whose response is checked against the contract. */

@@ -5,7 +5,6 @@ import static dev.scorecards.faults.FaultFixture.entities;
 import static dev.scorecards.faults.FaultFixture.to;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.scorecards.EmbeddedDatabase;
@@ -56,9 +55,9 @@ class KilledIngestionIT {
                             .header("Content-Type", "application/yaml")
                             .POST(HttpRequest.BodyPublishers.ofFile(largeFile)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            // killed as soon as the ingestion holds the write lock: it cannot have committed, since the
+            // lock is held until its transaction ends (and the client must get no answer)
             awaitCatalogWrite(postgres);
-            Thread.sleep(1000); // well inside the write of 20,000 entities, which takes several seconds
-            assertFalse(inFlight.isDone(), "the ingestion answered before the kill: " + inFlight);
             service.kill();
             assertThrows(ExecutionException.class, () -> inFlight.get(30, TimeUnit.SECONDS));
 
@@ -106,16 +105,31 @@ class KilledIngestionIT {
                 .post("/api/catalog/ingest").then();
     }
 
-    /** Waits (up to 60 s) until an ingestion holds the catalog's write lock (a PostgreSQL advisory lock). */
+    /**
+     * Waits (up to 60 s) until an ingestion holds the catalog's write lock: the advisory lock on the
+     * bigint key 0x5C02ECA2D5 ({@code CatalogWriter.WRITE_LOCK}), which pg_locks shows as its high and
+     * low 32 bits (classid 0x5C, objid 0x02ECA2D5, objsubid 1). Other advisory locks, such as the
+     * cluster locks of scheduled work, do not count.
+     */
     private static void awaitCatalogWrite(EmbeddedPostgres postgres) throws Exception {
+        long key = catalogWriteLock();
+        String held = "select 1 from pg_locks where locktype = 'advisory' and granted and objsubid = 1"
+                + " and classid::bigint = " + (key >>> 32) + " and objid::bigint = " + (key & 0xFFFF_FFFFL);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (!FaultFixture.query(postgres, "select 1 from pg_locks where locktype = 'advisory' and granted").isEmpty()) {
+            if (!FaultFixture.query(postgres, held).isEmpty()) {
                 return;
             }
-            Thread.sleep(50);
+            Thread.sleep(20);
         }
         throw new AssertionError("no ingestion took the catalog's write lock within 60 s");
+    }
+
+    /** {@code CatalogWriter.WRITE_LOCK}, read from the class so that the test follows it. */
+    private static long catalogWriteLock() throws ReflectiveOperationException {
+        java.lang.reflect.Field f = dev.scorecards.catalog.CatalogWriter.class.getDeclaredField("WRITE_LOCK");
+        f.setAccessible(true);
+        return f.getLong(null);
     }
 
     /** The refs of every entity of a synthetic catalog, sorted. */

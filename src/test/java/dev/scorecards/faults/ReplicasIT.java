@@ -10,12 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.EmbeddedDatabase;
 import dev.scorecards.bench.ServiceProcess;
-import dev.scorecards.bench.SyntheticCatalog;
 import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two replicas of the service on one database: a scheduled location refresh runs on one replica
- * per interval, and ingestions racing from both replicas are serialised (nothing lost, never a mix).
+ * Two replicas of the service on one database: ingestions racing from both replicas are serialised
+ * (nothing lost, never a mix). That the scheduled location refresh runs on one replica at a time is
+ * tested without timing by {@code ingest/LocationRefreshLockTest}.
  */
 class ReplicasIT {
     private static Path dir;
@@ -44,10 +42,8 @@ class ReplicasIT {
     @BeforeAll
     static void start() throws Exception {
         dir = FaultFixture.workDir("replicas");
-        Files.createDirectories(dir.resolve("locations"));
         postgres = EmbeddedDatabase.start(dir.resolve("postgres"), true);
-        Map<String, String> env = Map.of("SCORECARDS_LOCATIONS_REFRESH_INTERVAL", "1s",
-                "SCORECARDS_LOCATIONS_FILE_ROOTS", dir.resolve("locations").toString());
+        Map<String, String> env = Map.of();
         ExecutorService starting = Executors.newFixedThreadPool(2);
         try {
             Future<ServiceProcess> fa = starting.submit(() -> FaultFixture.service(dir, "replica-a", postgres, env));
@@ -68,34 +64,6 @@ class ReplicasIT {
         }
         if (postgres != null) {
             postgres.close();
-        }
-    }
-
-    @Test
-    void aScheduledLocationRefreshRunsOnOneReplicaPerInterval() throws Exception {
-        Path file = new SyntheticCatalog(500, 3).write(dir.resolve("locations/catalog.yaml"));
-        String id = to(a).contentType("application/json")
-                .body("{\"type\": \"file\", \"target\": \"" + file + "\"}").post("/api/catalog/locations")
-                .then().statusCode(201).extract().path("location.id");
-        String source = "location:" + id;
-        // both replicas tick every second (on the second); a location is due 1 s after it was last read
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<List<String>> runs = List.of();
-        while (runs.size() < 6 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            runs = query(postgres, "select (extract(epoch from at) * 1000000)::bigint from ingest_ingestion"
-                    + " where source = ? order by at", source);
-        }
-        to(a).delete("/api/catalog/locations/" + id).then().statusCode(204);
-        assertTrue(runs.size() >= 6, "the location was read " + runs.size() + " times in 60 s");
-        // the registration, then one read per interval: never two reads of it less than 1 s apart
-        for (int i = 1; i < runs.size(); i++) {
-            long gap = Long.parseLong(runs.get(i).get(0)) - Long.parseLong(runs.get(i - 1).get(0));
-            assertTrue(gap > 1_000_000, "the location was read twice within its interval, " + gap + " µs apart");
-        }
-        for (String replica : List.of("replica-a", "replica-b")) {
-            System.out.printf("%s read the location %d times%n", replica, Files.readAllLines(dir.resolve(replica + ".log"))
-                    .stream().filter(l -> l.contains("Ingested " + source + ":")).count());
         }
     }
 

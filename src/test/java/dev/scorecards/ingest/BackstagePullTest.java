@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class BackstagePullTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BY_QUERY = "/acme/api/catalog/entities/by-query";
-    private static BackstageStub stub;
+    private BackstageStub stub; // the test resource injects itself
     private static List<JsonNode> exported;
 
     @Inject
@@ -56,9 +55,6 @@ class BackstagePullTest {
 
     @BeforeEach
     void upstream() throws IOException {
-        if (stub == null) {
-            stub = BackstageStub.serve(URI.create(acmeUrl).getPort());
-        }
         if (exported == null) {
             Catalog.examples(dataSource);
             exported = new ArrayList<>();
@@ -71,14 +67,6 @@ class BackstagePullTest {
                 entity("Component", "small-a", "{\"type\":\"service\",\"lifecycle\":\"production\",\"owner\":\"small\"}"),
                 entity("Domain", "small-d", "{\"owner\":\"small\"}"),
                 entity("Component", "small-b", "{\"type\":\"library\",\"lifecycle\":\"experimental\",\"owner\":\"small\"}")));
-    }
-
-    @AfterAll
-    static void stopStub() {
-        if (stub != null) {
-            stub.close();
-            stub = null;
-        }
     }
 
     @Test
@@ -214,12 +202,62 @@ class BackstagePullTest {
     @Test
     void sourcesWithoutABaseUrlAreOffAndUnknownOnesAreNotFound() {
         given().get("/api/catalog/backstage").then().statusCode(200)
-                .body("items.name", contains("acme", "elsewhere", "small"))
-                .body("items.interval", contains("PT1H", null, "PT10M"))
-                .body("items.lastRun", contains(nullValue(), nullValue(), nullValue()));
+                .body("items.name", contains("acme", "elsewhere", "slow", "small"))
+                .body("items.interval", contains("PT1H", null, null, "PT10M"))
+                .body("items.lastRun", contains(nullValue(), nullValue(), nullValue(), nullValue()));
         pull("dormant").statusCode(404).body("error.message", equalTo(
                 "No Backstage source named 'dormant' is configured (scorecards.backstage.dormant.base-url)"));
         pull("nope").statusCode(404);
+    }
+
+    @Test
+    void aBodyThatTricklesFailsThePullAtTheReadTimeoutAndChangesNothing() {
+        pull("small").statusCode(200);
+        String before = given().get("/api/catalog/entities").then().extract().asString();
+        String message = "Page 1 of Backstage source slow (GET /slow/api/catalog/entities/by-query) failed:"
+                + " no complete answer within PT2S (scorecards.backstage.slow.read-timeout)";
+        pull("slow").statusCode(502).body("error.name", equalTo("BadGatewayError"))
+                .body("error.message", equalTo(message));
+        status("slow").body("lastRun.error", equalTo(message)).body("lastRun.entities", nullValue())
+                .body("lastSuccess", nullValue());
+        assertEquals(before, given().get("/api/catalog/entities").then().extract().asString());
+        // the lock was let go: the next pull runs (and fails the same way) instead of answering 409
+        pull("slow").statusCode(502).body("error.message", equalTo(message));
+    }
+
+    @Test
+    void pullsAreCountedBySourceAndOutcomeAndTheLastSuccessIsAGauge() {
+        double smallSucceeded = pulls("small", "succeeded");
+        double smallFailed = pulls("small", "failed");
+        double elsewhereSucceeded = pulls("elsewhere", "succeeded");
+        double elsewhereFailed = pulls("elsewhere", "failed");
+        pull("small").statusCode(200);
+        pull("elsewhere").statusCode(502);
+        pull("elsewhere").statusCode(502);
+        assertEquals(smallSucceeded + 1, pulls("small", "succeeded"));
+        assertEquals(smallFailed, pulls("small", "failed"));
+        assertEquals(elsewhereSucceeded, pulls("elsewhere", "succeeded"));
+        assertEquals(elsewhereFailed + 2, pulls("elsewhere", "failed"));
+        String success = given().get("/api/catalog/backstage").then()
+                .extract().path("items.find { it.name == 'small' }.lastSuccess");
+        assertEquals((double) java.time.Instant.parse(success).getEpochSecond(), metric(
+                "scorecards_backstage_last_success_seconds", "small", null));
+        assertEquals(0.0, metric("scorecards_backstage_last_success_seconds", "elsewhere", null));
+    }
+
+    private static double pulls(String source, String outcome) {
+        return metric("scorecards_backstage_pulls_total", source, outcome);
+    }
+
+    /** The one sample of {@code name} for {@code source} (and {@code outcome}, if given) at /q/metrics. */
+    private static double metric(String name, String source, String outcome) {
+        List<String> lines = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains("source=\"" + source + "\"")
+                        && (outcome == null || l.contains("outcome=\"" + outcome + "\"")))
+                .toList();
+        assertEquals(1, lines.size(), name + " " + source + " " + outcome + ": " + lines);
+        String line = lines.get(0);
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     @Test
@@ -276,12 +314,12 @@ class BackstagePullTest {
         return given().get("/api/catalog/backstage").then().extract().path("items.find { it.name == 'acme' }.lastSuccess");
     }
 
-    private static void removeUpstream(String name) {
+    private void removeUpstream(String name) {
         assertEquals(true, stub.catalog("acme").removeIf(e -> e.path("metadata").path("name").asText().equals(name)));
     }
 
     /** Changes a System's description, as an edit in Backstage would (a new etag too). */
-    private static void describeUpstream(String name, String description) {
+    private void describeUpstream(String name, String description) {
         for (JsonNode e : stub.catalog("acme")) {
             if (e.path("kind").asText().equals("System") && e.path("metadata").path("name").asText().equals(name)) {
                 ((ObjectNode) e.get("metadata")).put("description", description).put("etag", "changed-upstream");

@@ -8,11 +8,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 
 /**
  * A live Backstage for the pull tests, on an ephemeral port: {@code /acme} and {@code /small} serve
@@ -32,8 +33,12 @@ import java.util.Set;
  * Backstage's error envelope), {@code /oauth/token} an OAuth2 client-credentials token endpoint.
  * {@code /acme} wants a token issued there, {@code /small} the static token. It records every request.
  *
- * <p>As a (global) test resource it only picks the port and configures the sources; each test class
- * that pulls starts the server itself ({@link #serve}), so the test and the server share one class loader.
+ * {@code /slow} sends its headers at once, then its body a byte every 500 ms.
+ *
+ * <p>As a (global) test resource it binds the server (on a port of the system's choosing) in {@link #start},
+ * configures the sources and injects itself into the test's {@code BackstageStub} field; {@link #stop} stops
+ * it. It stays global: a resource restricted to one test class would make Quarkus restart for that class
+ * and for the next.
  */
 @QuarkusTestResource(BackstageStub.class)
 public class BackstageStub implements QuarkusTestResourceLifecycleManager {
@@ -55,12 +60,18 @@ public class BackstageStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(Executors.newCachedThreadPool()); // a trickling answer must not hold up the others
+        server.createContext("/oauth/token", this::token);
+        server.createContext("/acme/api/catalog/entities/by-query", e -> byQuery(e, "acme"));
+        server.createContext("/small/api/catalog/entities/by-query", e -> byQuery(e, "small"));
+        server.createContext("/slow/api/catalog/entities/by-query", BackstageStub::trickle);
+        server.start();
+        int port = server.getAddress().getPort();
         String base = "http://localhost:" + port;
         Map<String, String> config = new LinkedHashMap<>();
         config.put("scorecards.backstage.acme.base-url", base + "/acme/");
@@ -77,6 +88,11 @@ public class BackstageStub implements QuarkusTestResourceLifecycleManager {
         config.put("scorecards.backstage.elsewhere.base-url", "http://127.0.0.1:" + port + "/small");
         config.put("scorecards.backstage.elsewhere.token", STATIC_TOKEN);
         config.put("scorecards.backstage.elsewhere.interval", "off");
+        // answers slower than its read timeout allows; manual pulls only
+        config.put("scorecards.backstage.slow.base-url", base + "/slow");
+        config.put("scorecards.backstage.slow.token", STATIC_TOKEN);
+        config.put("scorecards.backstage.slow.interval", "off");
+        config.put("scorecards.backstage.slow.read-timeout", "2s");
         // no base-url: off, neither listed nor pullable
         config.put("scorecards.backstage.dormant.token", "unused");
         return config;
@@ -84,26 +100,12 @@ public class BackstageStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // the server belongs to the test class that started it
-    }
-
-    /** Starts serving on {@code port} (the one {@link #start} configured). */
-    static BackstageStub serve(int port) {
-        BackstageStub stub = new BackstageStub();
-        try {
-            stub.server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        stub.server.createContext("/oauth/token", stub::token);
-        stub.server.createContext("/acme/api/catalog/entities/by-query", e -> stub.byQuery(e, "acme"));
-        stub.server.createContext("/small/api/catalog/entities/by-query", e -> stub.byQuery(e, "small"));
-        stub.server.start();
-        return stub;
-    }
-
-    void close() {
         server.stop(0);
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(this, new TestInjector.MatchesType(BackstageStub.class));
     }
 
     /** What the two catalogs hold from now on; failures off, the request log emptied. */
@@ -218,6 +220,26 @@ public class BackstageStub implements QuarkusTestResourceLifecycleManager {
         }
         String text = body.toString();
         send(e, 200, page == malformedPage ? text.substring(0, text.length() / 2) : text);
+    }
+
+    /** Headers at once, then a byte every 500 ms for a minute at most (until the client gives up). */
+    private static void trickle(HttpExchange e) throws IOException {
+        e.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        e.sendResponseHeaders(200, 0);
+        try (OutputStream out = e.getResponseBody()) {
+            out.write('{');
+            out.flush();
+            for (int i = 0; i < 120; i++) {
+                Thread.sleep(500);
+                out.write(' ');
+                out.flush();
+            }
+            out.write('}');
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGaveUp) {
+            // expected: the pull stops reading at its deadline
+        }
     }
 
     private static String cursor(int offset, List<String> kinds) {

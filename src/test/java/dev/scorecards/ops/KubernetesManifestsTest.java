@@ -53,6 +53,13 @@ class KubernetesManifestsTest {
             for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
                 assertEquals("http", c.path(probe).path("httpGet").path("port").asText(), m.dir + " " + probe);
             }
+            // the datasource readiness check may wait the pool's acquisition timeout when the pool is
+            // busy: the probe must wait longer, else a loaded pool makes every replica unready together
+            java.time.Duration acquisition = ConfigProvider.getConfig()
+                    .getValue("quarkus.datasource.jdbc.acquisition-timeout", java.time.Duration.class);
+            assertEquals(java.time.Duration.ofSeconds(5), acquisition);
+            assertEquals(8, c.path("readinessProbe").path("timeoutSeconds").asInt(), m.dir);
+            assertTrue(c.path("readinessProbe").path("timeoutSeconds").asInt() > acquisition.toSeconds(), m.dir);
         }
         for (String path : List.of("/q/health/started", "/q/health/ready", "/q/health/live")) {
             given().get(path).then().statusCode(200).body("status", equalTo("UP"));
@@ -107,7 +114,7 @@ class KubernetesManifestsTest {
                     assertEquals("RUN_TIME", setting[1], m.dir + ": " + name + " (" + setting[0]
                             + ") is fixed when the application is built; the Deployment cannot change it");
                     assertEquals("", setting[2], m.dir + ": " + name + " (" + setting[0] + ") is deprecated");
-                } else if (!own.contains(name) && !IMAGE_SETTINGS.contains(name)) {
+                } else if (!own.contains(name) && !IMAGE_SETTINGS.contains(name) && !backstageSource(name)) {
                     unknown.add(name);
                 }
             }
@@ -121,6 +128,31 @@ class KubernetesManifestsTest {
         assertEquals("deprecated", quarkus.get("QUARKUS_LOG_CONSOLE_JSON")[2]);
         assertTrue(own.containsAll(Set.of("SCORECARDS_EXAMPLES_LOAD", "SCORECARDS_LOG_JSON",
                 "SCORECARDS_AUTH_READS", "SCORECARDS_AUTH_ROLES_CLAIM", "PORT")), own.toString());
+        // scorecards.backstage.<name>.* is a map: its names exist only once configured
+        assertTrue(backstageSource("SCORECARDS_BACKSTAGE_MAIN_BASE_URL"));
+        assertTrue(backstageSource("SCORECARDS_BACKSTAGE_MAIN_TOKEN"));
+        assertTrue(backstageSource("SCORECARDS_BACKSTAGE_PROD2_CLIENT_SECRET"));
+        assertFalse(backstageSource("SCORECARDS_BACKSTAGE_MAIN_PASSWORD"));
+        assertFalse(backstageSource("SCORECARDS_BACKSTAGE_BASE_URL"));
+    }
+
+    @Test
+    void productionPullsBackstageThroughTheAllowListAndTheEgressRuleWithATokenFromASecret() {
+        String base = PRODUCTION.env("SCORECARDS_BACKSTAGE_MAIN_BASE_URL");
+        assertEquals("http://backstage.backstage.svc.cluster.local:7007", base);
+        java.net.URI uri = java.net.URI.create(base);
+        assertTrue(List.of(PRODUCTION.env("SCORECARDS_LOCATIONS_ALLOWED_HOSTS").split(",")).contains(uri.getHost()),
+                "the pull only reaches allowed hosts");
+        JsonNode rule = StreamSupport.stream(PRODUCTION.one("NetworkPolicy").path("spec").path("egress").spliterator(),
+                false).filter(r -> r.path("ports").get(0).path("port").asInt() == uri.getPort()).findFirst()
+                .orElseThrow(() -> new AssertionError("no egress rule for Backstage's port " + uri.getPort()));
+        assertEquals("backstage", rule.path("to").get(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText());
+        JsonNode token = secretRef(PRODUCTION, "SCORECARDS_BACKSTAGE_MAIN_TOKEN");
+        assertEquals("SCORECARDS_BACKSTAGE_MAIN_TOKEN", token.path("key").asText());
+        assertEquals("CHANGE-ME-not-a-real-token", decode(PRODUCTION.named("Secret", token.path("name").asText()),
+                "SCORECARDS_BACKSTAGE_MAIN_TOKEN"));
+        assertEquals(null, BASE.env("SCORECARDS_BACKSTAGE_MAIN_BASE_URL"), "the base pulls from no Backstage");
     }
 
     @Test
@@ -209,6 +241,9 @@ class KubernetesManifestsTest {
             JsonNode volume = StreamSupport.stream(pod.path("volumes").spliterator(), false)
                     .filter(v -> v.path("name").equals(tmp.path("name"))).findFirst().orElseThrow();
             assertTrue(volume.has("emptyDir"), m.dir);
+            // on disk, not in memory (which would count against the 768Mi limit); room for a pull's pages
+            assertFalse(volume.path("emptyDir").has("medium"), m.dir);
+            assertEquals("1Gi", volume.path("emptyDir").path("sizeLimit").asText(), m.dir);
         }
     }
 
@@ -226,7 +261,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void networkPolicyLetsOutOnlyDnsPostgresqlAndHttps() {
+    void networkPolicyLetsOutOnlyDnsPostgresqlHttpsAndBackstage() {
         for (Manifests m : BOTH) {
             JsonNode policy = m.one("NetworkPolicy").path("spec");
             assertEquals("[\"Ingress\",\"Egress\"]", policy.path("policyTypes").toString(), m.dir);
@@ -235,13 +270,27 @@ class KubernetesManifestsTest {
             Set<String> egress = new TreeSet<>();
             policy.path("egress").forEach(rule -> rule.path("ports").forEach(
                     p -> egress.add(p.path("protocol").asText() + "/" + p.path("port").asText())));
-            assertEquals(Set.of("UDP/53", "TCP/53", "TCP/5432", "TCP/443"), egress, m.dir);
+            assertEquals(Set.of("UDP/53", "TCP/53", "TCP/5432", "TCP/443", "TCP/7007"), egress, m.dir);
         }
         // production names the destinations
         PRODUCTION.one("NetworkPolicy").path("spec").path("egress").forEach(rule -> {
             boolean dns = rule.path("ports").get(0).path("port").asInt() == 53;
             assertEquals(!dns, rule.has("to"), rule.toString());
         });
+    }
+
+    /**
+     * Whether {@code env} is a setting of a live Backstage source, {@code scorecards.backstage.<name>.<setting>}
+     * ({@code ingest/BackstageConfig}) with a name of letters and digits: SCORECARDS_BACKSTAGE_MAIN_TOKEN.
+     */
+    private static boolean backstageSource(String env) {
+        for (java.lang.reflect.Method m : dev.scorecards.ingest.BackstageConfig.Source.class.getMethods()) {
+            String setting = m.getName().replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT);
+            if (env.matches("SCORECARDS_BACKSTAGE_[A-Z0-9]+_" + setting)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode secretRef(Manifests m, String env) {

@@ -22,12 +22,24 @@ final class Manifests {
 
     static Manifests render(String dir) {
         try {
-            Process p = new ProcessBuilder("bash", "k8s/render.sh", dir)
+            // the output goes to a file, so that the timeout applies (a hung download cannot hang the build)
+            java.nio.file.Path out = java.nio.file.Files.createTempFile("manifests", ".yaml");
+            Process p = new ProcessBuilder("bash", "k8s/render.sh", dir).redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             p.getOutputStream().close();
-            String yaml = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new AssertionError("k8s/render.sh " + dir + " failed (see its messages above)");
+            String yaml;
+            try {
+                if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                    throw new AssertionError("k8s/render.sh " + dir + " did not finish within 5 minutes");
+                }
+                if (p.exitValue() != 0) {
+                    throw new AssertionError("k8s/render.sh " + dir + " failed (see its messages above)");
+                }
+                yaml = java.nio.file.Files.readString(out, StandardCharsets.UTF_8);
+            } finally {
+                java.nio.file.Files.deleteIfExists(out);
             }
             List<JsonNode> objects = new ArrayList<>();
             try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {

@@ -3,7 +3,9 @@ package dev.scorecards.web;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.Catalog;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class WebPagesTest {
     @Inject
     DataSource dataSource;
+    @Inject
+    TeamGraph teamGraph;
 
     @BeforeEach
     void load() {
@@ -52,11 +56,6 @@ class WebPagesTest {
         Document d = page("/", 200);
         assertEquals("Capabilities · Capability Scorecards", d.title());
         assertEquals("width=device-width, initial-scale=1", d.selectFirst("meta[name=viewport]").attr("content"));
-        // the icon the page names is served (else browsers ask for /favicon.ico and log its 404)
-        String icon = d.selectFirst("link[rel=icon]").attr("href");
-        assertEquals("/favicon.svg", icon);
-        assertTrue(given().get(icon).then().statusCode(200).contentType("image/svg+xml").extract().asString()
-                .startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"16\""));
         assertEquals("29", d.getElementById("capability-count").text());
         Map<String, String> levels = new LinkedHashMap<>();
         d.select("[data-level]").forEach(e -> levels.put(e.attr("data-level"), e.text()));
@@ -84,15 +83,19 @@ class WebPagesTest {
         assertEquals("Relied on", observability.selectFirst(".lvl").text());
         assertEquals(List.of("/api/scorecards/badges/system/default/observability/adoption.svg",
                 "/api/scorecards/badges/system/default/observability/documentation.svg",
-                "/api/scorecards/badges/system/default/observability/support-readiness.svg"),
+                "/api/scorecards/badges/system/default/observability/support-readiness.svg",
+                "/api/scorecards/badges/system/default/observability/ci.svg"),
                 observability.select("img").eachAttr("src"));
-        assertEquals(List.of("Adoption: Gold", "Documentation: Gold", "Support readiness: Gold"),
+        // every scorecard of the definitions but the ladder: the tests' definitions add "ci"
+        assertEquals(List.of("Adoption: Gold", "Documentation: Gold", "Support readiness: Gold",
+                "Continuous integration: none"),
                 observability.select("img").eachAttr("alt"));
         assertTrue(d.select("img[width], img[height]").isEmpty(), "badges keep their own size");
         assertEquals("18 (9 teams, 75% adoption)", observability.selectFirst("td[data-label=Consumers]").text());
         assertEquals("Integrated", d.selectFirst("tr[data-ref=system:default/secrets-vault] .lvl").text());
         assertEquals("Shipped", d.selectFirst("tr[data-ref=system:default/message-bus] .lvl").text());
-        assertEquals(List.of("Adoption: Gold", "Documentation: none", "Support readiness: none"),
+        assertEquals(List.of("Adoption: Gold", "Documentation: none", "Support readiness: none",
+                "Continuous integration: none"),
                 d.select("tr[data-ref=system:default/secrets-vault] img").eachAttr("alt"));
         assertEquals(29, d.select("svg.spark polyline").size(), "every capability has a trend");
         assertNull(d.getElementById("next"));
@@ -110,6 +113,21 @@ class WebPagesTest {
                 d.select("tr[data-ref]").eachAttr("data-ref"));
         assertEquals("most consumers first", d.selectFirst("select[name=sort] option[selected]").text());
         assertEquals("group:default/developer-experience", d.selectFirst("input[name=owner]").val());
+        // the kinds offered are those of the capabilities there are; the sorts are the menu's five
+        assertEquals(List.of("", "api", "component", "system"), d.select("select[name=kind] option").eachAttr("value"));
+        assertEquals(List.of("name", "-level", "level", "-consumers", "-adoption"),
+                d.select("select[name=sort] option").eachAttr("value"));
+        assertEquals("system", d.selectFirst("select[name=kind] option[selected]").text());
+        // the CSV link keeps the page's filters and sort
+        String csv = d.getElementById("csv").attr("href");
+        assertEquals("/api/scorecards/capabilities?format=csv&sort=-consumers&owner=group%3Adefault%2Fdeveloper-experience"
+                + "&kind=system", csv);
+        assertEquals("Download these as CSV", d.getElementById("csv").text());
+        List<String> lines = given().urlEncodingEnabled(false).get(csv).then().statusCode(200).extract().asString()
+                .lines().toList();
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("system:default/ci-pipelines,") && lines.get(2)
+                .startsWith("system:default/feature-flags,"), String.join("\n", lines));
 
         d = page("/?sort=popularity", 400);
         assertEquals("Cannot show this page", d.getElementById("problem").text());
@@ -170,7 +188,8 @@ class WebPagesTest {
                 d.selectFirst("#scorecard-support-readiness tr[data-check]").attr("data-check"));
         assertTrue(d.selectFirst("#scorecard-support-readiness tr[data-check] td[data-label=Why]").text()
                 .startsWith("ownerIsGroup = true, ownerMemberCount = 0"));
-        assertEquals(List.of("Adoption: Gold", "Documentation: none", "Support readiness: none"),
+        assertEquals(List.of("Adoption: Gold", "Documentation: none", "Support readiness: none",
+                "Continuous integration: none"),
                 d.select("p.badges img").eachAttr("alt"));
         JsonPath api = given().get("/api/scorecards/capabilities/system/default/secrets-vault").then().statusCode(200)
                 .extract().jsonPath();
@@ -235,6 +254,19 @@ class WebPagesTest {
     }
 
     @Test
+    void everyPageNamesAFaviconThatIsServed() {
+        for (String path : List.of("/", "/capabilities/system/default/observability", "/teams/graph")) {
+            assertEquals("/favicon.svg", page(path, 200).selectFirst("link[rel=icon]").attr("href"), path);
+        }
+        String svg = given().get("/favicon.svg").then().statusCode(200).contentType("image/svg+xml").extract().asString();
+        assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
+        // browsers that ignore the link still ask for /favicon.ico: a 16x16 icon, not a 404
+        byte[] ico = given().get("/favicon.ico").then().statusCode(200).extract().asByteArray();
+        assertEquals(List.of(0, 0, 1, 0, 1, 0, 16, 16), List.of(ico[0] & 0xff, ico[1] & 0xff, ico[2] & 0xff,
+                ico[3] & 0xff, ico[4] & 0xff, ico[5] & 0xff, ico[6] & 0xff, ico[7] & 0xff));
+    }
+
+    @Test
     void unknownCapabilityIsANotFoundPage() {
         Document d = page("/capabilities/system/default/no-such-thing", 404);
         assertEquals("No such capability", d.getElementById("problem").text());
@@ -294,6 +326,23 @@ class WebPagesTest {
                 .mapToDouble(l -> Double.parseDouble(l.attr("stroke-width"))).max().orElse(0);
         assertEquals(6.0, heaviest);
         assertFalse(d.select("table.teams tbody tr").isEmpty());
+        // laid out once per version of the catalog graph, again when the catalog changed
+        TeamGraphPicture.Picture picture = teamGraph.picture();
+        assertSame(picture, teamGraph.picture());
+        Catalog.ingest("web-graph", "full", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Group
+                metadata:
+                  name: zz-new-team
+                spec:
+                  type: team
+                  children: []
+                """).statusCode(200);
+        TeamGraphPicture.Picture after = teamGraph.picture();
+        assertNotSame(picture, after);
+        assertEquals(17, after.teams());
+        assertEquals("13 of 17 teams interact, through " + producers.size() + " edges. JSON: /api/scorecards/teams/graph.",
+                page("/teams/graph", 200).getElementById("counts").text());
     }
 
     @Test

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * README badges: a capability's scorecard as SVG or shields.io endpoint JSON, by name or by opaque id,
- * answered with a strong ETag (304 when it matches) and {@code Cache-Control: no-cache}; its badge id;
- * and the Markdown to paste.
+ * answered with a strong ETag (304 when it matches) and {@code Cache-Control: no-cache}; its badge id
+ * (for authenticated callers: its role in openapi.yaml); and the Markdown to paste.
  */
 @Path("/api/scorecards/badges")
 public class BadgesResource {
@@ -33,6 +33,8 @@ public class BadgesResource {
     Caller caller;
     @ConfigProperty(name = "scorecards.public-url")
     Optional<String> publicUrl;
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
+    boolean oidc;
 
     @GET
     @Path("/{kind}/{namespace}/{name}/{scorecard}.svg")
@@ -76,7 +78,6 @@ public class BadgesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> id(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        authenticate();
         String id = badges.id(Refs.of(kind, namespace, name));
         if (id == null) {
             throw CapabilitiesResource.notFound(kind, namespace, name);
@@ -89,8 +90,10 @@ public class BadgesResource {
     @Produces("text/markdown")
     public Response markdown(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @Context UriInfo uri) {
-        if (badges.obfuscated()) {
-            authenticate(); // the snippet carries the badge id
+        if (badges.obfuscated() && oidc && !caller.authenticated()) {
+            // the snippet carries the badge ids, which (as GET …/id's role says) only authenticated callers get
+            throw new NotAuthorizedException("In obfuscated mode the Markdown snippet, which carries the badge ids,"
+                    + " is only given to an authenticated caller", "Bearer");
         }
         String base = publicUrl.filter(u -> !u.isBlank()).orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
         String md = badges.markdown(Refs.of(kind, namespace, name), base);
@@ -98,12 +101,6 @@ public class BadgesResource {
             throw CapabilitiesResource.notFound(kind, namespace, name);
         }
         return Response.ok(md, "text/markdown; charset=UTF-8").build();
-    }
-
-    private void authenticate() {
-        if (badges.idRequiresAuthentication() && !caller.authenticated()) {
-            throw new NotAuthorizedException("A badge id is only given to an authenticated caller", "Bearer");
-        }
     }
 
     private static Response answer(Badges.Body body, String type, String ifNoneMatch) {

@@ -13,14 +13,22 @@ import jakarta.inject.Inject;
  * {@code GET /api/catalog/entities/by-name/{kind}/{namespace}/{name}} answered straight from the
  * entity cache on the I/O thread when the entity is cached and no {@code fields} are asked for;
  * everything else (misses, projections, 404s) falls through to {@link CatalogEntitiesResource}.
- * The hottest read of Backstage's frontend, so it skips the REST layer's per-request work.
+ * The hottest read of Backstage's frontend, so it skips the REST layer's per-request work (not installed
+ * when reads need a token).
  */
 @ApplicationScoped
 public class ByNameFastPath {
     @Inject
     CatalogQueries catalog;
+    @Inject
+    dev.scorecards.api.access.AccessConfig.Auth auth;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.tenant-enabled")
+    boolean oidc;
 
     void install(@Observes Router router) {
+        if (oidc && auth.reads() == dev.scorecards.api.access.AccessConfig.Reads.AUTHENTICATED) {
+            return; // reads need a token, which only the REST layer checks
+        }
         router.route(HttpMethod.GET, "/api/catalog/entities/by-name/:kind/:namespace/:name")
                 .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(rc -> {

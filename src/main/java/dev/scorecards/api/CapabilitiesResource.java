@@ -117,7 +117,7 @@ public class CapabilitiesResource {
         return ServiceError.notFound("No capability " + Refs.of(kind, namespace, name));
     }
 
-    private static Instant instant(String param, String value) {
+    static Instant instant(String param, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

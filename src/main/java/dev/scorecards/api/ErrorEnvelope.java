@@ -73,7 +73,7 @@ public class ErrorEnvelope {
         return databaseUnreachable(e) && !database.reachable() ? 503 : 500;
     }
 
-    static Response envelope(int status, String name, String message, Map<String, Object> details,
+    public static Response envelope(int status, String name, String message, Map<String, Object> details,
             HttpServerRequest request) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error");

@@ -79,10 +79,6 @@ public class Badges {
         return config.obfuscate();
     }
 
-    public boolean idRequiresAuthentication() {
-        return config.idRequiresAuthentication();
-    }
-
     /** The badge of a capability named in the URL; "unknown" for every name in obfuscated mode. */
     public Body svgByName(String ref, String scorecard, BadgeStyle style) {
         return svg(config.obfuscate() ? unknown(scorecard) : verdict(ref, scorecard), style);

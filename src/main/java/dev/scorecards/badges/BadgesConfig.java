@@ -15,13 +15,6 @@ public interface BadgesConfig {
     @WithDefault("false")
     boolean obfuscate();
 
-    /**
-     * Whether asking for a badge id (and the Markdown snippet in obfuscated mode) needs an authenticated
-     * caller; by default whenever OIDC is on.
-     */
-    @WithDefault("${quarkus.oidc.tenant-enabled:false}")
-    boolean idRequiresAuthentication();
-
     /** {@code cacheSeconds} of the shields.io endpoint JSON; shields.io never caches less than 300. */
     @WithDefault("300")
     int cacheSeconds();

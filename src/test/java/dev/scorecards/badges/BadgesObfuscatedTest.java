@@ -10,11 +10,14 @@ import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -23,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Obfuscated mode: badges only by opaque id, ids only for authenticated callers, names answer
- * "unknown". The profile also loads a scorecard whose name is markup, to see it escaped end to end.
+ * Obfuscated mode with OIDC on: badges only by opaque id, ids only for authenticated callers, names
+ * answer "unknown". The profile also loads a scorecard whose name is markup, to see it escaped end to end.
  */
 @QuarkusTest
 @TestProfile(BadgesObfuscatedTest.Obfuscated.class)
@@ -35,11 +38,18 @@ class BadgesObfuscatedTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("scorecards.badges.obfuscate", "true",
-                    "scorecards.badges.id-requires-authentication", "true",
+                    "quarkus.oidc.tenant-enabled", "true",
+                    "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
+                    "quarkus.oidc.client-id", "scorecards",
                     "scorecards.badges.cache-seconds", "600",
                     "scorecards.badges.level-colors.\"A&B\"", "blue",
                     "scorecards.public-url", "https://scorecards.example.com/",
                     "scorecards.definitions.dir", "src/test/resources/scorecards-badges");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OidcWiremockTestResource.class)); // OIDC on, reads public
         }
     }
 
@@ -48,7 +58,18 @@ class BadgesObfuscatedTest {
 
     @BeforeEach
     void load() {
-        Catalog.examples(dataSource);
+        // registering the examples' location is an admin's write now that OIDC is on
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .setAuth(RestAssured.oauth2(token("ada", Set.of("scorecards-admin")))).build();
+        try {
+            Catalog.examples(dataSource);
+        } finally {
+            RestAssured.requestSpecification = null;
+        }
+    }
+
+    private static String token(String user, Set<String> roles) {
+        return OidcWiremockTestResource.getAccessToken(user, roles);
     }
 
     @Test
@@ -59,15 +80,19 @@ class BadgesObfuscatedTest {
                 .contentType("image/svg+xml").extract().asString();
         assertTrue(svg.contains("<title>Adoption: unknown</title>"), svg);
         given().get(BADGES + "system/default/observability/id").then().statusCode(401)
-                .body("error.name", equalTo("AuthenticationError"));
+                .body("error.name", equalTo("AuthenticationError"))
+                .body("error.message", equalTo("GET /api/scorecards/badges/{kind}/{namespace}/{name}/id needs an"
+                        + " authenticated caller; send a bearer token"));
         given().get(BADGES + "system/default/observability/markdown").then().statusCode(401)
-                .body("error.name", equalTo("AuthenticationError"));
+                .body("error.name", equalTo("AuthenticationError"))
+                .body("error.message", equalTo("In obfuscated mode the Markdown snippet, which carries the badge ids,"
+                        + " is only given to an authenticated caller"));
     }
 
     @Test
-    @TestSecurity(user = "alice")
     void anAuthenticatedCallerGetsTheIdAndTheMarkdownUsesIt() {
-        String id = given().get(BADGES + "system/default/observability/id").then().statusCode(200).extract().path("id");
+        // alice has no role of the service's: being authenticated is enough; the badges by id are anonymous
+        String id = given().auth().oauth2(token("alice", Set.of("user"))).get(BADGES + "system/default/observability/id").then().statusCode(200).extract().path("id");
         assertEquals(Map.of("schemaVersion", 1, "label", "Relied on", "message", "Relied on", "color", "brightgreen",
                 "cacheSeconds", 600), given().get(BADGES + "id/" + id + "/relied-on.json").then().statusCode(200)
                 .extract().jsonPath().getMap("$"));
@@ -75,7 +100,7 @@ class BadgesObfuscatedTest {
         assertTrue(svg.contains("<title>Adoption: Gold</title>"), svg);
         String image = "https://scorecards.example.com/api/scorecards/badges/id/" + id + "/";
         String page = "(https://scorecards.example.com/capabilities/system/default/observability)\n";
-        given().get(BADGES + "system/default/observability/markdown").then().statusCode(200)
+        given().auth().oauth2(token("alice", Set.of("user"))).get(BADGES + "system/default/observability/markdown").then().statusCode(200)
                 .body(equalTo("[![Relied on](" + image + "relied-on.svg)]" + page
                         + "[![Adoption](" + image + "adoption.svg)]" + page
                         + "[![Documentation](" + image + "documentation.svg)]" + page
@@ -84,9 +109,8 @@ class BadgesObfuscatedTest {
     }
 
     @Test
-    @TestSecurity(user = "alice")
     void markupInNamesIsEscaped() {
-        String id = given().get(BADGES + "system/default/secrets-vault/id").then().statusCode(200).extract().path("id");
+        String id = given().auth().oauth2(token("alice", Set.of("user"))).get(BADGES + "system/default/secrets-vault/id").then().statusCode(200).extract().path("id");
         // a level colour configured by name: A&B is blue
         assertEquals(Map.of("schemaVersion", 1, "label", "<script>&\"'", "message", "A&B", "color", "blue",
                 "cacheSeconds", 600), given().get(BADGES + "id/" + id + "/escaping.json").then().statusCode(200)

@@ -42,11 +42,6 @@ class KubernetesManifestsTest {
 
     /** Read by the container image (run-java.sh, glibc), not by the application. */
     private static final Set<String> IMAGE_SETTINGS = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
-    /**
-     * Settings of work merged separately (OIDC roles: {@code scorecards.auth.reads}); remove a name
-     * here once the application reads it, so that this test checks it like every other.
-     */
-    private static final Set<String> PENDING_MERGE = Set.of("SCORECARDS_AUTH_READS");
 
     @Test
     void probesUseTheHealthEndpointsTheServiceAnswers() {
@@ -119,8 +114,7 @@ class KubernetesManifestsTest {
                     assertEquals("RUN_TIME", setting[1], m.dir + ": " + name + " (" + setting[0]
                             + ") is fixed when the application is built; the Deployment cannot change it");
                     assertEquals("", setting[2], m.dir + ": " + name + " (" + setting[0] + ") is deprecated");
-                } else if (!own.contains(name) && !IMAGE_SETTINGS.contains(name) && !PENDING_MERGE.contains(name)
-                        && !backstageSource(name)) {
+                } else if (!own.contains(name) && !IMAGE_SETTINGS.contains(name) && !backstageSource(name)) {
                     unknown.add(name);
                 }
             }
@@ -133,7 +127,7 @@ class KubernetesManifestsTest {
         assertEquals("quarkus.log.console.json.enabled", quarkus.get("QUARKUS_LOG_CONSOLE_JSON_ENABLED")[0]);
         assertEquals("deprecated", quarkus.get("QUARKUS_LOG_CONSOLE_JSON")[2]);
         assertTrue(own.containsAll(Set.of("SCORECARDS_EXAMPLES_LOAD", "SCORECARDS_LOG_JSON",
-                "SCORECARDS_AUTH_WRITE_POLICY", "PORT")), own.toString());
+                "SCORECARDS_AUTH_READS", "SCORECARDS_AUTH_ROLES_CLAIM", "PORT")), own.toString());
         // scorecards.backstage.<name>.* is a map: its names exist only once configured
         assertTrue(backstageSource("SCORECARDS_BACKSTAGE_MAIN_BASE_URL"));
         assertTrue(backstageSource("SCORECARDS_BACKSTAGE_MAIN_TOKEN"));
@@ -190,7 +184,8 @@ class KubernetesManifestsTest {
         assertEquals("true", config.path("QUARKUS_OIDC_TENANT_ENABLED").asText());
         assertTrue(config.path("QUARKUS_OIDC_AUTH_SERVER_URL").asText().startsWith("https://"), config.toString());
         assertEquals("capability-scorecards", config.path("QUARKUS_OIDC_CLIENT_ID").asText());
-        assertEquals("authenticated", config.path("SCORECARDS_AUTH_WRITE_POLICY").asText());
+        assertEquals("public", config.path("SCORECARDS_AUTH_READS").asText());
+        assertEquals("realm_access/roles", config.path("SCORECARDS_AUTH_ROLES_CLAIM").asText());
         assertEquals("false", config.path("SCORECARDS_EXAMPLES_LOAD").asText());
         assertEquals("false", BASE.named("ConfigMap", "capability-scorecards-config").path("data")
                 .path("QUARKUS_OIDC_TENANT_ENABLED").asText());

@@ -1,0 +1,46 @@
+package dev.scorecards.api.access;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of access control ({@code scorecards.auth.*}) and abuse limits ({@code scorecards.rate-limit.*}). */
+public final class AccessConfig {
+    private AccessConfig() {
+    }
+
+    /** Whether reads need a token. */
+    public enum Reads {
+        PUBLIC, AUTHENTICATED
+    }
+
+    @ConfigMapping(prefix = "scorecards.auth")
+    public interface Auth {
+        /** {@code public}: reads need no token; {@code authenticated}: every read needs one (badges and health never do). */
+        @WithDefault("public")
+        Reads reads();
+
+        /**
+         * Token claims (paths like {@code realm_access/roles}, comma-separated) holding the caller's
+         * roles; fed to {@code quarkus.oidc.roles.role-claim-path}. Empty: Quarkus' default
+         * ({@code groups}, else Keycloak's {@code realm_access/roles} and client roles).
+         */
+        Optional<String> rolesClaim();
+
+        /** Retry-After of the 503 answered while the identity provider cannot be reached. */
+        @WithDefault("30s")
+        Duration unavailableRetryAfter();
+    }
+
+    @ConfigMapping(prefix = "scorecards.rate-limit")
+    public interface RateLimit {
+        /** Writes (POST/PUT/DELETE) each caller may make per minute; 0 = no limit. */
+        @WithDefault("600")
+        int writesPerMinute();
+
+        /** Evaluations on demand each caller may ask for per minute; 0 = no limit. */
+        @WithDefault("60")
+        int evaluatePerMinute();
+    }
+}

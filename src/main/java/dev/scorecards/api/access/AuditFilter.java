@@ -1,0 +1,54 @@
+package dev.scorecards.api.access;
+
+import dev.scorecards.catalog.EntityRef;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Writes the audit row of every request {@link AccessFilter} marked as a write, with the status of
+ * its answer, before the answer leaves (so the caller can read its entry at once).
+ */
+public class AuditFilter {
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class);
+    static final String AUDITED = AuditFilter.class.getName() + ".audited";
+
+    /** What the audit row of a request needs beyond its response. */
+    record Audited(String actor, Permissions.Rule rule) {
+    }
+
+    @Inject
+    AuditLog audit;
+
+    @ServerResponseFilter
+    public void record(ContainerRequestContext ctx, ContainerResponseContext response) {
+        if (!(ctx.getProperty(AUDITED) instanceof Audited a)) {
+            return;
+        }
+        MultivaluedMap<String, String> params = ctx.getUriInfo().getPathParameters();
+        String target = params.containsKey("kind") && params.containsKey("namespace") && params.containsKey("name")
+                ? new EntityRef(params.getFirst("kind"), params.getFirst("namespace"), params.getFirst("name")).toString()
+                : null;
+        String method = ctx.getMethod();
+        String path = ctx.getUriInfo().getPath();
+        String query = ctx.getUriInfo().getRequestUri().getRawQuery();
+        int status = response.getStatus();
+        Runnable write = () -> {
+            try {
+                audit.record(a.actor(), method, path, query, a.rule().operation(), status, target);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not record %s %s by %s in the audit log", method, path, a.actor());
+            }
+        };
+        if (Context.isOnEventLoopThread()) {
+            Infrastructure.getDefaultWorkerPool().execute(write); // no write runs there today; never block the I/O thread
+        } else {
+            write.run();
+        }
+    }
+}

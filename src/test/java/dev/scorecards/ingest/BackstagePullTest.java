@@ -86,12 +86,14 @@ class BackstagePullTest {
         String finished = status("acme").extract().path("items.find { it.name == 'acme' }.lastRun.finished");
         String smallUrl = status("small").extract().path("items.find { it.name == 'small' }.baseUrl");
         String elsewhereUrl = status("elsewhere").extract().path("items.find { it.name == 'elsewhere' }.baseUrl");
+        String slowUrl = status("slow").extract().path("items.find { it.name == 'slow' }.baseUrl");
         assertEquals("name,source,baseUrl,interval,filter,lastRun.trigger,lastRun.started,lastRun.finished,"
                 + "lastRun.entities,lastRun.created,lastRun.updated,lastRun.unchanged,lastRun.removed,lastRun.conflicts,"
                 + "lastRun.error,lastSuccess\r\n"
                 + "acme,backstage:acme," + acmeUrl + ",PT1H,,manual," + started + "," + finished + ",122,122,0,0,0,0,,"
                 + finished + "\r\n"
                 + "elsewhere,backstage:elsewhere," + elsewhereUrl + ",,,,,,,,,,,,,\r\n"
+                + "slow,backstage:slow," + slowUrl + ",,,,,,,,,,,,,\r\n"
                 + "small,backstage:small," + smallUrl + ",PT10M,kind=component,,,,,,,,,,,\r\n",
                 given().get("/api/catalog/backstage?format=csv").then().statusCode(200)
                         .header("Content-Disposition", equalTo("attachment; filename=\"backstage-sources.csv\""))

@@ -3,19 +3,24 @@ package dev.scorecards.api;
 import dev.scorecards.api.access.AuditLog;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The audit log of write requests, newest first, in cursor pages. */
+/** The audit log of write requests, newest first, in cursor pages (JSON) or whole (CSV). */
 @Path("/api/scorecards/audit")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
 public class AuditResource {
+    /** The most entries one CSV export answers (newest first); narrower {@code since}/{@code until} reach older ones. */
+    static final int CSV_MAX = 100_000;
+
     /** What a cursor carries: the filters, the page size and the last id answered. */
     record Page(String since, String until, String actor, int limit, long before) {
     }
@@ -24,14 +29,20 @@ public class AuditResource {
     AuditLog log;
 
     @GET
-    public Map<String, Object> audit(@QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("actor") String actor, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Response audit(@QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("actor") String actor, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+        boolean csv = CsvTable.wanted(format, accept);
         Page page = cursor == null || cursor.isBlank()
                 ? new Page(since, until, actor == null || actor.isEmpty() ? null : actor,
                         Math.min(500, EntityListing.intParam("limit", limit, 50, 1)), Long.MAX_VALUE)
                 : Cursors.decode(cursor, Page.class, "audit");
         Instant from = CapabilitiesResource.instant("since", page.since());
         Instant to = CapabilitiesResource.instant("until", page.until());
+        if (csv) {
+            int rows = limit == null && (cursor == null || cursor.isBlank()) ? CSV_MAX : page.limit();
+            return CsvTable.of("audit.csv", CsvColumns.API_AUDIT, log.read(from, to, page.actor(), page.before(), rows));
+        }
         // one more than the page tells whether there is a next page
         List<AuditLog.Entry> items = log.read(from, to, page.actor(), page.before(), page.limit() + 1);
         Map<String, Object> pageInfo = new LinkedHashMap<>();
@@ -43,6 +54,6 @@ public class AuditResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
         out.put("pageInfo", pageInfo);
-        return out;
+        return Response.ok(out, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -21,6 +21,8 @@ final class CsvColumns {
             path("at"), path("entityRef", "exemption.entityRef"), path("checkId", "exemption.checkId"),
             path("reason", "exemption.reason"), path("author", "exemption.author"),
             path("expiresAt", "exemption.expiresAt"), path("createdAt", "exemption.createdAt"));
+    static final List<Column> API_AUDIT = List.of(path("id"), path("at"), path("actor"), path("method"), path("path"),
+            path("query"), path("operation"), path("status"), path("target"));
     static final List<Column> TEAMS = List.of(path("teamRef"), path("title"), path("members"), path("produces"),
             path("consumes"));
     static final List<Column> TIME_TO_FIRST_ADOPTER = List.of(path("entityRef"), path("firstSeenAt"),

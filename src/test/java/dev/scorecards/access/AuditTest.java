@@ -67,6 +67,31 @@ class AuditTest {
     }
 
     @Test
+    void theWholeLogIsACsvDownload() {
+        writes();
+        JsonPath log = given().get("/api/scorecards/audit").then().statusCode(200).extract().jsonPath();
+        String ids = log.getList("items.id").toString();
+        String[] id = ids.substring(1, ids.length() - 1).split(", ");
+        String[] at = log.getList("items.at").toArray(new String[0]);
+        String csv = given().queryParam("format", "csv").get("/api/scorecards/audit").then().statusCode(200)
+                .contentType("text/csv").header("Content-Disposition", "attachment; filename=\"audit.csv\"")
+                .extract().asString();
+        assertEquals("id,at,actor,method,path,query,operation,status,target\r\n"
+                + id[0] + "," + at[0] + ",anonymous,DELETE,/api/scorecards/exemptions/no-such-exemption,,"
+                + "DELETE /api/scorecards/exemptions/{id},404,\r\n"
+                + id[1] + "," + at[1] + ",anonymous,POST,/api/scorecards/capabilities/System/Default/Pay/feedback,,"
+                + "POST /api/scorecards/capabilities/{kind}/{namespace}/{name}/feedback,404,system:default/pay\r\n"
+                + id[2] + "," + at[2] + ",anonymous,POST,/api/catalog/ingest,source=audit-test&mode=full,"
+                + "POST /api/catalog/ingest,200,\r\n"
+                + id[3] + "," + at[3] + ",anonymous,POST,/api/scorecards/evaluate,,POST /api/scorecards/evaluate,200,\r\n",
+                csv);
+        // the filters apply, and a limit makes it a page
+        assertEquals(2, given().header("Accept", "text/csv").queryParam("limit", "1").get("/api/scorecards/audit")
+                .then().statusCode(200).extract().asString().split("\r\n").length);
+        given().queryParam("format", "xml").get("/api/scorecards/audit").then().statusCode(400);
+    }
+
+    @Test
     void pagesFilterByTimeAndActor() {
         writes();
         String cursor = given().queryParam("limit", "3").get("/api/scorecards/audit").then().statusCode(200)

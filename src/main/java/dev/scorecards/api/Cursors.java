@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Opaque cursors: base64url of a JSON record. Clients never look inside. */
-final class Cursors {
+public final class Cursors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Cursors() {
     }
 
-    static String encode(Object state) {
+    public static String encode(Object state) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(state));
         } catch (java.io.IOException e) {
@@ -20,7 +20,7 @@ final class Cursors {
         }
     }
 
-    static <T> T decode(String cursor, Class<T> type, String what) {
+    public static <T> T decode(String cursor, Class<T> type, String what) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
             return JSON.readValue(json, type);

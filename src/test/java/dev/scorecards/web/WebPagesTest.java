@@ -134,7 +134,7 @@ class WebPagesTest {
         assertEquals("Invalid sort 'popularity': one of [adoption, consumers, level, name, percentage], with - in"
                 + " front for descending", d.getElementById("message").text());
         d = page("/?cursor=not-a-cursor", 400);
-        assertEquals("Malformed cursor: follow the page's own links", d.getElementById("message").text());
+        assertEquals("Malformed page cursor", d.getElementById("message").text());
         d = page("/?level=Platinum", 400);
         assertTrue(d.getElementById("message").text().startsWith("Unknown level 'Platinum'"));
     }

@@ -2,6 +2,7 @@ package dev.scorecards.access;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,17 +11,28 @@ import java.util.Map;
  * roles come from {@code groups} and {@code app_metadata/roles}; no rate limits.
  */
 public class OidcProfile implements QuarkusTestProfile {
+    /** OIDC on against the in-process provider; other profiles add their own settings to these. */
+    public static Map<String, String> oidcOn(Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(more);
+        all.put("quarkus.oidc.tenant-enabled", "true");
+        all.put("quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/");
+        all.put("quarkus.oidc.client-id", "scorecards");
+        return all;
+    }
+
+    /** The in-process provider that signs the test tokens. */
+    public static List<TestResourceEntry> provider() {
+        return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
+    }
+
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.oidc.tenant-enabled", "true",
-                "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
-                "quarkus.oidc.client-id", "scorecards",
-                "scorecards.auth.reads", "authenticated",
-                "scorecards.auth.roles-claim", "groups,app_metadata/roles");
+        return oidcOn(Map.of("scorecards.auth.reads", "authenticated",
+                "scorecards.auth.roles-claim", "groups,app_metadata/roles"));
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
+        return provider();
     }
 }

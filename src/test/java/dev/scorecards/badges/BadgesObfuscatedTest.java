@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.Catalog;
+import dev.scorecards.access.OidcProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,19 +38,16 @@ class BadgesObfuscatedTest {
     public static class Obfuscated implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("scorecards.badges.obfuscate", "true",
-                    "quarkus.oidc.tenant-enabled", "true",
-                    "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
-                    "quarkus.oidc.client-id", "scorecards",
+            return OidcProfile.oidcOn(Map.of("scorecards.badges.obfuscate", "true",
                     "scorecards.badges.cache-seconds", "600",
                     "scorecards.badges.level-colors.\"A&B\"", "blue",
                     "scorecards.public-url", "https://scorecards.example.com/",
-                    "scorecards.definitions.dir", "src/test/resources/scorecards-badges");
+                    "scorecards.definitions.dir", "src/test/resources/scorecards-badges"));
         }
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(OidcWiremockTestResource.class)); // OIDC on, reads public
+            return OidcProfile.provider(); // OIDC on, reads public
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.scorecards.catalog.store;
 
+import dev.scorecards.catalog.CatalogChanged;
+import dev.scorecards.catalog.CatalogNotices;
 import dev.scorecards.catalog.ChangeSet;
 import dev.scorecards.catalog.model.Conflict;
 import dev.scorecards.catalog.model.Incoming;
@@ -7,9 +9,9 @@ import dev.scorecards.catalog.model.ProcessedEntity;
 import dev.scorecards.catalog.model.Relation;
 import dev.scorecards.catalog.model.WriteResult;
 import dev.scorecards.catalog.processing.RelationRules;
-import dev.scorecards.catalog.query.EntityCache;
 import dev.scorecards.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +31,9 @@ import javax.sql.DataSource;
 /**
  * Writes entities into the catalog tables inside the caller's transaction. Every write first takes
  * one PostgreSQL advisory lock, so writes from any replica are serialised and a ref can never be
- * claimed by two sources at once.
+ * claimed by two sources at once. Every write announces what it changed: to other replicas through
+ * {@link CatalogNotices}, and in this one as {@link CatalogChanged} (heard when the transaction commits),
+ * so no caller can forget to.
  */
 @ApplicationScoped
 public class CatalogWriter {
@@ -37,7 +41,8 @@ public class CatalogWriter {
 
     @Inject
     DataSource dataSource;
-
+    @Inject
+    Event<CatalogChanged> changed;
 
     /** Opens a write of one source's entities; must run inside a transaction. */
     public SourceWrite open(String source, long ingestion) {
@@ -71,8 +76,10 @@ public class CatalogWriter {
             touched.remove(ref);
             Set<String> announced = new HashSet<>(touched);
             announced.add(ref);
-            EntityCache.announce(c, announced);
-            return new ChangeSet(Set.of(), Set.of(), Set.of(ref), touched);
+            CatalogNotices.announce(c, announced);
+            ChangeSet changes = new ChangeSet(Set.of(), Set.of(), Set.of(ref), touched);
+            changed.fire(new CatalogChanged(0, null, changes));
+            return changes;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -191,14 +198,16 @@ public class CatalogWriter {
                 announced.addAll(created);
                 announced.addAll(updated);
                 announced.addAll(removed);
-                EntityCache.announce(c, announced);
+                CatalogNotices.announce(c, announced);
                 Set<String> neighbours = new HashSet<>(touched);
                 neighbours.removeAll(created);
                 neighbours.removeAll(updated);
                 neighbours.removeAll(removed);
+                ChangeSet changes = new ChangeSet(Set.copyOf(created), Set.copyOf(updated), Set.copyOf(removed),
+                        Set.copyOf(neighbours));
+                changed.fire(new CatalogChanged(ingestion, source, changes));
                 return new WriteResult(created.size(), updated.size(), unchanged, removed.size(),
-                        List.copyOf(conflicts), new ChangeSet(Set.copyOf(created), Set.copyOf(updated),
-                                Set.copyOf(removed), Set.copyOf(neighbours)));
+                        List.copyOf(conflicts), changes);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -24,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -48,10 +50,10 @@ public class CatalogEntitiesResource {
     public Response entities(@QueryParam("filter") List<String> filter, @QueryParam("fields") List<String> fields,
             @QueryParam("order") List<String> order, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit, @QueryParam("after") String after,
-            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+            @Context HttpHeaders headers) {
         List<EntityOrder> orders = order.stream().map(EntityOrder::parseOrderParam).toList();
-        if (CsvTable.wanted(format, accept)) {
-            return listing.csv(EntityFilter.parse(filter), orders, offset, limit);
+        if (CsvFormat.asked(headers)) {
+            return Response.ok(listing.csv(EntityFilter.parse(filter), orders, offset, limit)).build();
         }
         return listing.list(EntityFilter.parse(filter), EntityFields.parse(fields), orders, offset, limit, after);
     }

@@ -23,16 +23,16 @@ public class SignalsResource {
     @Path("/time-to-first-adopter")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
     public Table timeToFirstAdopter() {
-        JsonNode report = signals.timeToFirstAdopter();
-        return Table.of("time-to-first-adopter.csv", CsvColumns.TIME_TO_FIRST_ADOPTER, report.path("items"), report);
+        Signals.TimeToFirstAdopter report = signals.timeToFirstAdopter();
+        return Table.of("time-to-first-adopter.csv", CsvColumns.TIME_TO_FIRST_ADOPTER, report.items(), report);
     }
 
     @GET
     @Path("/bypasses")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
     public Table bypasses() {
-        JsonNode report = signals.bypasses();
-        return Table.of("bypasses.csv", CsvColumns.BYPASSES, report.path("items"), report);
+        Signals.Bypasses report = signals.bypasses();
+        return Table.of("bypasses.csv", CsvColumns.BYPASSES, report.items(), report);
     }
 
     @GET

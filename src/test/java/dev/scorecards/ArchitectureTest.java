@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layout rules of docs/architecture.md, checked on the sources under src/main/java: no package
- * cycle, no stage importing a later stage, no class over 300 lines. A dependency is any name of
+ * cycle, no stage importing a later stage, no class over 300 lines, no REST resource over 150. A dependency is any name of
  * another package in the code (imports, static imports, qualified names), comments and strings aside.
  */
 class ArchitectureTest {
@@ -37,6 +37,8 @@ class ArchitectureTest {
     /** Shared helpers every stage may use; they use no stage. "" is the root package (Main). */
     static final Set<String> SHARED = Set.of("", "db", "errors", "paging");
     private static final int MAX_LINES = 300;
+    /** REST resources translate HTTP; the stages' services do the work. */
+    private static final int MAX_RESOURCE_LINES = 150;
     /**
      * Over the limit until their split lands, named one by one: ResultStore and Capabilities are split
      * on branch reshape-persistence (issue 16, typed facts and one persistence style).
@@ -75,6 +77,20 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), long_, "no class over " + MAX_LINES + " lines: split it by job");
+    }
+
+    @Test
+    void restResourcesAreThin() throws IOException {
+        List<String> thick = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                List<String> lines = Files.readAllLines(f);
+                if (lines.stream().anyMatch(l -> l.startsWith("@Path(")) && lines.size() > MAX_RESOURCE_LINES) {
+                    thick.add(f.getFileName() + " has " + lines.size() + " lines");
+                }
+            }
+        }
+        assertEquals(List.of(), thick, "a REST resource over " + MAX_RESOURCE_LINES + " lines: move its work into a service");
     }
 
     /** The checks can fail: the scan sees real edges and ignores comments, the rules refuse what they should. */

@@ -156,8 +156,8 @@ def env_of(values):
 def check(block, sc, down_url, timeout):
     """Every problem of one runnable block (empty when it does what its text says)."""
     problems = lint(block)
-    if problems:
-        return problems
+    if any("$SC" in p for p in problems):
+        return problems  # it would talk to some other service
     timeout = int(block.values("timeout")[0]) if block.values("timeout") else timeout
     env = dict(env_of(block.values("env")), SC=sc)
     status, out, err, curl_failures = run(block.code, env, True, timeout)
@@ -172,7 +172,7 @@ def check(block, sc, down_url, timeout):
     for rx in block.values("expect-stdout-matches"):
         if not re.search(rx, out, re.M):
             problems.append(f"stdout does not match: {rx}")
-    if problems:
+    if len(problems) > len(lint(block)):
         problems.append("stdout:\n" + _indent(out[-2000:]) + "stderr:\n" + _indent(err[-2000:]))
     for case in block.values("must-fail-when"):
         code, case_env = block.code, dict(env)

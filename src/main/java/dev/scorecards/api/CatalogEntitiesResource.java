@@ -2,16 +2,17 @@ package dev.scorecards.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.EntityFields;
-import dev.scorecards.catalog.EntityFilter;
-import dev.scorecards.catalog.EntityOrder;
-import dev.scorecards.catalog.EntityPage;
-import dev.scorecards.catalog.EntityQuery;
-import dev.scorecards.catalog.FacetCount;
-import dev.scorecards.catalog.StoredEntity;
+import dev.scorecards.catalog.model.StoredEntity;
+import dev.scorecards.catalog.query.CatalogQueries;
+import dev.scorecards.catalog.query.EntityFields;
+import dev.scorecards.catalog.query.EntityFilter;
+import dev.scorecards.catalog.query.EntityOrder;
+import dev.scorecards.catalog.query.EntityPage;
+import dev.scorecards.catalog.query.EntityQuery;
+import dev.scorecards.catalog.query.FacetCount;
 import dev.scorecards.errors.ServiceError;
-import dev.scorecards.ingest.CatalogAdmin;
+import dev.scorecards.ingest.push.CatalogAdmin;
+import dev.scorecards.paging.Cursors;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
@@ -157,10 +158,10 @@ public class CatalogEntitiesResource {
         List<String> fieldParams = new ArrayList<>(fields);
         request.path("fields").forEach(f -> fieldParams.add(f.asText()));
         EntityFields f = EntityFields.parse(fieldParams);
-        dev.scorecards.catalog.EntityCondition condition = EntityFilter.parse(filter);
+        dev.scorecards.catalog.query.EntityCondition condition = EntityFilter.parse(filter);
         if (request.has("query")) {
-            condition = dev.scorecards.catalog.EntityCondition.both(condition,
-                    dev.scorecards.catalog.EntityPredicate.parse(request.get("query"), "query"));
+            condition = dev.scorecards.catalog.query.EntityCondition.both(condition,
+                    dev.scorecards.catalog.query.EntityPredicate.parse(request.get("query"), "query"));
         }
         List<Object> items = new ArrayList<>();
         for (StoredEntity e : catalog.byRefs(wanted, condition)) {

@@ -1,8 +1,9 @@
 package dev.scorecards.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorecards.ingest.Location;
-import dev.scorecards.ingest.LocationService;
+import dev.scorecards.ingest.location.Location;
+import dev.scorecards.ingest.location.LocationService;
+import dev.scorecards.paging.Cursors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -81,7 +82,7 @@ public class CatalogLocationsResource {
             c = new LocationCursor(limit == null ? 1000 : limit.asInt(), null, request.get("query"));
         }
         if (c.query() != null) {
-            dev.scorecards.catalog.EntityPredicate.parse(c.query(), "query");
+            dev.scorecards.catalog.query.EntityPredicate.parse(c.query(), "query");
         }
         LocationService.LocationPage page = locations.query(c.query(), c.afterId(), c.limit() + 1);
         boolean more = page.items().size() > c.limit();

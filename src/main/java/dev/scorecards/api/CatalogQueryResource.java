@@ -1,14 +1,16 @@
 package dev.scorecards.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.EntityFields;
-import dev.scorecards.catalog.EntityOrder;
-import dev.scorecards.catalog.EntityPage;
-import dev.scorecards.catalog.EntityPredicate;
-import dev.scorecards.catalog.EntityQuery;
-import dev.scorecards.catalog.FacetCount;
+import dev.scorecards.catalog.query.CatalogQueries;
+import dev.scorecards.catalog.query.EntityCondition;
+import dev.scorecards.catalog.query.EntityFields;
+import dev.scorecards.catalog.query.EntityOrder;
+import dev.scorecards.catalog.query.EntityPage;
+import dev.scorecards.catalog.query.EntityPredicate;
+import dev.scorecards.catalog.query.EntityQuery;
+import dev.scorecards.catalog.query.FacetCount;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.paging.Cursors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -121,7 +123,7 @@ public class CatalogQueryResource {
         }
         JsonNode query = request.get("query");
         Map<String, List<FacetCount>> counts = catalog.facets(facets,
-                query == null ? dev.scorecards.catalog.EntityCondition.ALL : EntityPredicate.parse(query, "query"));
+                query == null ? EntityCondition.ALL : EntityPredicate.parse(query, "query"));
         return Map.of("facets", counts);
     }
 

@@ -38,16 +38,18 @@ public class EntityAnswers {
                     .filter(s -> !s.isEmpty()).forEach(s -> tf.add(s.toLowerCase(Locale.ROOT))));
             String t = term == null || term.isBlank() ? null : term.trim().toLowerCase(Locale.ROOT);
             EntityOrder o = orderField.isEmpty() ? null : EntityOrder.parseOrderField(orderField.get(0));
-            q = new EntityQuery(filter, o, t, tf, null, null, false, "exclude".equals(totalItems) ? 0L : null);
+            q = new EntityQuery(filter, o, t, tf, null, null, false, "exclude".equals(totalItems) ? 0L : null, null);
         }
         EntityPage page = catalog.query(q, pageSize, skip);
         EntityFields f = EntityFields.parse(fields);
         Map<String, Object> pageInfo = new LinkedHashMap<>();
+        // a cursor that holds a predicate is read by the client (standard base64), which sends it by POST
+        java.util.function.Function<Object, String> encode = q.query() == null ? Cursors::encode : Cursors::encodeStandard;
         if (page.next() != null) {
-            pageInfo.put("nextCursor", Cursors.encode(page.next()));
+            pageInfo.put("nextCursor", encode.apply(page.next()));
         }
         if (page.previous() != null) {
-            pageInfo.put("prevCursor", Cursors.encode(page.previous()));
+            pageInfo.put("prevCursor", encode.apply(page.previous()));
         }
         return Map.of("items", page.items().stream().map(e -> CatalogEntitiesResource.raw(EntityJson.render(e, f)))
                 .toList(), "totalItems", page.totalItems(), "pageInfo", pageInfo);
@@ -78,8 +80,13 @@ public class EntityAnswers {
         List<String> fieldParams = new ArrayList<>(fields);
         request.path("fields").forEach(f -> fieldParams.add(f.asText()));
         EntityFields f = EntityFields.parse(fieldParams);
+        dev.scorecards.catalog.query.EntityCondition condition = EntityFilter.parse(filter);
+        if (request.has("query")) {
+            condition = dev.scorecards.catalog.query.EntityCondition.both(condition,
+                    dev.scorecards.catalog.query.EntityPredicate.parse(request.get("query"), "query"));
+        }
         List<Object> items = new ArrayList<>();
-        for (StoredEntity e : catalog.byRefs(wanted, EntityFilter.parse(filter))) {
+        for (StoredEntity e : catalog.byRefs(wanted, condition)) {
             items.add(e == null ? null : CatalogEntitiesResource.raw(EntityJson.render(e.json(), f)));
         }
         return Map.of("items", items);

@@ -117,6 +117,23 @@ public class LocationService {
         return store.all();
     }
 
+    /**
+     * One page of locations matching {@code predicate} (all when null), ordered by id, after
+     * {@code afterId} (from the start when null), and how many match in all.
+     */
+    public LocationPage query(com.fasterxml.jackson.databind.JsonNode predicate, String afterId, int limit) {
+        List<Location> matching = store.all().stream()
+                .filter(l -> predicate == null || LocationPredicate.matches(predicate, l))
+                .sorted(java.util.Comparator.comparing(Location::id)).toList();
+        List<Location> page = matching.stream().filter(l -> afterId == null || l.id().compareTo(afterId) > 0)
+                .limit(limit).toList();
+        return new LocationPage(page, matching.size());
+    }
+
+    /** A page of locations and the number of matches in all. */
+    public record LocationPage(List<Location> items, int totalItems) {
+    }
+
     public Location get(String id) {
         Location l = store.byId(id);
         if (l == null) {

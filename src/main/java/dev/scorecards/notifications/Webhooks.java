@@ -179,6 +179,7 @@ public class Webhooks {
             if (!n.isTextual()) {
                 throw ServiceError.input("Malformed request: " + field + " must hold entity refs (strings)");
             }
+            noNul(n.asText(), field);
             try {
                 out.add(EntityRef.parse(n.asText().trim(), defaultKind, EntityRef.DEFAULT_NAMESPACE).toString());
             } catch (IllegalArgumentException e) {
@@ -193,7 +194,14 @@ public class Webhooks {
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw ServiceError.input("Malformed request: " + field + " must be a non-empty string");
         }
-        return v.asText();
+        return noNul(v.asText(), field);
+    }
+
+    private static String noNul(String text, String field) {
+        if (text.indexOf('\0') >= 0) {
+            throw ServiceError.input("Malformed request: " + field + " must not contain a NUL character");
+        }
+        return text;
     }
 
     private static String optionalText(JsonNode body, String field, String otherwise) {
@@ -204,7 +212,7 @@ public class Webhooks {
         if (!v.isTextual()) {
             throw ServiceError.input("Malformed request: " + field + " must be a string");
         }
-        return v.asText();
+        return noNul(v.asText(), field);
     }
 
     static ObjectNode json(Webhook w) {

@@ -36,6 +36,7 @@ public final class Receiver implements AutoCloseable {
     private final List<Got> got = new CopyOnWriteArrayList<>();
     private final Map<String, List<Integer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private volatile long delayMillis;
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -48,6 +49,13 @@ public final class Receiver implements AutoCloseable {
             Map<String, String> headers = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
             String path = exchange.getRequestURI().getPath();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             got.add(new Got(path, headers, body, Instant.now()));
             int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
             List<Integer> script = scripts.getOrDefault(path, List.of());
@@ -61,6 +69,11 @@ public final class Receiver implements AutoCloseable {
     /** The base URL, {@code http://localhost:<port>}. */
     public String base() {
         return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** Answers every request only after this long (a slow receiver). */
+    public void delay(Duration d) {
+        delayMillis = d.toMillis();
     }
 
     /** Answers the first requests to {@code path} with these statuses. */

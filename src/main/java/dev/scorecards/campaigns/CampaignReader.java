@@ -3,7 +3,7 @@ package dev.scorecards.campaigns;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.campaigns.CampaignSpec.Selection;
 import dev.scorecards.campaigns.CampaignSpec.Target;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.scoring.Scorecard;
 import dev.scorecards.scoring.ScorecardDefinitions;

@@ -3,7 +3,7 @@ package dev.scorecards.notifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

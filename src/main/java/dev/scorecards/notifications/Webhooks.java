@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.UrlFetch;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.scorecards.web;
 
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import io.quarkus.qute.TemplateExtension;
 
 /** Template helper: a capability ref's web page address ({@code ref.capabilityUrl}). */

@@ -52,18 +52,16 @@ public class CatalogLocationsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table list() {
         List<Location> all = locations.list();
-        return csv ? CsvTable.of("locations.csv", CsvColumns.LOCATIONS, all) : Response.ok(
-                all.stream().map(l -> Map.of("data", l)).toList(), MediaType.APPLICATION_JSON).build();
+        return Table.of("locations.csv", CsvColumns.LOCATIONS, all, all.stream().map(l -> Map.of("data", l)).toList());
     }
 
     /** {@code queryLocations} and {@code streamLocations}: a predicate over id, type, target and entityRef, by id. */
     @POST
     @Path("/by-query")
     public Map<String, Object> byQuery(@HeaderParam("Content-Type") String contentType, String body) {
-        JsonNode request = CatalogQueryResource.optionalObject(contentType, body);
+        JsonNode request = PredicateRequests.optionalObject(contentType, body);
         LocationCursor c;
         if (request.has("cursor")) {
             String cursor = request.get("cursor").asText("");

@@ -61,7 +61,7 @@ public class CatalogLocationsResource {
     @POST
     @Path("/by-query")
     public Map<String, Object> byQuery(@HeaderParam("Content-Type") String contentType, String body) {
-        JsonNode request = CatalogQueryResource.optionalObject(contentType, body);
+        JsonNode request = PredicateRequests.optionalObject(contentType, body);
         LocationCursor c;
         if (request.has("cursor")) {
             String cursor = request.get("cursor").asText("");

@@ -3,10 +3,12 @@ package dev.scorecards.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.query.CatalogQueries;
+import dev.scorecards.catalog.query.EntityCondition;
 import dev.scorecards.catalog.query.EntityFields;
 import dev.scorecards.catalog.query.EntityFilter;
 import dev.scorecards.catalog.query.EntityOrder;
 import dev.scorecards.catalog.query.EntityPage;
+import dev.scorecards.catalog.query.EntityPredicate;
 import dev.scorecards.catalog.query.EntityQuery;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.paging.Cursors;
@@ -42,17 +44,26 @@ public class EntityAnswers {
         }
         EntityPage page = catalog.query(q, pageSize, skip);
         EntityFields f = EntityFields.parse(fields);
-        Map<String, Object> pageInfo = new LinkedHashMap<>();
-        // a cursor that holds a predicate is read by the client (standard base64), which sends it by POST
+        return page(q, page, f, pageSize > 0);
+    }
+
+    /**
+     * A by-query answer; a cursor that holds a predicate is standard base64, which the client reads
+     * (it continues by {@code POST} when the cursor's JSON has {@code query}). With {@code withItems}
+     * false ({@code limit: 0}) only the count.
+     */
+    static Map<String, Object> page(EntityQuery q, EntityPage page, EntityFields f, boolean withItems) {
         java.util.function.Function<Object, String> encode = q.query() == null ? Cursors::encode : Cursors::encodeStandard;
-        if (page.next() != null) {
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        if (withItems && page.next() != null) {
             pageInfo.put("nextCursor", encode.apply(page.next()));
         }
-        if (page.previous() != null) {
+        if (withItems && page.previous() != null) {
             pageInfo.put("prevCursor", encode.apply(page.previous()));
         }
-        return Map.of("items", page.items().stream().map(e -> CatalogEntitiesResource.raw(EntityJson.render(e, f)))
-                .toList(), "totalItems", page.totalItems(), "pageInfo", pageInfo);
+        List<Object> items = withItems ? page.items().stream()
+                .map(e -> (Object) CatalogEntitiesResource.raw(EntityJson.render(e, f))).toList() : List.of();
+        return Map.of("items", items, "totalItems", page.totalItems(), "pageInfo", pageInfo);
     }
 
     /** The entity and the Locations it was read through, root first; null when there is no such entity. */
@@ -80,10 +91,9 @@ public class EntityAnswers {
         List<String> fieldParams = new ArrayList<>(fields);
         request.path("fields").forEach(f -> fieldParams.add(f.asText()));
         EntityFields f = EntityFields.parse(fieldParams);
-        dev.scorecards.catalog.query.EntityCondition condition = EntityFilter.parse(filter);
+        EntityCondition condition = EntityFilter.parse(filter);
         if (request.has("query")) {
-            condition = dev.scorecards.catalog.query.EntityCondition.both(condition,
-                    dev.scorecards.catalog.query.EntityPredicate.parse(request.get("query"), "query"));
+            condition = EntityCondition.both(condition, EntityPredicate.parse(request.get("query"), "query"));
         }
         List<Object> items = new ArrayList<>();
         for (StoredEntity e : catalog.byRefs(wanted, condition)) {

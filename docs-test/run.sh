@@ -16,6 +16,8 @@ if curl -s -o /dev/null "http://127.0.0.1:$down/"; then
   echo "docs test: something listens on port $down, which must stay closed for the 'service down' cases"; exit 1
 fi
 root=$(pwd)
+# with-service.sh gives up waiting after 120 s; a loaded machine can take longer to start (seen: 178 s)
 tools/with-service.sh "$port" bash -c \
-  'SC="$SERVICE_URL" DOCS_TEST_DOWN_URL="http://127.0.0.1:'"$down"'" exec python3 "'"$root"'/docs-test/docs_test.py" "$@"' \
+  'for _ in $(seq 1 300); do curl -sf "$SERVICE_URL/q/health/ready" >/dev/null && break; sleep 1; done
+   SC="$SERVICE_URL" DOCS_TEST_DOWN_URL="http://127.0.0.1:'"$down"'" exec python3 "'"$root"'/docs-test/docs_test.py" "$@"' \
   docs-test "$@"

@@ -60,6 +60,13 @@ public class ErrorEnvelope {
             return envelope(503, "ServiceUnavailableError", "The database is unavailable; try again later",
                     Map.of(), request);
         }
+        if (uniqueViolation(e)) {
+            // a write that raced with an identical one and lost: nothing of it was stored
+            LOG.warnf("A concurrent write of the same key won on %s %s: %s", request.method(), request.uri(),
+                    e.getMessage());
+            return envelope(409, "ConflictError", "The same item was written by another request at the same time;"
+                    + " nothing was changed by this one", Map.of(), request);
+        }
         LOG.errorf(e, "Unhandled error on %s %s", request.method(), request.uri());
         return envelope(500, "Error", "Internal error: " + e.getClass().getSimpleName(), Map.of(), request);
     }
@@ -87,6 +94,16 @@ public class ErrorEnvelope {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return response.build();
+    }
+
+    /** Whether {@code e} comes from a unique key PostgreSQL refused (SQLState 23505). */
+    static boolean uniqueViolation(Throwable e) {
+        for (int depth = 0; e != null && depth < 20; e = e.getCause(), depth++) {
+            if (e instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -69,6 +69,12 @@ public class Feedback {
         boolean replaced;
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
+            // one vote of a voter for a capability at a time (on any replica): the second of two identical
+            // votes sent at once replaces the first instead of colliding with it on facts_feedback_current
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                ps.setString(1, "feedback\n" + ref + "\n" + voter);
+                ps.execute();
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "update facts_feedback set current = false where entity_ref = ? and voter = ? and current")) {
                 ps.setString(1, ref);

@@ -69,6 +69,16 @@ public class Exemptions {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ServiceError.input("expiresAt must be in the future");
         }
+        // one exemption of a check for an entity at a time, on any replica: two identical requests sent at
+        // once store one exemption and answer the other with 409
+        Sql.query(dataSource, "select pg_advisory_xact_lock(hashtextextended(?, 0))",
+                List.of("exemption\n" + ref + "\n" + checkId), rs -> { });
+        List<Exemption> waiving = select("where deleted_at is null and entity_ref = ? and check_id = ?"
+                + " and (expires_at is null or expires_at > ?) order by created_at limit 1", ref, checkId, ts(now));
+        if (!waiving.isEmpty()) {
+            throw ServiceError.conflict("Exemption " + waiving.get(0).id() + " already waives " + checkId + " for " + ref
+                    + "; delete it first to replace it");
+        }
         Exemption e = new Exemption(UUID.randomUUID().toString(), ref, checkId, reason.strip(), author.strip(),
                 expiresAt, now);
         update("insert into scoring_exemption (id, entity_ref, check_id, reason, author, expires_at, created_at)"

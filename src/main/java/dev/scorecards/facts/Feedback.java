@@ -120,25 +120,24 @@ public class Feedback {
                 n == 0 ? null : round(happy * 100.0 / n, 10), distribution, recent);
     }
 
-    /** The satisfaction facts of these capabilities: count (always), mean and CSAT (when rated). */
-    public Map<String, Map<String, Object>> facts(Collection<String> refs) {
-        Map<String, Map<String, Object>> out = new HashMap<>();
+    /** A capability's current ratings as facts: how many, and their mean and CSAT (null when nobody rated). */
+    public record Satisfaction(long count, Double mean, Double csat) {
+        static final Satisfaction NONE = new Satisfaction(0, null, null);
+    }
+
+    /** The satisfaction of these capabilities (every one of them, rated or not). */
+    public Map<String, Satisfaction> facts(Collection<String> refs) {
+        Map<String, Satisfaction> out = new HashMap<>();
         for (String ref : refs) {
-            Map<String, Object> f = new HashMap<>();
-            f.put("satisfactionCount", 0L);
-            out.put(ref, f);
+            out.put(ref, Satisfaction.NONE);
         }
         if (refs.isEmpty()) {
             return out;
         }
         query("select entity_ref, count(*), avg(score), 100.0 * count(*) filter (where score >= 4) / count(*)"
                 + " from facts_feedback where current and entity_ref = any(?) group by entity_ref",
-                List.<Object>of((Object) refs.toArray(new String[0])), rs -> {
-                    Map<String, Object> f = out.get(rs.getString(1));
-                    f.put("satisfactionCount", rs.getLong(2));
-                    f.put("satisfactionMean", round(rs.getDouble(3), 100));
-                    f.put("csat", round(rs.getDouble(4), 10));
-                });
+                List.<Object>of((Object) refs.toArray(new String[0])), rs -> out.put(rs.getString(1),
+                        new Satisfaction(rs.getLong(2), round(rs.getDouble(3), 100), round(rs.getDouble(4), 10))));
         return out;
     }
 

@@ -220,7 +220,7 @@ public class ResultStore {
         ps.setString(9, scores(e).toString());
         ps.setInt(10, (int) e.capability().consumerCount());
         ps.setInt(11, e.capability().consumingTeams().size());
-        ps.setDouble(12, ((Number) e.facts().get("adoptionRate")).doubleValue());
+        ps.setDouble(12, e.capability().facts().adoptionRate());
         ps.setArray(13, ps.getConnection().createArrayOf("text", e.capability().consumingTeams().toArray()));
         ps.setString(14, hash);
         ps.setTimestamp(15, Timestamp.from(e.firstSeenAt()));
@@ -280,11 +280,11 @@ public class ResultStore {
         adoption.put("consumers", e.capability().consumerCount());
         adoption.set("consumingTeams", JSON.valueToTree(e.capability().consumingTeams()));
         adoption.set("producerTeams", JSON.valueToTree(e.capability().producerTeams()));
-        adoption.put("eligibleTeams", (Long) e.facts().get("eligibleTeamCount"));
-        adoption.put("rate", (Double) e.facts().get("adoptionRate"));
+        adoption.put("eligibleTeams", e.capability().facts().eligibleTeamCount());
+        adoption.put("rate", e.capability().facts().adoptionRate());
         adoption.set("bypasses", JSON.valueToTree(e.capability().bypasses()));
         adoption.set("bypassingTeams", JSON.valueToTree(e.capability().bypassingTeams()));
-        adoption.put("bypassRatio", (Double) e.facts().get("bypassRatio"));
+        adoption.put("bypassRatio", e.capability().facts().bypassRatio());
         ObjectNode first = adoption.putObject("timeToFirstAdopter");
         FirstAdopter fa = e.firstAdopter();
         first.put("firstSeenAt", fa.firstSeenAt().toString());

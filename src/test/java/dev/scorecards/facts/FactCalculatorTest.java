@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorecards.catalog.RawEntity;
-import dev.scorecards.catalog.Relation;
+import dev.scorecards.catalog.model.RawEntity;
+import dev.scorecards.catalog.model.Relation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,6 +47,15 @@ public class ErrorEnvelope {
         return envelope(status, name, message, Map.of(), request);
     }
 
+    /** A value an entity's constraints refuse (Hibernate Validator, on persist): 400 naming the field. */
+    @ServerExceptionMapper
+    public Response invalid(jakarta.validation.ConstraintViolationException e, HttpServerRequest request) {
+        String message = e.getConstraintViolations().stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                .collect(java.util.stream.Collectors.joining("; "));
+        return envelope(400, "InputError", "Invalid request: " + message, Map.of(), request);
+    }
+
     @ServerExceptionMapper
     public Response json(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
         return envelope(400, "InputError", "Malformed request: " + e.getOriginalMessage(), Map.of(), request);

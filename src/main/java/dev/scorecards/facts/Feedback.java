@@ -6,9 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,12 +25,16 @@ import javax.sql.DataSource;
 public class Feedback {
     public static final int MAX_COMMENT = 1000;
 
+    private final DataSource dataSource;
+    private final Capabilities capabilities;
+    private final Event<FactsPushed> pushed;
+
     @Inject
-    DataSource dataSource;
-    @Inject
-    Capabilities capabilities;
-    @Inject
-    Event<FactsPushed> pushed;
+    Feedback(DataSource dataSource, Capabilities capabilities, Event<FactsPushed> pushed) {
+        this.dataSource = dataSource;
+        this.capabilities = capabilities;
+        this.pushed = pushed;
+    }
 
     /** A rating as stored. {@code identifiedBy} says how the voter was known: {@code token} or {@code request}. */
     public record Vote(String entityRef, String voter, String identifiedBy, int score, String comment, Instant at,
@@ -66,34 +67,21 @@ public class Feedback {
         if (text != null && text.isEmpty()) {
             text = null;
         }
-        boolean replaced;
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        try (Connection c = dataSource.getConnection()) {
-            // one vote of a voter for a capability at a time (on any replica): the second of two identical
-            // votes sent at once replaces the first instead of colliding with it on facts_feedback_current
-            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                ps.setString(1, "feedback\n" + ref + "\n" + voter);
-                ps.execute();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update facts_feedback set current = false where entity_ref = ? and voter = ? and current")) {
-                ps.setString(1, ref);
-                ps.setString(2, voter);
-                replaced = ps.executeUpdate() > 0;
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into facts_feedback (entity_ref, voter, identified_by,"
-                    + " score, comment, at) values (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, ref);
-                ps.setString(2, voter);
-                ps.setString(3, identifiedBy);
-                ps.setInt(4, score);
-                ps.setString(5, text);
-                ps.setTimestamp(6, java.sql.Timestamp.from(at));
-                ps.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        // one vote of a voter for a capability at a time (on any replica): the second of two identical votes
+        // sent at once replaces the first instead of colliding with it on facts_feedback_current
+        Rating.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "feedback\n" + ref + "\n" + voter).getSingleResult();
+        boolean replaced = Rating.update("current = false where entityRef = ?1 and voter = ?2 and current = true",
+                ref, voter) > 0;
+        Rating rating = new Rating();
+        rating.entityRef = ref;
+        rating.voter = voter;
+        rating.identifiedBy = identifiedBy;
+        rating.score = score;
+        rating.comment = text;
+        rating.at = at;
+        rating.persist();
         pushed.fire(new FactsPushed(Set.of(ref)));
         return new Vote(ref, voter, identifiedBy, score, text, at, replaced);
     }

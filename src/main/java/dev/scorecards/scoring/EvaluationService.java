@@ -60,6 +60,8 @@ public class EvaluationService {
     @Inject
     ResultStore store;
     @Inject
+    ResultWriter writer;
+    @Inject
     Exemptions exemptions;
     @Inject
     PushedFacts pushedFacts;
@@ -172,7 +174,7 @@ public class EvaluationService {
         capabilities.loadAll();
         long loaded = System.nanoTime();
         Outcome o = evaluateNow(capabilities.all(), ingestion);
-        store.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
+        writer.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
         store.analyse();
         store.forgetVersion(); // a full evaluation also sees results changed behind the service (a restore, a wipe)
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -201,9 +203,9 @@ public class EvaluationService {
             chunk.stream().filter(r -> !present.contains(r)).forEach(gone::add);
             List<Evaluated> results = evaluateChunk(facts, now, ingestion);
             evaluated += results.size();
-            changed += store.save(results, ingestion, now);
+            changed += writer.save(results, ingestion, now);
         }
-        store.markRemoved(gone, now);
+        writer.markRemoved(gone, now);
         return new Outcome(evaluated, changed, (System.nanoTime() - t0) / 1_000_000, 0);
     }
 

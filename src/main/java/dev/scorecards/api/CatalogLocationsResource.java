@@ -51,11 +51,9 @@ public class CatalogLocationsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table list() {
         List<Location> all = locations.list();
-        return csv ? CsvTable.of("locations.csv", CsvColumns.LOCATIONS, all) : Response.ok(
-                all.stream().map(l -> Map.of("data", l)).toList(), MediaType.APPLICATION_JSON).build();
+        return Table.of("locations.csv", CsvColumns.LOCATIONS, all, all.stream().map(l -> Map.of("data", l)).toList());
     }
 
     @GET

@@ -57,7 +57,7 @@ public class FeedbackResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("vote", vote);
         out.put("note", verified ? "The voter is the subject of the request's token." : UNVERIFIED);
-        return Response.status(201).entity(out).build();
+        return Response.status(vote.replacedEarlierVote() ? 200 : 201).entity(out).build();
     }
 
     @GET

@@ -2,15 +2,12 @@ package dev.scorecards.badges;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.scorecards.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 
 /**
  * The opaque badge id of each entity (table {@code badge_ids}): 128 random bits, given once and kept,
@@ -26,45 +23,41 @@ public class BadgeIds {
     /** What a cached id stands for when it stands for nothing (an unguessable id is not minted later by chance). */
     private static final String NONE = "";
 
-    @Inject
-    DataSource dataSource;
-
     private final Cache<String, String> refs = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     /** The entity's id, created on first request (concurrent first requests on any replica agree). */
+    @Transactional
     public String idFor(String ref) {
         String id = stored(ref);
         return id != null ? id : mint(ref);
     }
 
-    private String stored(String ref) {
-        String[] id = new String[1];
-        Sql.query(dataSource, "select id from badge_ids where entity_ref = ?", List.of(ref), rs -> id[0] = rs.getString(1));
-        return id[0];
+    private static String stored(String ref) {
+        return BadgeId.<BadgeId>find("entityRef", ref).firstResultOptional().map(b -> b.id).orElse(null);
     }
 
     private String mint(String ref) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Sql.update(dataSource, "insert into badge_ids (id, entity_ref) values (?, ?) on conflict (entity_ref) do nothing",
-                List.of(fresh, ref));
+        // an upsert, not persist(): a request minting the same entity's id at the same moment wins or waits
+        BadgeId.getEntityManager().createNativeQuery("insert into badge_ids (id, entity_ref) values (?1, ?2)"
+                + " on conflict (entity_ref) do nothing").setParameter(1, fresh).setParameter(2, ref).executeUpdate();
         String id = stored(ref);
         refs.invalidate(id);
         return id;
     }
 
     /** The entity an id stands for, or null. */
+    @Transactional
     public String refFor(String id) {
         if (!wellFormed(id)) {
             return null;
         }
         String ref = refs.get(id, key -> {
-            String[] found = {NONE};
-            Sql.query(dataSource, "select entity_ref from badge_ids where id = ?", List.of(key),
-                    rs -> found[0] = rs.getString(1));
-            return found[0];
+            BadgeId found = BadgeId.findById(key);
+            return found == null ? NONE : found.entityRef;
         });
         return ref.equals(NONE) ? null : ref;
     }

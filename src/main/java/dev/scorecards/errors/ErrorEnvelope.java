@@ -47,6 +47,15 @@ public class ErrorEnvelope {
         return envelope(status, name, message, Map.of(), request);
     }
 
+    /** A value an entity's constraints refuse (Hibernate Validator, on persist): 400 naming the field. */
+    @ServerExceptionMapper
+    public Response invalid(jakarta.validation.ConstraintViolationException e, HttpServerRequest request) {
+        String message = e.getConstraintViolations().stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                .collect(java.util.stream.Collectors.joining("; "));
+        return envelope(400, "InputError", "Invalid request: " + message, Map.of(), request);
+    }
+
     @ServerExceptionMapper
     public Response json(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
         return envelope(400, "InputError", "Malformed request: " + e.getOriginalMessage(), Map.of(), request);
@@ -58,6 +67,13 @@ public class ErrorEnvelope {
             LOG.warnf("The database is unreachable on %s %s: %s", request.method(), request.uri(), e.getMessage());
             return envelope(503, "ServiceUnavailableError", "The database is unavailable; try again later",
                     Map.of(), request);
+        }
+        if (uniqueViolation(e)) {
+            // a write that raced with an identical one and lost: nothing of it was stored
+            LOG.warnf("A concurrent write of the same key won on %s %s: %s", request.method(), request.uri(),
+                    e.getMessage());
+            return envelope(409, "ConflictError", "The same item was written by another request at the same time;"
+                    + " nothing was changed by this one", Map.of(), request);
         }
         LOG.errorf(e, "Unhandled error on %s %s", request.method(), request.uri());
         return envelope(500, "Error", "Internal error: " + e.getClass().getSimpleName(), Map.of(), request);
@@ -93,6 +109,16 @@ public class ErrorEnvelope {
         body.putObject("request").put("method", request.method().name()).put("url", request.uri());
         body.putObject("response").put("statusCode", status);
         return body.toString();
+    }
+
+    /** Whether {@code e} comes from a unique key PostgreSQL refused (SQLState 23505). */
+    static boolean uniqueViolation(Throwable e) {
+        for (int depth = 0; e != null && depth < 20; e = e.getCause(), depth++) {
+            if (e instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

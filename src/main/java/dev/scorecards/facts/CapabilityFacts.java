@@ -5,12 +5,12 @@ import java.util.Map;
 
 /**
  * Everything the catalog graph says about one capability: who owns and produces it, its parts, who
- * consumes it (and through which part), who goes around it, and the named fact values that checks
- * read ({@link #facts}: booleans, longs, doubles, strings and lists, as CEL expects them).
+ * consumes it (and through which part), who goes around it, and the fact values that checks read
+ * ({@link #facts}; {@link FactNames#asMap} gives them as CEL sees them).
  */
 public record CapabilityFacts(String ref, String kind, String title, String ownerRef, List<String> producerTeams,
         List<String> parts, List<Consumer> consumers, List<String> consumingTeams, List<Bypass> bypasses,
-        List<String> bypassingTeams, List<Map<String, Object>> relations, Map<String, Object> facts) {
+        List<String> bypassingTeams, List<Map<String, Object>> relations, DerivedFacts facts) {
 
     /** An entity outside the capability that uses it, the team(s) it counts for, and the parts it uses. */
     public record Consumer(String ref, String kind, String ownerRef, List<String> teams, List<String> uses) {

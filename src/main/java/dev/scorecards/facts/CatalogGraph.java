@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,13 +48,21 @@ public class CatalogGraph {
 
     /** Reads the whole catalog into memory (replacing what was there). */
     public void loadAll() {
+        load(entities -> catalog.raw(null, entities), relations -> catalog.declaredRelations(null, relations));
+    }
+
+    /**
+     * Replaces the graph with these entities and the relations their specs declare (each given once,
+     * in the declared direction): what {@link #loadAll} reads from the catalog, or a test's own.
+     */
+    void load(Consumer<Consumer<RawEntity>> entities, Consumer<Consumer<Relation>> relations) {
         lock.writeLock().lock();
         try {
             loaded = false; // stays so if reading fails half-way: the next change reads everything again
             nodes.clear();
             bypassDeclarations.clear();
-            catalog.raw(null, this::setAttributes);
-            catalog.declaredRelations(null, this::addDeclared);
+            entities.accept(this::setAttributes);
+            relations.accept(this::addDeclared);
             nodes.values().forEach(n -> n.ownerRef = first(n.related("ownedBy")));
             eligibleTeams = null;
             loaded = true;

@@ -37,13 +37,22 @@ public class FactSchema {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Reading " + FILE + " failed: " + e.getMessage(), e);
         }
-        Set<String> undescribed = new TreeSet<>(DerivedNames.ALL);
+        Set<String> undescribed = new TreeSet<>(FactNames.TYPES.keySet());
         undescribed.removeAll(out.keySet());
         Set<String> unknown = new TreeSet<>(out.keySet());
-        unknown.removeAll(DerivedNames.ALL);
+        unknown.removeAll(FactNames.TYPES.keySet());
         if (!undescribed.isEmpty() || !unknown.isEmpty()) {
             throw new IllegalStateException(FILE + " must describe exactly the derived facts; missing " + undescribed
                     + ", not derived " + unknown);
+        }
+        Set<String> mistyped = new TreeSet<>();
+        out.forEach((name, d) -> {
+            if (!d.type().equals(FactNames.TYPES.get(name))) {
+                mistyped.add(name + " is " + FactNames.TYPES.get(name) + ", not " + d.type());
+            }
+        });
+        if (!mistyped.isEmpty()) {
+            throw new IllegalStateException(FILE + " gives derived facts the wrong type: " + mistyped);
         }
         derived = Collections.unmodifiableMap(out);
     }

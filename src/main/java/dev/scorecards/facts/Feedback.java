@@ -6,9 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,12 +25,16 @@ import javax.sql.DataSource;
 public class Feedback {
     public static final int MAX_COMMENT = 1000;
 
+    private final DataSource dataSource;
+    private final Capabilities capabilities;
+    private final Event<FactsPushed> pushed;
+
     @Inject
-    DataSource dataSource;
-    @Inject
-    Capabilities capabilities;
-    @Inject
-    Event<FactsPushed> pushed;
+    Feedback(DataSource dataSource, Capabilities capabilities, Event<FactsPushed> pushed) {
+        this.dataSource = dataSource;
+        this.capabilities = capabilities;
+        this.pushed = pushed;
+    }
 
     /** A rating as stored. {@code identifiedBy} says how the voter was known: {@code token} or {@code request}. */
     public record Vote(String entityRef, String voter, String identifiedBy, int score, String comment, Instant at,
@@ -66,28 +67,21 @@ public class Feedback {
         if (text != null && text.isEmpty()) {
             text = null;
         }
-        boolean replaced;
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update facts_feedback set current = false where entity_ref = ? and voter = ? and current")) {
-                ps.setString(1, ref);
-                ps.setString(2, voter);
-                replaced = ps.executeUpdate() > 0;
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into facts_feedback (entity_ref, voter, identified_by,"
-                    + " score, comment, at) values (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, ref);
-                ps.setString(2, voter);
-                ps.setString(3, identifiedBy);
-                ps.setInt(4, score);
-                ps.setString(5, text);
-                ps.setTimestamp(6, java.sql.Timestamp.from(at));
-                ps.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        // one vote of a voter for a capability at a time (on any replica): the second of two identical votes
+        // sent at once replaces the first instead of colliding with it on facts_feedback_current
+        Rating.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "feedback\n" + ref + "\n" + voter).getSingleResult();
+        boolean replaced = Rating.update("current = false where entityRef = ?1 and voter = ?2 and current = true",
+                ref, voter) > 0;
+        Rating rating = new Rating();
+        rating.entityRef = ref;
+        rating.voter = voter;
+        rating.identifiedBy = identifiedBy;
+        rating.score = score;
+        rating.comment = text;
+        rating.at = at;
+        rating.persist();
         pushed.fire(new FactsPushed(Set.of(ref)));
         return new Vote(ref, voter, identifiedBy, score, text, at, replaced);
     }
@@ -114,25 +108,24 @@ public class Feedback {
                 n == 0 ? null : round(happy * 100.0 / n, 10), distribution, recent);
     }
 
-    /** The satisfaction facts of these capabilities: count (always), mean and CSAT (when rated). */
-    public Map<String, Map<String, Object>> facts(Collection<String> refs) {
-        Map<String, Map<String, Object>> out = new HashMap<>();
+    /** A capability's current ratings as facts: how many, and their mean and CSAT (null when nobody rated). */
+    public record Satisfaction(long count, Double mean, Double csat) {
+        static final Satisfaction NONE = new Satisfaction(0, null, null);
+    }
+
+    /** The satisfaction of these capabilities (every one of them, rated or not). */
+    public Map<String, Satisfaction> facts(Collection<String> refs) {
+        Map<String, Satisfaction> out = new HashMap<>();
         for (String ref : refs) {
-            Map<String, Object> f = new HashMap<>();
-            f.put("satisfactionCount", 0L);
-            out.put(ref, f);
+            out.put(ref, Satisfaction.NONE);
         }
         if (refs.isEmpty()) {
             return out;
         }
         query("select entity_ref, count(*), avg(score), 100.0 * count(*) filter (where score >= 4) / count(*)"
                 + " from facts_feedback where current and entity_ref = any(?) group by entity_ref",
-                List.<Object>of((Object) refs.toArray(new String[0])), rs -> {
-                    Map<String, Object> f = out.get(rs.getString(1));
-                    f.put("satisfactionCount", rs.getLong(2));
-                    f.put("satisfactionMean", round(rs.getDouble(3), 100));
-                    f.put("csat", round(rs.getDouble(4), 10));
-                });
+                List.<Object>of((Object) refs.toArray(new String[0])), rs -> out.put(rs.getString(1),
+                        new Satisfaction(rs.getLong(2), round(rs.getDouble(3), 100), round(rs.getDouble(4), 10))));
         return out;
     }
 

@@ -140,7 +140,7 @@ public class PushedFacts {
             if (!NAME.matcher(e.getKey()).matches()) {
                 return "fact name '" + e.getKey() + "' must be 1-100 characters of [A-Za-z0-9_.:-], starting with a letter";
             }
-            if (DerivedNames.ALL.contains(e.getKey())) {
+            if (FactNames.isDerived(e.getKey())) {
                 return "fact name '" + e.getKey() + "' is derived from the catalog and cannot be pushed";
             }
             JsonNode v = e.getValue();

@@ -5,28 +5,24 @@ import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Compiles and runs check expressions with CEL (Common Expression Language): side-effect free, with
  * bounded cost. Expressions see {@code entity}, {@code facts} and {@code relations}.
  */
 public final class CelChecks {
-    private static final Pattern FACT = Pattern.compile(
-            "facts\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])");
-    private static final Pattern GUARDED = Pattern.compile(
-            "has\\(\\s*facts\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)|['\"]([^'\"]+)['\"]\\s+in\\s+facts");
-
     private static final Cel CEL = CelFactory.standardCelBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setOptions(CelOptions.current().maxExpressionCodePointSize(4096).maxParseRecursionDepth(64)
@@ -74,31 +70,83 @@ public final class CelChecks {
 
     /** The fact names an expression reads without guarding them with {@code has()} or {@code in}. */
     public static Set<String> requiredFacts(String expression) {
-        Set<String> guarded = new LinkedHashSet<>();
-        Matcher g = GUARDED.matcher(expression);
-        while (g.find()) {
-            guarded.add(g.group(1) != null ? g.group(1) : g.group(2));
-        }
-        Set<String> out = new LinkedHashSet<>();
-        Matcher m = FACT.matcher(expression);
-        while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2);
-            if (!guarded.contains(name)) {
-                out.add(name);
-            }
-        }
+        FactUses uses = uses(expression);
+        Set<String> out = new LinkedHashSet<>(uses.read);
+        out.removeAll(uses.guarded);
         return out;
     }
 
     /** Every fact name an expression mentions, guarded or not (what a reader of its result wants to see). */
     public static Set<String> mentionedFacts(String expression) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Pattern p : new Pattern[] {FACT, GUARDED}) {
-            Matcher m = p.matcher(expression);
-            while (m.find()) {
-                out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        FactUses uses = uses(expression);
+        Set<String> out = new LinkedHashSet<>(uses.read);
+        out.addAll(uses.guarded);
+        return out;
+    }
+
+    /** The facts an expression reads ({@code facts.x}, {@code facts['x']}) and those it tests ({@code has(facts.x)}, {@code 'x' in facts}). */
+    private static final class FactUses {
+        final Set<String> read = new LinkedHashSet<>();
+        final Set<String> guarded = new LinkedHashSet<>();
+    }
+
+    /** Walks the compiled expression's syntax tree for its uses of {@code facts}. */
+    private static FactUses uses(String expression) {
+        CelAbstractSyntaxTree ast;
+        try {
+            ast = CEL.compile(expression).getAst();
+        } catch (CelValidationException e) {
+            throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
+        }
+        FactUses uses = new FactUses();
+        ArrayDeque<CelExpr> todo = new ArrayDeque<>(List.of(ast.getExpr()));
+        while (!todo.isEmpty()) {
+            CelExpr e = todo.pop();
+            switch (e.getKind()) {
+                case SELECT -> {
+                    CelExpr.CelSelect select = e.select();
+                    if (isFacts(select.operand())) {
+                        (select.testOnly() ? uses.guarded : uses.read).add(select.field());
+                    }
+                    todo.push(select.operand());
+                }
+                case CALL -> {
+                    CelExpr.CelCall call = e.call();
+                    List<CelExpr> args = call.args();
+                    if (args.size() == 2 && call.function().equals("_[_]") && isFacts(args.get(0))
+                            && isString(args.get(1))) {
+                        uses.read.add(args.get(1).constant().stringValue());
+                    } else if (args.size() == 2 && call.function().equals("@in") && isFacts(args.get(1))
+                            && isString(args.get(0))) {
+                        uses.guarded.add(args.get(0).constant().stringValue());
+                    }
+                    for (int i = args.size() - 1; i >= 0; i--) {
+                        todo.push(args.get(i));
+                    }
+                    call.target().ifPresent(todo::push);
+                }
+                case LIST -> e.list().elements().reverse().forEach(todo::push);
+                case MAP -> e.map().entries().reverse().forEach(en -> {
+                    todo.push(en.value());
+                    todo.push(en.key());
+                });
+                case STRUCT -> e.struct().entries().reverse().forEach(en -> todo.push(en.value()));
+                case COMPREHENSION -> {
+                    CelExpr.CelComprehension c = e.comprehension();
+                    List.of(c.result(), c.loopStep(), c.loopCondition(), c.accuInit(), c.iterRange()).forEach(todo::push);
+                }
+                default -> { }
             }
         }
-        return out;
+        return uses;
+    }
+
+    private static boolean isFacts(CelExpr e) {
+        return e.getKind() == CelExpr.ExprKind.Kind.IDENT && e.ident().name().equals("facts");
+    }
+
+    private static boolean isString(CelExpr e) {
+        return e.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                && e.constant().getKind() == dev.cel.common.ast.CelConstant.Kind.STRING_VALUE;
     }
 }

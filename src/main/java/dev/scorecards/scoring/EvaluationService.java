@@ -9,7 +9,10 @@ import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.Capabilities;
 import dev.scorecards.facts.CapabilityFacts;
+import dev.scorecards.facts.FactNames;
 import dev.scorecards.facts.FactsConfig;
+import dev.scorecards.facts.Feedback;
+import dev.scorecards.facts.SignalFacts;
 import dev.scorecards.facts.FactsPushed;
 import dev.scorecards.facts.PushedFacts;
 import io.quarkus.runtime.ShutdownEvent;
@@ -57,11 +60,13 @@ public class EvaluationService {
     @Inject
     ResultStore store;
     @Inject
+    ResultWriter writer;
+    @Inject
     Exemptions exemptions;
     @Inject
     PushedFacts pushedFacts;
     @Inject
-    dev.scorecards.facts.Feedback feedback;
+    Feedback feedback;
     @Inject
     CatalogQueries catalog;
     @Inject
@@ -169,7 +174,7 @@ public class EvaluationService {
         capabilities.loadAll();
         long loaded = System.nanoTime();
         Outcome o = evaluateNow(capabilities.all(), ingestion);
-        store.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
+        writer.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
         store.analyse();
         store.forgetVersion(); // a full evaluation also sees results changed behind the service (a restore, a wipe)
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -198,9 +203,9 @@ public class EvaluationService {
             chunk.stream().filter(r -> !present.contains(r)).forEach(gone::add);
             List<Evaluated> results = evaluateChunk(facts, now, ingestion);
             evaluated += results.size();
-            changed += store.save(results, ingestion, now);
+            changed += writer.save(results, ingestion, now);
         }
-        store.markRemoved(gone, now);
+        writer.markRemoved(gone, now);
         return new Outcome(evaluated, changed, (System.nanoTime() - t0) / 1_000_000, 0);
     }
 
@@ -221,25 +226,24 @@ public class EvaluationService {
             }
         });
         Map<String, Map<String, Object>> pushed = pushedFacts.latest(refs);
-        Map<String, Map<String, Object>> satisfaction = feedback.facts(refs);
+        Map<String, Feedback.Satisfaction> satisfaction = feedback.facts(refs);
         Map<String, FirstAdopter.Stored> firstSeen = store.firstSeen(refs);
         Duration window = factsSettings.trendWindow();
         Map<String, Long> before = store.consumersSince(refs, now.minus(window));
         Map<String, Map<String, Exemption>> active = exemptions.active(refs, now);
         List<Evaluated> out = new ArrayList<>();
         for (CapabilityFacts f : facts) {
-            Map<String, Object> values = new LinkedHashMap<>(pushed.getOrDefault(f.ref(), Map.of()));
-            values.putAll(f.facts());
             Long earlier = before.get(f.ref());
-            values.put("consumerTrend", earlier == null ? 0L : f.consumerCount() - earlier);
-            values.putAll(satisfaction.get(f.ref()));
             long first = firstIngestion.getOrDefault(f.ref(), 0L);
             Instant created = createdAt.getOrDefault(f.ref(), now);
             FirstAdopter adopter = FirstAdopter.of(firstSeen.get(f.ref()), created, first, f.consumerCount(),
                     ingestion, now);
-            if (adopter.days() != null) {
-                values.put("daysToFirstAdopter", adopter.days());
-            }
+            Feedback.Satisfaction rated = satisfaction.get(f.ref());
+            SignalFacts signals = new SignalFacts(earlier == null ? 0L : f.consumerCount() - earlier, adopter.days(),
+                    rated.count(), rated.mean(), rated.csat());
+            Map<String, Object> values = new LinkedHashMap<>(pushed.getOrDefault(f.ref(), Map.of()));
+            values.putAll(FactNames.asMap(f.facts()));
+            values.putAll(FactNames.asMap(signals));
             Evaluator.Inputs in = new Evaluator.Inputs(entities.getOrDefault(f.ref(), Map.of()), values,
                     f.relations(), active.getOrDefault(f.ref(), Map.of()));
             out.add(new Evaluated(f, values, evaluator.evaluate(in, now), first, created, adopter));

@@ -3,25 +3,18 @@ package dev.scorecards.scoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.query.CatalogQueries;
-import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Waivers of a check for an entity, with reason, author and optional expiry. An expired exemption
@@ -33,12 +26,14 @@ public class Exemptions {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
 
+    private final ScorecardDefinitions definitions;
+    private final CatalogQueries catalog;
+
     @Inject
-    DataSource dataSource;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    CatalogQueries catalog;
+    Exemptions(ScorecardDefinitions definitions, CatalogQueries catalog) {
+        this.definitions = definitions;
+        this.catalog = catalog;
+    }
 
     /** An audit entry: what happened to which exemption, who did it, when. */
     public record AuditEntry(long id, String exemptionId, String action, String actor, Instant at, Exemption exemption) {
@@ -69,10 +64,26 @@ public class Exemptions {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ServiceError.input("expiresAt must be in the future");
         }
-        Exemption e = new Exemption(UUID.randomUUID().toString(), ref, checkId, reason.strip(), author.strip(),
-                expiresAt, now);
-        update("insert into scoring_exemption (id, entity_ref, check_id, reason, author, expires_at, created_at)"
-                + " values (?::uuid, ?, ?, ?, ?, ?, ?)", e.id(), ref, checkId, e.reason(), e.author(), ts(expiresAt), ts(now));
+        // one exemption of a check for an entity at a time, on any replica: two identical requests sent at
+        // once store one exemption and answer the other with 409
+        ExemptionRow.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "exemption\n" + ref + "\n" + checkId).getSingleResult();
+        ExemptionRow waiving = ExemptionRow.<ExemptionRow>find("deletedAt is null and entityRef = ?1 and checkId = ?2"
+                + " and (expiresAt is null or expiresAt > ?3) order by createdAt", ref, checkId, now).firstResult();
+        if (waiving != null) {
+            throw ServiceError.conflict("Exemption " + waiving.id + " already waives " + checkId + " for " + ref
+                    + "; delete it first to replace it");
+        }
+        ExemptionRow row = new ExemptionRow();
+        row.id = UUID.randomUUID();
+        row.entityRef = ref;
+        row.checkId = checkId;
+        row.reason = reason.strip();
+        row.author = author.strip();
+        row.expiresAt = expiresAt;
+        row.createdAt = now;
+        row.persist();
+        Exemption e = row.toExemption();
         audit(e, "created", e.author());
         return e;
     }
@@ -80,44 +91,61 @@ public class Exemptions {
     /** Deletes an exemption (the audit log keeps it); returns it. */
     @Transactional
     public Exemption delete(String id, String actor) {
-        Exemption e = get(id);
-        if (e == null) {
+        ExemptionRow row = row(id);
+        if (row == null) {
             throw ServiceError.notFound("No exemption with id " + id);
         }
-        update("update scoring_exemption set deleted_at = now(), deleted_by = ? where id = ?::uuid", actor, id);
+        Exemption e = row.toExemption();
+        row.deletedAt = Instant.now();
+        row.deletedBy = actor;
         audit(e, "deleted", actor);
         return e;
     }
 
+    @Transactional
     public Exemption get(String id) {
+        ExemptionRow row = row(id);
+        return row == null ? null : row.toExemption();
+    }
+
+    /** The exemption's row unless it is deleted (null for an id that is not a UUID). */
+    private static ExemptionRow row(String id) {
+        UUID uuid;
         try {
-            UUID.fromString(id);
+            uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return null;
         }
-        List<Exemption> found = select("where id = ?::uuid and deleted_at is null", id);
-        return found.isEmpty() ? null : found.get(0);
+        return ExemptionRow.<ExemptionRow>find("id = ?1 and deletedAt is null", uuid).firstResult();
     }
 
     /** Exemptions not deleted, optionally of one entity; expired ones included only when asked. */
+    @Transactional
     public List<Exemption> list(String entityRef, boolean includeExpired) {
-        String where = "where deleted_at is null" + (includeExpired ? "" : " and (expires_at is null or expires_at > now())");
-        if (entityRef != null) {
-            return select(where + " and entity_ref = ? order by created_at", EntityRef.parse(entityRef).toString());
+        StringBuilder where = new StringBuilder("deletedAt is null");
+        Map<String, Object> params = new HashMap<>();
+        if (!includeExpired) {
+            where.append(" and (expiresAt is null or expiresAt > :now)");
+            params.put("now", Instant.now());
         }
-        return select(where + " order by created_at");
+        if (entityRef != null) {
+            where.append(" and entityRef = :ref");
+            params.put("ref", EntityRef.parse(entityRef).toString());
+        }
+        return ExemptionRow.<ExemptionRow>find(where + " order by createdAt, id", params).stream()
+                .map(ExemptionRow::toExemption).toList();
     }
 
     /** Active exemptions of these entities: entity → check id → exemption. */
+    @Transactional
     Map<String, Map<String, Exemption>> active(Collection<String> refs, Instant now) {
         Map<String, Map<String, Exemption>> out = new HashMap<>();
         if (refs.isEmpty()) {
             return out;
         }
-        for (Exemption e : select("where deleted_at is null and entity_ref = any(?) and (expires_at is null"
-                + " or expires_at > ?)", refs.toArray(new String[0]), ts(now))) {
-            out.computeIfAbsent(e.entityRef(), k -> new HashMap<>()).put(e.checkId(), e);
-        }
+        ExemptionRow.<ExemptionRow>stream("deletedAt is null and entityRef in ?1 and (expiresAt is null or expiresAt > ?2)",
+                refs, now).forEach(r -> out.computeIfAbsent(r.entityRef, k -> new HashMap<>()).put(r.checkId,
+                        r.toExemption()));
         return out;
     }
 
@@ -125,59 +153,40 @@ public class Exemptions {
     @Transactional
     public List<String> recordExpired(Instant now) {
         // one statement claims them, so with several replicas each expiry is recorded once
-        List<Exemption> expired = new ArrayList<>();
-        Sql.query(dataSource, "update scoring_exemption set expiry_recorded = true where deleted_at is null"
-                + " and not expiry_recorded and expires_at <= ? returning id::text, entity_ref, check_id, reason, author,"
-                + " expires_at, created_at", List.of(ts(now)), rs -> expired.add(new Exemption(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant())));
+        @SuppressWarnings("unchecked")
+        List<ExemptionRow> claimed = ExemptionRow.getEntityManager().createNativeQuery("update scoring_exemption"
+                + " set expiry_recorded = true where deleted_at is null and not expiry_recorded and expires_at <= ?1"
+                + " returning *", ExemptionRow.class).setParameter(1, now).getResultList();
+        List<Exemption> expired = claimed.stream().map(ExemptionRow::toExemption).toList();
         for (Exemption e : expired) {
             audit(e, "expired", "system");
         }
         return expired.stream().map(Exemption::entityRef).distinct().toList();
     }
 
+    @Transactional
     public List<AuditEntry> audit(String entityRef) {
+        List<ExemptionAuditRow> rows = entityRef == null ? ExemptionAuditRow.listAll(Sort.by("id"))
+                : ExemptionAuditRow.list("from ExemptionAuditRow where exemptionId in (select id from ExemptionRow"
+                        + " where entityRef = ?1) order by id", EntityRef.parse(entityRef).toString());
         List<AuditEntry> out = new ArrayList<>();
-        String sql = "select id, exemption_id::text, action, actor, at, exemption::text from scoring_exemption_audit"
-                + (entityRef == null ? "" : " where exemption->>'entityRef' = ?") + " order by id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (entityRef != null) {
-                ps.setString(1, EntityRef.parse(entityRef).toString());
+        for (ExemptionAuditRow r : rows) {
+            try {
+                out.add(new AuditEntry(r.id, r.exemptionId.toString(), r.action, r.actor, r.at,
+                        JSON.readValue(r.exemption, Exemption.class)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new AuditEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getTimestamp(5).toInstant(), JSON.readValue(rs.getString(6), Exemption.class)));
-                }
-            }
-        } catch (SQLException | java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
         return out;
     }
 
-    private void audit(Exemption e, String action, String actor) {
-        update("insert into scoring_exemption_audit (exemption_id, action, actor, exemption) values (?::uuid, ?, ?, ?::jsonb)",
-                e.id(), action, actor, JSON.valueToTree(e).toString());
-    }
-
-    private List<Exemption> select(String where, Object... params) {
-        List<Exemption> out = new ArrayList<>();
-        Sql.query(dataSource, "select id::text, entity_ref, check_id, reason, author, expires_at, created_at"
-                + " from scoring_exemption " + where, Arrays.asList(params), rs -> {
-                    Timestamp exp = rs.getTimestamp(6);
-                    out.add(new Exemption(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), exp == null ? null : exp.toInstant(), rs.getTimestamp(7).toInstant()));
-                });
-        return out;
-    }
-
-    private void update(String sql, Object... params) {
-        Sql.update(dataSource, sql, Arrays.asList(params));
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+    private static void audit(Exemption e, String action, String actor) {
+        ExemptionAuditRow row = new ExemptionAuditRow();
+        row.exemptionId = UUID.fromString(e.id());
+        row.action = action;
+        row.actor = actor;
+        row.exemption = JSON.valueToTree(e).toString();
+        row.persist();
     }
 }

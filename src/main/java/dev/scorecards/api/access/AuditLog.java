@@ -1,12 +1,12 @@
 package dev.scorecards.api.access;
 
-import dev.scorecards.db.Sql;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.Map;
 
 /** The audit log of writes ({@code api_audit}): one row per request, newest first when read. */
 @ApplicationScoped
@@ -18,48 +18,48 @@ public class AuditLog {
             String operation, int status, String target) {
     }
 
-    @Inject
-    DataSource dataSource;
-
-    /** Records one request (a single insert, so a large ingest costs one row). */
+    /** Records one request (a single insert, so a large ingest costs one row), whatever became of the request's own transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String actor, String method, String path, String query, String operation, int status,
             String target) {
-        Sql.update(dataSource, "insert into api_audit (actor, method, path, query, operation, status, target)"
-                + " values (?, ?, ?, ?, ?, ?, ?)",
-                java.util.Arrays.asList(cap(actor), method, cap(path), cap(query), operation, status, cap(target)));
+        AuditRecord r = new AuditRecord();
+        r.actor = cap(actor);
+        r.method = method;
+        r.path = cap(path);
+        r.query = cap(query);
+        r.operation = operation;
+        r.status = status;
+        r.target = cap(target);
+        r.persist();
     }
 
     /**
      * Entries newest first within [{@code since}, {@code until}], by {@code actor} if given, after the
      * entry {@code before} (an id; null from the newest), at most {@code limit}.
      */
+    @Transactional
     public List<Entry> read(Instant since, Instant until, String actor, Long before, int limit) {
-        StringBuilder sql = new StringBuilder("select id, at, actor, method, path, query, operation, status, target"
-                + " from api_audit where true");
-        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
         if (since != null) {
-            sql.append(" and at >= ?");
-            params.add(java.sql.Timestamp.from(since));
+            where.append(" and at >= :since");
+            params.put("since", since);
         }
         if (until != null) {
-            sql.append(" and at <= ?");
-            params.add(java.sql.Timestamp.from(until));
+            where.append(" and at <= :until");
+            params.put("until", until);
         }
         if (actor != null) {
-            sql.append(" and actor = ?");
-            params.add(actor);
+            where.append(" and actor = :actor");
+            params.put("actor", actor);
         }
         if (before != null) {
-            sql.append(" and id < ?");
-            params.add(before);
+            where.append(" and id < :before");
+            params.put("before", before);
         }
-        sql.append(" order by id desc limit ?");
-        params.add(limit);
-        List<Entry> out = new ArrayList<>();
-        Sql.query(dataSource, sql.toString(), params, rs -> out.add(new Entry(rs.getLong(1),
-                rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getInt(8), rs.getString(9))));
-        return out;
+        List<AuditRecord> rows = AuditRecord.find(where.toString(), Sort.descending("id"), params).page(0, limit).list();
+        return rows.stream().map(r -> new Entry(r.id, r.at, r.actor, r.method, r.path, r.query, r.operation, r.status,
+                r.target)).toList();
     }
 
     private static String cap(String s) {

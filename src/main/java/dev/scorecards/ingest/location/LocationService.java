@@ -86,7 +86,9 @@ public class LocationService {
 
     @Transactional
     void store(Location location, LocationCrawler.Crawl crawl, String what) {
-        store.insert(location);
+        if (!store.insert(location)) { // registered at the same moment by another request
+            throw ServiceError.conflict("Location " + location.type() + ":" + location.target() + " already exists");
+        }
         ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl.candidates().iterator(), what);
     }
 

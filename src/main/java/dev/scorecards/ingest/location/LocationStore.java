@@ -43,9 +43,13 @@ class LocationStore {
                 + " or refreshed_at < now() - make_interval(secs => ?) order by refreshed_at nulls first", seconds);
     }
 
-    void insert(Location l) {
-        update("insert into ingest_location (id, type, target, refreshed_at) values (?::uuid, ?, ?, now())",
-                l.id(), l.type(), l.target());
+    /**
+     * Stores a new location; false when one with the same type and target exists (or is being stored by a
+     * transaction that commits first: the insert waits for it instead of failing on the unique key).
+     */
+    boolean insert(Location l) {
+        return update("insert into ingest_location (id, type, target, refreshed_at) values (?::uuid, ?, ?, now())"
+                + " on conflict (type, target) do nothing", l.id(), l.type(), l.target()) > 0;
     }
 
     boolean delete(String id) {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -50,11 +49,10 @@ public class CampaignsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table list() {
         ArrayNode items = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
         campaigns.list().forEach(c -> items.add(CampaignViews.summary(progress.of(c))));
-        return answer(csv, "campaigns.csv", LIST, items);
+        return answer("campaigns.csv", LIST, items);
     }
 
     @GET
@@ -80,35 +78,28 @@ public class CampaignsResource {
     @GET
     @Path("/{id}/capabilities")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response capabilities(@PathParam("id") String id, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
-        return answer(csv, id + "-capabilities.csv", CAPABILITIES,
+    public Table capabilities(@PathParam("id") String id) {
+        return answer(id + "-capabilities.csv", CAPABILITIES,
                 CampaignViews.capabilities(progress.of(campaigns.get(id))));
     }
 
     @GET
     @Path("/{id}/teams")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response teams(@PathParam("id") String id, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
-        return answer(csv, id + "-teams.csv", TEAMS, CampaignViews.teams(progress.of(campaigns.get(id))));
+    public Table teams(@PathParam("id") String id) {
+        return answer(id + "-teams.csv", TEAMS, CampaignViews.teams(progress.of(campaigns.get(id))));
     }
 
     @GET
     @Path("/{id}/history")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response history(@PathParam("id") String id, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table history(@PathParam("id") String id) {
         CampaignSpec c = campaigns.get(id);
-        return answer(csv, id + "-history.csv", HISTORY,
+        return answer(id + "-history.csv", HISTORY,
                 CampaignViews.history(progress.history(c, campaigns.createdAt(id))));
     }
 
-    private static Response answer(boolean csv, String file, List<Column> columns, ArrayNode items) {
-        return csv ? CsvTable.of(file, columns, items)
-                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
+    private static Table answer(String file, List<Column> columns, ArrayNode items) {
+        return Table.of(file, columns, items, Map.of("items", items));
     }
 }

@@ -41,11 +41,9 @@ public class WebhooksResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table list() {
         var items = webhooks.list();
-        return csv ? CsvTable.of("webhooks.csv", WEBHOOKS, items)
-                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
+        return Table.of("webhooks.csv", WEBHOOKS, items, Map.of("items", items));
     }
 
     @GET
@@ -64,9 +62,7 @@ public class WebhooksResource {
     @GET
     @Path("/{id}/deliveries")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table deliveries(@PathParam("id") String id, @QueryParam("limit") String limit) {
         int n;
         try {
             n = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());
@@ -77,8 +73,7 @@ public class WebhooksResource {
             throw ServiceError.input("Invalid limit '" + limit + "': a whole number from 1 to 1000");
         }
         var items = webhooks.deliveries(id, n);
-        return csv ? CsvTable.of("deliveries.csv", DELIVERIES, items)
-                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
+        return Table.of("deliveries.csv", DELIVERIES, items, Map.of("items", items));
     }
 
     @POST

@@ -128,7 +128,7 @@ public class CapabilityList {
 
     /** Every capability in the list, by ref (the copy the list itself answers from). */
     public List<Item> items() {
-        return current().byName().stream().map(r -> new Item(r.ref(), r.kind(), r.title(), r.owner(), r.cards()))
+        return memory.current().byName().stream().map(r -> new Item(r.ref(), r.kind(), r.title(), r.owner(), r.cards()))
                 .toList();
     }
 

@@ -33,7 +33,7 @@ class ArchitectureTest {
      * {@code catalog} is the model every stage reads; the adapters at the end share one rank.
      */
     static final Map<String, Integer> STAGES = Map.of("catalog", 0, "ingest", 1, "facts", 2, "scoring", 3,
-            "api", 4, "badges", 4, "web", 4, "techinsights", 4);
+            "campaigns", 4, "notifications", 5, "api", 6, "badges", 6, "web", 6, "techinsights", 6);
     /** Shared helpers every stage may use; they use no stage. "" is the root package (Main). */
     static final Set<String> SHARED = Set.of("", "db", "errors", "paging");
     private static final int MAX_LINES = 300;

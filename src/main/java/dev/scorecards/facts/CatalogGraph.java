@@ -150,6 +150,9 @@ public class CatalogGraph {
             flags |= Node.CAPABILITY_ANNOTATION;
         }
         for (JsonNode link : metadata.path("links")) {
+            if (!WEB_LINK.matcher(link.path("url").asText("")).matches()) {
+                continue; // javascript:, data:, file: … are no documentation, support or runbook anyone can open
+            }
             switch (link.path("type").asText("").toLowerCase(java.util.Locale.ROOT)) {
                 case "docs", "documentation", "techdocs" -> flags |= Node.DOCS_LINK;
                 case "support", "chat" -> flags |= Node.SUPPORT_LINK;
@@ -171,6 +174,9 @@ public class CatalogGraph {
         }
         setBypasses(n, target);
     }
+
+    /** Only http and https links count as documentation, support or runbook links. */
+    private static final java.util.regex.Pattern WEB_LINK = java.util.regex.Pattern.compile("(?i)^\\s*https?://\\S+");
 
     private void setBypasses(Node n, String target) {
         if (n.bypasses != null) {

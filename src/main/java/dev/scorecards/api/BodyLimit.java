@@ -40,8 +40,10 @@ public class BodyLimit {
             return;
         }
         if (length > limit) {
-            tooLarge(rc, "The request body is " + length + " bytes, larger than the limit of " + limit
-                    + " bytes (scorecards.ingest.max-body-bytes)");
+            // as before this reader: the answer says Connection: close, and the server lets the client finish sending
+            rc.response().putHeader("Connection", "close");
+            EarlyRefusal.send(rc, 413, "PayloadTooLargeError", "The request body is " + length
+                    + " bytes, larger than the limit of " + limit + " bytes (scorecards.ingest.max-body-bytes)", false);
             return;
         }
         boolean chunked = request.headers().contains("Transfer-Encoding", "chunked", true);

@@ -37,7 +37,9 @@ public final class EmbeddedDatabase {
 
     /**
      * Starts an embedded PostgreSQL in {@code dir} (created if empty), tuned for a single local
-     * user; {@code throwaway} also turns off durability, for tests and benchmarks.
+     * user, durable (a 2xx answer survives kill -9 of the service and of PostgreSQL); {@code throwaway}
+     * turns durability off, for tests and benchmarks only. A PostgreSQL left running on {@code dir} by a
+     * killed service is stopped first, so the first restart comes up.
      */
     public static EmbeddedPostgres start(Path dir, boolean throwaway) throws IOException {
         return start(dir, throwaway, 0);
@@ -49,7 +51,6 @@ public final class EmbeddedDatabase {
                 .setCleanDataDirectory(throwaway)
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("shared_buffers", "128MB")
-                .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("max_wal_size", "1GB")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (dir != null) {
@@ -59,7 +60,10 @@ public final class EmbeddedDatabase {
             builder.setPort(port);
         }
         if (throwaway) {
-            builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
+            builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off")
+                    .setServerConfig("synchronous_commit", "off");
+        } else if (dir != null) {
+            StalePostmaster.stopIfOrphaned(dir);
         }
         return builder.start();
     }

@@ -119,6 +119,7 @@ public class CatalogEntitiesResource {
         return answers.byRefs(JsonBody.object(contentType, body), filter, fields);
     }
 
+
     @GET
     @Path("/entity-facets")
     public Map<String, Object> facets(@QueryParam("facet") List<String> facet, @QueryParam("filter") List<String> filter) {

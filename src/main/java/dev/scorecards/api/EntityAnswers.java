@@ -86,10 +86,15 @@ public class EntityAnswers {
         if (refs == null || !refs.isArray()) {
             throw ServiceError.input("Malformed request: entityRefs must be an array of strings");
         }
-        List<String> wanted = new ArrayList<>();
-        refs.forEach(r -> wanted.add(r.asText()));
+        List<String> wanted = strings(refs, "entityRefs");
         List<String> fieldParams = new ArrayList<>(fields);
-        request.path("fields").forEach(f -> fieldParams.add(f.asText()));
+        JsonNode bodyFields = request.get("fields");
+        if (bodyFields != null && !bodyFields.isNull()) {
+            if (!bodyFields.isArray()) {
+                throw ServiceError.input("Malformed request: fields must be an array of strings");
+            }
+            fieldParams.addAll(strings(bodyFields, "fields"));
+        }
         EntityFields f = EntityFields.parse(fieldParams);
         EntityCondition condition = EntityFilter.parse(filter);
         if (request.has("query")) {
@@ -100,5 +105,17 @@ public class EntityAnswers {
             items.add(e == null ? null : CatalogEntitiesResource.raw(EntityJson.render(e.json(), f)));
         }
         return Map.of("items", items);
+    }
+
+    /** The strings of a JSON array, or a 400 naming the first item that is not one (as Backstage's schema does). */
+    private static List<String> strings(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!array.get(i).isTextual()) {
+                throw ServiceError.input("Malformed request: " + field + "[" + i + "] must be a string");
+            }
+            out.add(array.get(i).textValue());
+        }
+        return out;
     }
 }

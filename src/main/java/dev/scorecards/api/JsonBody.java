@@ -3,6 +3,7 @@ package dev.scorecards.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.errors.StorableText;
 import java.io.IOException;
 
 /** Backstage's {@code validateRequestBody}: the checks every JSON POST body goes through, with its messages. */
@@ -31,11 +32,17 @@ public final class JsonBody {
         if (!contentType.toLowerCase(java.util.Locale.ROOT).matches("^application/json\\s*(;.*)?$")) {
             throw ServiceError.input("Illegal Content-Type");
         }
+        JsonNode node;
         try {
-            return body == null || body.isBlank() ? null : JSON.readTree(body);
+            node = body == null || body.isBlank() ? null : JSON.readTree(body);
         } catch (IOException e) {
             throw ServiceError.input("Malformed request: body is not valid JSON");
         }
+        String unstorable = StorableText.unstorableField(node, "");
+        if (unstorable != null) {
+            throw ServiceError.input(StorableText.message(unstorable.isEmpty() ? "the body" : "body field " + unstorable));
+        }
+        return node;
     }
 
     /** A required string property, or a 400 naming it. */

@@ -58,7 +58,10 @@ public class ErrorEnvelope {
 
     @ServerExceptionMapper
     public Response json(com.fasterxml.jackson.core.JsonProcessingException e, HttpServerRequest request) {
-        return envelope(400, "InputError", "Malformed request: " + e.getOriginalMessage(), Map.of(), request);
+        var where = e.getLocation();
+        return envelope(400, "InputError", "Malformed request: the body is not valid JSON"
+                + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"),
+                Map.of(), request);
     }
 
     @ServerExceptionMapper
@@ -76,7 +79,8 @@ public class ErrorEnvelope {
                     + " nothing was changed by this one", Map.of(), request);
         }
         LOG.errorf(e, "Unhandled error on %s %s", request.method(), request.uri());
-        return envelope(500, "Error", "Internal error: " + e.getClass().getSimpleName(), Map.of(), request);
+        // what, never how: the class, message and stack stay in the log
+        return envelope(500, "Error", "Internal error; the service log has the details", Map.of(), request);
     }
 
     /**

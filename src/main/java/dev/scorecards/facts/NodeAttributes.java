@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Reads what facts need from a stored entity into its node: kind, title, lifecycle, type, flags, API size. */
 final class NodeAttributes {
+    /** Only http and https links count as documentation, support or runbook links. */
+    private static final java.util.regex.Pattern WEB_LINK = java.util.regex.Pattern.compile("(?i)^\\s*https?://\\S+");
+
     private static final List<String> ON_CALL = List.of("pagerduty.com/service-id", "pagerduty.com/integration-key",
             "opsgenie.com/component-selector", "opsgenie.com/team");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +55,9 @@ final class NodeAttributes {
             flags |= Node.CAPABILITY_ANNOTATION;
         }
         for (JsonNode link : metadata.path("links")) {
+            if (!WEB_LINK.matcher(link.path("url").asText("")).matches()) {
+                continue; // javascript:, data:, file: … are no documentation, support or runbook anyone can open
+            }
             switch (link.path("type").asText("").toLowerCase(java.util.Locale.ROOT)) {
                 case "docs", "documentation", "techdocs" -> flags |= Node.DOCS_LINK;
                 case "support", "chat" -> flags |= Node.SUPPORT_LINK;

@@ -116,9 +116,15 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
                 anchors.clear();
                 aliases = 0;
                 nodes = 0;
-                JsonNode content = readValue(token);
+                JsonNode content = readValue(token, "");
                 if (content == null || content.isNull()) {
                     continue;
+                }
+                String unstorable = dev.scorecards.errors.StorableText.unstorableField(content, "");
+                if (unstorable != null) {
+                    throw new DocumentSyntaxError(index, line, (yaml ? "YAML" : "JSON") + " error in the document at line "
+                            + line + ": " + (unstorable.isEmpty() ? "the document" : unstorable)
+                            + " contains a NUL character (\\u0000), which cannot be stored");
                 }
                 return new ParsedDocument(index++, line, content);
             }
@@ -133,7 +139,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
         }
     }
 
-    private JsonNode readValue(JsonToken token) throws IOException {
+    private JsonNode readValue(JsonToken token, String field) throws IOException {
         if (++nodes > limits.maxNodes()) {
             throw error("Document has more than " + limits.maxNodes() + " values");
         }
@@ -141,9 +147,12 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
             return expandAlias(parser.getText());
         }
         String anchor = yaml ? ((YAMLParser) parser).getCurrentAnchor() : null;
+        if (yaml) {
+            refuseTag(((YAMLParser) parser).getTypeId(), field);
+        }
         JsonNode value = switch (token) {
-            case START_OBJECT -> readObject();
-            case START_ARRAY -> readArray();
+            case START_OBJECT -> readObject(field);
+            case START_ARRAY -> readArray(field);
             case VALUE_STRING -> NODES.textNode(scalar(parser.getText()));
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? NODES.numberNode(parser.getBigIntegerValue())
@@ -152,8 +161,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            case VALUE_EMBEDDED_OBJECT -> NODES.textNode(String.valueOf(parser.getEmbeddedObject()));
-            default -> throw error("Unexpected " + token);
+            default -> throw error("Unexpected " + token + (field.isEmpty() ? "" : " at " + field));
         };
         if (anchor != null) {
             anchors.put(anchor, value);
@@ -168,7 +176,24 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
         return text;
     }
 
-    private ObjectNode readObject() throws IOException {
+    /**
+     * Refuses a YAML tag outside the core schema ({@code !!binary}, {@code !!timestamp}, {@code !custom}):
+     * entities hold strings, numbers, booleans, null, mappings and sequences only.
+     */
+    private void refuseTag(String tag, String field) {
+        if (tag == null || tag.isEmpty() || CORE_TAGS.contains(tag)) {
+            return;
+        }
+        String shown = tag.startsWith(CORE_PREFIX) ? "!!" + tag.substring(CORE_PREFIX.length()) : "!" + tag;
+        throw error("the YAML tag " + shown + " on " + (field.isEmpty() ? "the document" : field)
+                + " is not supported (only strings, numbers, booleans, null, mappings and sequences)");
+    }
+
+    private static final String CORE_PREFIX = "tag:yaml.org,2002:";
+    private static final java.util.Set<String> CORE_TAGS = java.util.Set.of("str", "int", "float", "bool", "null", "map",
+            "seq").stream().map(t -> CORE_PREFIX + t).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private ObjectNode readObject(String field) throws IOException {
         ObjectNode object = NODES.objectNode();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
@@ -179,7 +204,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
             if (yaml && "<<".equals(key)) {
                 throw error("YAML merge keys (<<) are not supported");
             }
-            JsonNode value = readValue(parser.nextToken());
+            JsonNode value = readValue(parser.nextToken(), field.isEmpty() ? key : field + "." + key);
             if (object.has(key)) {
                 throw error("Map keys must be unique; \"" + key + "\" is repeated");
             }
@@ -188,14 +213,14 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
         return object;
     }
 
-    private ArrayNode readArray() throws IOException {
+    private ArrayNode readArray(String field) throws IOException {
         ArrayNode array = NODES.arrayNode();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             if (token == null) {
                 throw error("Unexpected end of input");
             }
-            array.add(readValue(token));
+            array.add(readValue(token, field + "[" + array.size() + "]"));
         }
         return array;
     }

@@ -44,6 +44,9 @@ function stopAll() {
   }
 }
 process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => process.exit(1));
+}
 
 const results = [];
 async function check(name, fn) {
@@ -105,12 +108,31 @@ const context = await chromium.launchPersistentContext(
   },
 );
 
+context.setDefaultNavigationTimeout(300_000);
+context.setDefaultTimeout(180_000);
+
+// React's development build warns (console.error) once when Material UI v4's ButtonBase, which
+// Backstage's own components use, calls findDOMNode under StrictMode; production builds do not.
+const FRAMEWORK_DEV_WARNINGS = [/^Warning: findDOMNode is deprecated/];
+const isProblem = m =>
+  m.type() === 'error' && !FRAMEWORK_DEV_WARNINGS.some(re => re.test(m.text()));
+
+// sign in once as the guest (dev/backend.mjs plays the auth backend's guest provider); the app
+// remembers the provider for the pages opened after
+await check('sign-in as guest', async () => {
+  const page = await context.newPage();
+  await page.goto(`${APP}/`);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByText('Capability Scorecards').first().waitFor();
+  await page.close();
+});
+
 /** Opens a view of the dev app and records every console error, page error and failed request. */
 async function open(path, ready) {
   const page = await context.newPage();
   const problems = [];
   page.on('console', m => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    if (isProblem(m)) problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', e => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', r =>
@@ -249,7 +271,7 @@ await check('component tab: points to its capability', async () => {
   const page = await context.newPage();
   const problems = [];
   page.on('console', m => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    if (isProblem(m)) problems.push(`console: ${m.text()}`);
   });
   await page.goto(
     `${APP}/catalog/default/component/otel-collector/capability-scorecards`,

@@ -1,6 +1,7 @@
 package dev.scorecards.api;
 
 import dev.scorecards.api.access.AuditLog;
+import dev.scorecards.paging.Cursors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

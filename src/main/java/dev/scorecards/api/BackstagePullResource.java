@@ -1,6 +1,6 @@
 package dev.scorecards.api;
 
-import dev.scorecards.ingest.BackstagePull;
+import dev.scorecards.ingest.backstage.BackstagePull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -1,7 +1,7 @@
 package dev.scorecards.api;
 
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.StoredEntity;
+import dev.scorecards.catalog.model.StoredEntity;
+import dev.scorecards.catalog.query.CatalogQueries;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -3,6 +3,7 @@ package dev.scorecards.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.paging.Cursors;
 import dev.scorecards.scoring.CapabilityList;
 import dev.scorecards.scoring.CapabilityListQuery;
 import dev.scorecards.scoring.CapabilityQueries;

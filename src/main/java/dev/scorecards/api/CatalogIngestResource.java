@@ -1,9 +1,9 @@
 package dev.scorecards.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorecards.ingest.IngestResult;
-import dev.scorecards.ingest.IngestService;
-import dev.scorecards.ingest.LocationService;
+import dev.scorecards.ingest.location.LocationService;
+import dev.scorecards.ingest.push.IngestService;
+import dev.scorecards.ingest.source.IngestResult;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

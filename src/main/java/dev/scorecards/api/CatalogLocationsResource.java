@@ -1,8 +1,8 @@
 package dev.scorecards.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorecards.ingest.Location;
-import dev.scorecards.ingest.LocationService;
+import dev.scorecards.ingest.location.Location;
+import dev.scorecards.ingest.location.LocationService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

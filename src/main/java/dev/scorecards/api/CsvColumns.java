@@ -4,7 +4,7 @@ import static dev.scorecards.api.CsvTable.Column.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.api.CsvTable.Column;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.scoring.Scorecard;
 import java.util.ArrayList;
 import java.util.List;

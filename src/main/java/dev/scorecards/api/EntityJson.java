@@ -2,7 +2,7 @@ package dev.scorecards.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorecards.catalog.EntityFields;
+import dev.scorecards.catalog.query.EntityFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,10 +1,11 @@
 package dev.scorecards.api;
 
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.EntityFields;
-import dev.scorecards.catalog.EntityFilter;
-import dev.scorecards.catalog.EntityOrder;
+import dev.scorecards.catalog.query.CatalogQueries;
+import dev.scorecards.catalog.query.EntityFields;
+import dev.scorecards.catalog.query.EntityFilter;
+import dev.scorecards.catalog.query.EntityOrder;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.paging.Cursors;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

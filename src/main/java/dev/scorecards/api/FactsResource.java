@@ -1,6 +1,6 @@
 package dev.scorecards.api;
 
-import dev.scorecards.catalog.CatalogQueries;
+import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.PushedFacts;
 import jakarta.inject.Inject;

@@ -6,13 +6,13 @@ import dev.scorecards.errors.ServiceError;
 import java.io.IOException;
 
 /** Backstage's {@code validateRequestBody}: the checks every JSON POST body goes through, with its messages. */
-final class JsonBody {
+public final class JsonBody {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonBody() {
     }
 
-    static JsonNode object(String contentType, String body) {
+    public static JsonNode object(String contentType, String body) {
         JsonNode node = value(contentType, body);
         if (node == null || !node.isObject()) {
             throw ServiceError.input("Expected body to be a JSON object");
@@ -24,7 +24,7 @@ final class JsonBody {
     }
 
     /** Any JSON value (null for an empty body), after the same Content-Type checks. */
-    static JsonNode value(String contentType, String body) {
+    public static JsonNode value(String contentType, String body) {
         if (contentType == null || contentType.isBlank()) {
             throw ServiceError.input("Content-Type missing");
         }
@@ -39,7 +39,7 @@ final class JsonBody {
     }
 
     /** A required string property, or a 400 naming it. */
-    static String text(JsonNode body, String field) {
+    public static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual()) {
             throw ServiceError.input("Malformed request: " + field + " must be a string");

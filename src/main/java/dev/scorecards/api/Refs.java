@@ -1,19 +1,19 @@
 package dev.scorecards.api;
 
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 
 /** Entity refs from path and query parameters. */
-final class Refs {
+public final class Refs {
     private Refs() {
     }
 
-    static String of(String kind, String namespace, String name) {
+    public static String of(String kind, String namespace, String name) {
         return new EntityRef(kind, namespace, name).toString();
     }
 
     /** A ref written in a query parameter, with a default kind (e.g. {@code group} for owners). */
-    static String parse(String value, String defaultKind) {
+    public static String parse(String value, String defaultKind) {
         if (value == null || value.isBlank()) {
             return null;
         }

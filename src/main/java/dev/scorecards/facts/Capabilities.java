@@ -1,7 +1,7 @@
 package dev.scorecards.facts;
 
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.EntityFilter;
+import dev.scorecards.catalog.query.CatalogQueries;
+import dev.scorecards.catalog.query.EntityFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.scorecards.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.EntityRef;
-import dev.scorecards.catalog.RawEntity;
-import dev.scorecards.catalog.Relation;
+import dev.scorecards.catalog.model.EntityRef;
+import dev.scorecards.catalog.model.RawEntity;
+import dev.scorecards.catalog.model.Relation;
+import dev.scorecards.catalog.query.CatalogQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;

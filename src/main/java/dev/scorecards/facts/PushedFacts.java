@@ -2,8 +2,8 @@ package dev.scorecards.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
+import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.scorecards.facts;
 
-import dev.scorecards.catalog.RelationRules;
+import dev.scorecards.catalog.processing.RelationRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * client's own request timeout covers only the wait for the headers, JDK-8258397).
  */
 @ApplicationScoped
-class UrlFetch {
+public class UrlFetch {
     @Inject
     IngestConfig.Ingest ingestConfig;
     @Inject
@@ -36,12 +36,12 @@ class UrlFetch {
     private HttpClient http;
 
     /** A response: its status, headers and whole body. */
-    record Answer(int status, HttpHeaders headers, byte[] body) {
+    public record Answer(int status, HttpHeaders headers, byte[] body) {
     }
 
     /** The exchange failed (unreachable, reset, too slow); the message says why, the caller says what. */
-    static final class Failed extends RuntimeException {
-        final boolean timedOut;
+    public static final class Failed extends RuntimeException {
+        public final boolean timedOut;
 
         Failed(String message, boolean timedOut, Throwable cause) {
             super(message, cause);
@@ -62,7 +62,7 @@ class UrlFetch {
      * @throws Failed when the exchange fails or does not complete in time
      * @param what names the request in a 413 (never with credentials)
      */
-    Answer send(URI uri, HttpRequest.Builder request, Duration deadline, String what) {
+    public Answer send(URI uri, HttpRequest.Builder request, Duration deadline, String what) {
         checkAllowed(uri.toString());
         long limit = ingestConfig.maxBodyBytes();
         CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request.uri(uri).timeout(deadline).build(),
@@ -93,7 +93,7 @@ class UrlFetch {
     }
 
     /** Fails with a 400 unless {@code target} is an absolute http(s) URL on an allow-listed host. */
-    void checkAllowed(String target) {
+    public void checkAllowed(String target) {
         URI uri;
         try {
             uri = URI.create(target);

@@ -1,6 +1,6 @@
 package dev.scorecards.scoring;
 
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 
 /**

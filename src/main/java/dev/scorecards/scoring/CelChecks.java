@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Compiles and runs check expressions with CEL (Common Expression Language): side-effect free, with
  * bounded cost. Expressions see {@code entity}, {@code facts} and {@code relations}.
  */
-final class CelChecks {
+public final class CelChecks {
     private static final Pattern FACT = Pattern.compile(
             "facts\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])");
     private static final Pattern GUARDED = Pattern.compile(
@@ -40,7 +40,7 @@ final class CelChecks {
     }
 
     /** A compiled boolean expression. */
-    static final class Program {
+    public static final class Program {
         private final CelRuntime.Program program;
 
         private Program(CelRuntime.Program program) {
@@ -57,7 +57,7 @@ final class CelChecks {
      *
      * @throws IllegalArgumentException naming what is wrong
      */
-    static Program compile(String expression) {
+    public static Program compile(String expression) {
         try {
             CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
             var type = ast.getResultType();
@@ -73,7 +73,7 @@ final class CelChecks {
     }
 
     /** The fact names an expression reads without guarding them with {@code has()} or {@code in}. */
-    static Set<String> requiredFacts(String expression) {
+    public static Set<String> requiredFacts(String expression) {
         Set<String> guarded = new LinkedHashSet<>();
         Matcher g = GUARDED.matcher(expression);
         while (g.find()) {
@@ -91,7 +91,7 @@ final class CelChecks {
     }
 
     /** Every fact name an expression mentions, guarded or not (what a reader of its result wants to see). */
-    static Set<String> mentionedFacts(String expression) {
+    public static Set<String> mentionedFacts(String expression) {
         Set<String> out = new LinkedHashSet<>();
         for (Pattern p : new Pattern[] {FACT, GUARDED}) {
             Matcher m = p.matcher(expression);

@@ -14,7 +14,7 @@ public enum CheckState {
     EXEMPT;
 
     /** Counts as held for levels. */
-    boolean holds() {
+    public boolean holds() {
         return this == PASS || this == EXEMPT || this == NOT_APPLICABLE;
     }
 }

@@ -1,8 +1,8 @@
 package dev.scorecards.scoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scorecards.catalog.CatalogQueries;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
+import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import jakarta.enterprise.context.ApplicationScoped;

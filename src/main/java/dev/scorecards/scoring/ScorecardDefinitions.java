@@ -191,7 +191,7 @@ public class ScorecardDefinitions {
     }
 
     /** The checks a {@code requires} entry names: {@code scorecard.check}, or {@code scorecard.*}. */
-    List<Check> expand(String reference) {
+    public List<Check> expand(String reference) {
         if (reference.endsWith(".*")) {
             Scorecard s = get(reference.substring(0, reference.length() - 2));
             return s == null ? List.of() : s.checks();

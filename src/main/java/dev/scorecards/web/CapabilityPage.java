@@ -2,7 +2,7 @@ package dev.scorecards.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.badges.Badges;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.facts.Capabilities;
 import dev.scorecards.facts.Feedback;
 import dev.scorecards.scoring.CapabilityQueries;

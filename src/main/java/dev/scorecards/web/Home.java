@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.scorecards.badges.Badges;
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.facts.TeamInteractions;
 import dev.scorecards.scoring.CapabilityList;
 import dev.scorecards.scoring.CapabilityListQuery;

@@ -1,7 +1,7 @@
 package dev.scorecards.web;
 
-import dev.scorecards.api.Cursors;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.paging.Cursors;
 import dev.scorecards.scoring.CapabilityListQuery;
 
 /** The home page's "next page" links carry the list query as an opaque cursor, as the JSON API's do. */

@@ -1,6 +1,6 @@
 package dev.scorecards.web;
 
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.scoring.CapabilityListQuery;
 import io.quarkus.qute.CheckedTemplate;

@@ -31,7 +31,7 @@ class ContractTest {
     void contractAndResourcesDeclareTheSameOperations() throws IOException, URISyntaxException {
         TreeSet<String> implemented = new TreeSet<>();
         java.nio.file.Path classes = java.nio.file.Path.of(
-                dev.scorecards.api.ErrorEnvelope.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                dev.scorecards.errors.ErrorEnvelope.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("dev/scorecards"))) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");

@@ -127,7 +127,7 @@ class KilledIngestionIT {
 
     /** {@code CatalogWriter.WRITE_LOCK}, read from the class so that the test follows it. */
     private static long catalogWriteLock() throws ReflectiveOperationException {
-        java.lang.reflect.Field f = dev.scorecards.catalog.CatalogWriter.class.getDeclaredField("WRITE_LOCK");
+        java.lang.reflect.Field f = dev.scorecards.catalog.store.CatalogWriter.class.getDeclaredField("WRITE_LOCK");
         f.setAccessible(true);
         return f.getLong(null);
     }

@@ -43,14 +43,14 @@ class JsonLogsTest {
         ExtLogRecord record = new ExtLogRecord(org.jboss.logmanager.Level.WARN, "Ingested %s: %d documents", ExtLogRecord.FormatStyle.PRINTF,
                 JsonLogsTest.class.getName());
         record.setParameters(new Object[] {"push:team-a", 3});
-        record.setLoggerName("dev.scorecards.ingest.SourceIngestion");
+        record.setLoggerName("dev.scorecards.ingest.source.SourceIngestion");
         String line = consoles.get(0).getFormatter().format(record);
 
         assertEquals(1, line.strip().lines().count(), line);
         JsonNode json = new ObjectMapper().readTree(line);
         assertEquals("Ingested push:team-a: 3 documents", json.path("message").asText(), line);
         assertEquals("WARN", json.path("level").asText(), line);
-        assertEquals("dev.scorecards.ingest.SourceIngestion", json.path("loggerName").asText(), line);
+        assertEquals("dev.scorecards.ingest.source.SourceIngestion", json.path("loggerName").asText(), line);
         assertNotNull(json.get("timestamp"), line);
         assertTrue(json.has("threadName"), line);
     }

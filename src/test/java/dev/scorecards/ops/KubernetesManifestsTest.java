@@ -284,7 +284,7 @@ class KubernetesManifestsTest {
      * ({@code ingest/BackstageConfig}) with a name of letters and digits: SCORECARDS_BACKSTAGE_MAIN_TOKEN.
      */
     private static boolean backstageSource(String env) {
-        for (java.lang.reflect.Method m : dev.scorecards.ingest.BackstageConfig.Source.class.getMethods()) {
+        for (java.lang.reflect.Method m : dev.scorecards.ingest.backstage.BackstageConfig.Source.class.getMethods()) {
             String setting = m.getName().replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT);
             if (env.matches("SCORECARDS_BACKSTAGE_[A-Z0-9]+_" + setting)) {
                 return true;

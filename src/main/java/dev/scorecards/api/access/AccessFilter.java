@@ -1,6 +1,6 @@
 package dev.scorecards.api.access;
 
-import dev.scorecards.api.ErrorEnvelope;
+import dev.scorecards.errors.ErrorEnvelope;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package dev.scorecards.api.access;
 
-import dev.scorecards.catalog.EntityRef;
+import dev.scorecards.catalog.model.EntityRef;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.inject.Inject;

@@ -1,0 +1,203 @@
+package dev.scorecards.catalog.query;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scorecards.catalog.CatalogChanged;
+import dev.scorecards.catalog.CatalogChangedElsewhere;
+import dev.scorecards.catalog.ChangeSet;
+import dev.scorecards.catalog.model.StoredEntity;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Recently read entities, as served, by ref. Every catalog write announces the refs it changed on
+ * PostgreSQL's {@code catalog_changed} channel when it commits; every replica listens and drops
+ * those entries, so a cached entity is never older than the last commit that changed it (plus the
+ * notification's delivery, milliseconds). Changes announced by other replicas are passed on as
+ * {@link CatalogChangedElsewhere}, for the stages that keep their own copy of the catalog.
+ */
+@ApplicationScoped
+public class EntityCache {
+    static final String CHANNEL = "catalog_changed";
+    private static final Logger LOG = Logger.getLogger(EntityCache.class);
+    private static final int MAX_PAYLOAD = 7000;
+    /** Beyond this many refs other replicas read the whole catalog again rather than each ref. */
+    private static final int MAX_LISTED = 2000;
+    /** Names this replica in its announcements, so that it can tell other replicas' changes from its own. */
+    private static final String REPLICA = java.util.UUID.randomUUID().toString();
+    /**
+     * Waiting for notifications never writes to the socket, so a connection silently dropped (a
+     * failover, a NAT timeout) would never fail: the listener asks {@code select 1} this often, and
+     * gives up on an answer after {@link #ANSWER_MILLIS}, which counts as losing the connection.
+     */
+    static final long CHECK_EVERY_MILLIS = 10_000;
+    private static final int ANSWER_MILLIS = 5_000;
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    jakarta.enterprise.event.Event<CatalogChangedElsewhere> elsewhere;
+
+    @ConfigProperty(name = "scorecards.catalog.cache-chars", defaultValue = "32000000")
+    long maxChars;
+
+    private Cache<String, StoredEntity> cache;
+    private volatile boolean running;
+    private volatile boolean listening;
+    private Thread listener;
+
+    void start(@Observes StartupEvent event) {
+        cache = Caffeine.newBuilder().maximumWeight(maxChars)
+                .weigher((String ref, StoredEntity e) -> ref.length() + e.json().length()).build();
+        running = true;
+        listener = new Thread(this::listen, "catalog-cache-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /**
+     * Whether this replica hears other replicas' changes now. After an interruption it first drops
+     * its cache and has the catalog graph read again, since changes may have been missed meanwhile.
+     */
+    boolean listening() {
+        return listening;
+    }
+
+    /** The cached entity for {@code ref}, or what {@code load} reads (not cached when null). */
+    StoredEntity get(String ref, Function<String, StoredEntity> load) {
+        if (cache == null) {
+            return load.apply(ref);
+        }
+        return cache.get(ref, load);
+    }
+
+    /** The cached entity, or null when it is not in the cache (nothing is read). */
+    StoredEntity ifPresent(String ref) {
+        return cache == null ? null : cache.getIfPresent(ref);
+    }
+
+    /** Drops what a commit of this replica changed, before its request answers (other replicas hear it later). */
+    void committed(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) CatalogChanged changed) {
+        if (cache != null) {
+            ChangeSet c = changed.changes();
+            cache.invalidateAll(c.created());
+            cache.invalidateAll(c.updated());
+            cache.invalidateAll(c.removed());
+            cache.invalidateAll(c.touched());
+        }
+    }
+
+    /**
+     * Announces, inside the writing transaction, which refs change when it commits: in as many
+     * notifications as their length needs, or as {@code *} (anything) for a bulk change.
+     */
+    public static void announce(Connection c, Collection<String> refs) throws SQLException {
+        if (refs.isEmpty()) {
+            return;
+        }
+        List<String> payloads = new ArrayList<>();
+        StringBuilder payload = new StringBuilder(REPLICA);
+        if (refs.size() > MAX_LISTED) {
+            payload.append("\n*");
+        } else {
+            for (String ref : refs) {
+                if (payload.length() + ref.length() + 1 > MAX_PAYLOAD) {
+                    payloads.add(payload.toString());
+                    payload.setLength(REPLICA.length());
+                }
+                payload.append('\n').append(ref);
+            }
+        }
+        payloads.add(payload.toString());
+        try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+            for (String p : payloads) {
+                ps.setString(1, CHANNEL);
+                ps.setString(2, p);
+                ps.execute();
+            }
+        }
+    }
+
+    private void listen() {
+        boolean first = true;
+        while (running) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                c.setNetworkTimeout(Runnable::run, ANSWER_MILLIS); // a dead pooled connection fails, never hangs
+                s.execute("LISTEN " + CHANNEL);
+                cache.invalidateAll(); // anything may have changed while not listening
+                if (!first) {
+                    elsewhere.fire(new CatalogChangedElsewhere(java.util.Set.of(), true));
+                    LOG.info("Listening for catalog changes again; the catalog is read again");
+                }
+                first = false;
+                listening = true;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                long checked = System.nanoTime();
+                while (running) {
+                    PGNotification[] notes = pg.getNotifications(1000);
+                    if (System.nanoTime() - checked > CHECK_EVERY_MILLIS * 1_000_000) {
+                        s.execute("select 1"); // fails (SQLException) when the connection is gone
+                        checked = System.nanoTime();
+                    }
+                    if (notes == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notes) {
+                        heard(n.getParameter());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = false;
+                first = false;
+                if (running) {
+                    LOG.warnf("Listening for catalog changes failed, retrying: %s", e.getMessage());
+                    cache.invalidateAll();
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One announcement: the sender's replica id, then the refs (or {@code *} for anything). */
+    private void heard(String payload) {
+        List<String> lines = java.util.Arrays.asList(payload.split("\n"));
+        if (lines.get(0).equals(REPLICA)) {
+            return; // this replica's own commit: its cache was cleared when it committed
+        }
+        List<String> refs = lines.subList(1, lines.size());
+        boolean all = refs.contains("*");
+        if (all) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidateAll(refs);
+        }
+        elsewhere.fire(new CatalogChangedElsewhere(all ? java.util.Set.of() : java.util.Set.copyOf(refs), all));
+    }
+}

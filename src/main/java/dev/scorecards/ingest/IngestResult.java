@@ -1,9 +1,0 @@
-package dev.scorecards.ingest;
-
-import dev.scorecards.catalog.Conflict;
-import java.util.List;
-
-/** The answer to an ingestion: what it did to the source, and the claims it refused. */
-public record IngestResult(long ingestion, String source, String mode, int documents, int created, int updated,
-        int unchanged, int removed, List<Conflict> conflicts) {
-}

@@ -1,0 +1,83 @@
+package dev.scorecards.ingest.source;
+
+import dev.scorecards.catalog.CatalogChanged;
+import dev.scorecards.catalog.model.Incoming;
+import dev.scorecards.catalog.model.WriteResult;
+import dev.scorecards.catalog.processing.EntityProcessor;
+import dev.scorecards.catalog.store.CatalogWriter;
+import dev.scorecards.ingest.IngestConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Makes one source hold the documents offered (all or nothing): processes each, refuses the whole
+ * set if any document is bad, otherwise writes it in chunks and announces what changed on commit.
+ */
+@ApplicationScoped
+public class SourceIngestion {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SourceIngestion.class);
+    @Inject
+    EntityProcessor processor;
+    @Inject
+    CatalogWriter writer;
+    @Inject
+    IngestionLog log;
+    @Inject
+    IngestConfig.Ingest ingestConfig;
+    @Inject
+    Event<CatalogChanged> changed;
+    @Inject
+    IngestMetrics metrics;
+
+    /**
+     * Writes {@code candidates} into {@code source}; {@code full} removes what the source no longer
+     * lists. {@code what} names the input in error messages ("the request", "location …").
+     *
+     * @throws dev.scorecards.errors.ServiceError 400 listing every bad document; nothing is stored
+     */
+    @Transactional
+    public IngestResult ingest(String source, boolean full, Iterator<Candidate> candidates, String what) {
+        String mode = full ? "full" : "delta";
+        long started = System.nanoTime();
+        try {
+            IngestResult r = write(source, full, mode, candidates, what, started);
+            metrics.storedOnCommit(mode, r.created() + r.updated() + r.unchanged(), System.nanoTime() - started);
+            return r;
+        } catch (RuntimeException e) {
+            metrics.notStored(mode, e, System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private IngestResult write(String source, boolean full, String mode, Iterator<Candidate> candidates, String what,
+            long started) {
+        long ingestion = log.start(source, mode);
+        CatalogWriter.SourceWrite write = writer.open(source, ingestion);
+        DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize()).start();
+        try {
+            for (List<Incoming> chunk = checker.next(); chunk != null; chunk = checker.next()) {
+                write.write(chunk);
+            }
+        } catch (RuntimeException e) {
+            checker.cancel();
+            throw e;
+        }
+        List<DocumentProblem> problems = checker.problems();
+        if (!problems.isEmpty()) {
+            throw Rejection.of(what, problems, checker.bad());
+        }
+        WriteResult result = write.finish(full);
+        log.finish(ingestion, result);
+        LOG.infof("Ingested %s: %d documents, %d created, %d updated, %d unchanged, %d removed, %d conflicts in %d ms",
+                source, checker.documents(), result.created(), result.updated(), result.unchanged(), result.removed(),
+                result.conflicts().size(), (System.nanoTime() - started) / 1_000_000);
+        changed.fire(new CatalogChanged(ingestion, source, result.changes()));
+        return new IngestResult(ingestion, source, mode, checker.documents(), result.created(), result.updated(),
+                result.unchanged(), result.removed(), result.conflicts());
+    }
+
+}

@@ -1,0 +1,198 @@
+package dev.scorecards.techinsights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.catalog.model.EntityRef;
+import dev.scorecards.facts.FactSchema;
+import dev.scorecards.facts.PushedFacts;
+import dev.scorecards.scoring.CapabilityQueries;
+import dev.scorecards.scoring.Check;
+import dev.scorecards.scoring.CurrentResults;
+import dev.scorecards.scoring.Scorecard;
+import dev.scorecards.scoring.ScorecardDefinitions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Our facts as three Tech Insights fact retrievers: {@value #DERIVED} (derived from the catalog
+ * graph at the last evaluation), {@value #PUSHED} (pushed by scripts, with their history) and
+ * {@value #RESULTS} (each scorecard's level and percentage, each check's state and the consumer
+ * count, with a row for every recorded change), served as their schemas, latest rows and rows in a range.
+ */
+@ApplicationScoped
+public class TechInsightsFacts {
+    public static final String DERIVED = "capability-facts";
+    public static final String PUSHED = "pushed-facts";
+    public static final String RESULTS = "scorecard-results";
+    /** The version of every retriever's schema. */
+    public static final String VERSION = "1.0.0";
+    private static final List<String> ALL = List.of(DERIVED, PUSHED, RESULTS);
+    /** Keys a fact schema holds beside its facts; a pushed fact of that name cannot be described there. */
+    private static final Set<String> RESERVED = Set.of("id", "version", "entityFilter");
+    private static final String STATES = "PASS, FAIL, NOT_APPLICABLE, NOT_REPORTED, ERROR or EXEMPT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ScorecardDefinitions definitions;
+    @Inject
+    FactSchema schema;
+    @Inject
+    PushedFacts pushed;
+    @Inject
+    CurrentResults results;
+    @Inject
+    CapabilityQueries queries;
+
+    /** The schema of each retriever asked for (all when {@code ids} is null), in the order above. */
+    public List<ObjectNode> schemas(List<String> ids) {
+        return ALL.stream().filter(id -> ids == null || ids.contains(id)).map(this::schema).toList();
+    }
+
+    private ObjectNode schema(String id) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", id).put("version", VERSION).putNull("entityFilter");
+        switch (id) {
+            case DERIVED -> schema.derived().forEach((name, d) -> describe(o, name, d.type(), d.description()));
+            case PUSHED -> pushed.newestOfEveryName().stream().filter(p -> !RESERVED.contains(p.name()))
+                    .forEach(p -> describe(o, p.name(), FactSchema.typeOf(p.value()),
+                            "Pushed by scripts (POST /api/scorecards/facts); latest from source " + p.source()));
+            default -> {
+                for (Scorecard s : definitions.all()) {
+                    describe(o, s.id() + ".level", "string", "Level held in " + s.name() + ", one of "
+                            + String.join(", ", s.levels()) + "; null below " + s.levels().get(0));
+                    describe(o, s.id() + ".percentage", "float", "Weighted percentage of the applicable checks of "
+                            + s.name() + " that pass");
+                    for (Check c : s.checks()) {
+                        describe(o, c.id(), "string", "State of the check " + c.name() + ": " + STATES);
+                    }
+                }
+                describe(o, "consumerCount", "integer", "Consumers when the result was recorded");
+                describe(o, "removed", "boolean", "The capability left the catalog (or the capability filter)");
+            }
+        }
+        return o;
+    }
+
+    private static void describe(ObjectNode schema, String name, String type, String description) {
+        schema.putObject(name).put("type", type).put("description", description);
+    }
+
+    /** The latest row of each retriever asked for that has one for this entity, by retriever id. */
+    public ObjectNode latest(String ref, List<String> ids) {
+        ObjectNode out = JSON.createObjectNode();
+        CurrentResults.Current current = ids.contains(DERIVED) || ids.contains(RESULTS)
+                ? results.of(List.of(ref)).get(ref) : null;
+        for (String id : ALL) {
+            if (!ids.contains(id)) {
+                continue;
+            }
+            if (id.equals(PUSHED)) {
+                ObjectNode facts = JSON.createObjectNode();
+                Instant newest = null;
+                for (PushedFacts.Observation p : pushed.latestObservations(ref)) {
+                    facts.set(p.name(), p.value());
+                    newest = newest == null || p.observedAt().isAfter(newest) ? p.observedAt() : newest;
+                }
+                if (newest != null) {
+                    out.set(id, row(id, ref, newest, facts));
+                }
+            } else if (current != null) {
+                out.set(id, row(id, ref, current.evaluatedAt(), id.equals(DERIVED) ? derived(current)
+                        : states(current.scorecards(), current.checks(), current.consumers(), false)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows of each retriever asked for within [from, to], oldest first, by retriever id: every
+     * push, every recorded change of the results, and the derived facts, which keep only their current
+     * row (timestamped when last evaluated).
+     */
+    public ObjectNode range(String ref, List<String> ids, Instant from, Instant to) {
+        ObjectNode out = JSON.createObjectNode();
+        if (ids.contains(DERIVED)) {
+            CurrentResults.Current current = results.of(List.of(ref)).get(ref);
+            if (current != null && !current.evaluatedAt().isBefore(from) && !current.evaluatedAt().isAfter(to)) {
+                out.putArray(DERIVED).add(row(DERIVED, ref, current.evaluatedAt(), derived(current)));
+            }
+        }
+        if (ids.contains(PUSHED)) {
+            Map<Instant, ObjectNode> byTime = new LinkedHashMap<>();
+            for (PushedFacts.Observation p : pushed.between(ref, from, to)) {
+                byTime.computeIfAbsent(p.observedAt(), t -> JSON.createObjectNode()).set(p.name(), p.value());
+            }
+            if (!byTime.isEmpty()) {
+                ArrayNode rows = out.putArray(PUSHED);
+                byTime.forEach((at, facts) -> rows.add(row(PUSHED, ref, at, facts)));
+            }
+        }
+        if (ids.contains(RESULTS)) {
+            List<JsonNode> history = queries.history(ref, from, to);
+            if (!history.isEmpty()) {
+                ArrayNode rows = out.putArray(RESULTS);
+                for (JsonNode h : history) {
+                    Map<String, JsonNode> cards = new LinkedHashMap<>();
+                    h.path("scorecards").fields().forEachRemaining(e -> cards.put(e.getKey(), e.getValue()));
+                    Map<String, JsonNode> checks = new LinkedHashMap<>();
+                    h.path("checks").fields().forEachRemaining(e -> checks.put(e.getKey(), e.getValue()));
+                    rows.add(row(RESULTS, ref, Instant.parse(h.path("at").asText()),
+                            states(cards, checks, h.path("consumers").asLong(), h.path("removed").asBoolean())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode derived(CurrentResults.Current current) {
+        ObjectNode facts = JSON.createObjectNode();
+        current.facts().fields().forEachRemaining(e -> {
+            if (schema.isDerived(e.getKey())) {
+                facts.set(e.getKey(), e.getValue());
+            }
+        });
+        return facts;
+    }
+
+    /**
+     * Levels, percentages and check states as facts, in the scorecards' order. A check state is stored
+     * as {@code {state, reason}} in a current result and as the state alone in history.
+     */
+    private ObjectNode states(Map<String, JsonNode> cards, Map<String, JsonNode> checks, long consumers,
+            boolean removed) {
+        ObjectNode facts = JSON.createObjectNode();
+        for (Scorecard s : definitions.all()) {
+            JsonNode card = cards.get(s.id());
+            if (card != null) {
+                facts.set(s.id() + ".level", card.get("level"));
+                facts.set(s.id() + ".percentage", card.get("percentage"));
+            }
+            for (Check c : s.checks()) {
+                JsonNode state = checks.get(c.id());
+                if (state != null) {
+                    facts.set(c.id(), state.isObject() ? state.get("state") : state);
+                }
+            }
+        }
+        facts.put("consumerCount", consumers);
+        facts.put("removed", removed);
+        return facts;
+    }
+
+    private static ObjectNode row(String id, String ref, Instant at, ObjectNode facts) {
+        EntityRef e = EntityRef.parse(ref);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", id);
+        o.putObject("entity").put("namespace", e.namespace()).put("kind", e.kind()).put("name", e.name());
+        o.put("timestamp", at.toString()).put("version", VERSION);
+        o.set("facts", facts);
+        return o;
+    }
+}

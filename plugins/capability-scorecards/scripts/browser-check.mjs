@@ -202,7 +202,16 @@ await check(
     const badges = await page
       .getByTestId('capability-level-card')
       .locator('img')
-      .evaluateAll(imgs => imgs.map(i => i.complete && i.naturalWidth > 0));
+      .evaluateAll(imgs =>
+        Promise.all(
+          imgs.map(i =>
+            i.decode().then(
+              () => i.naturalWidth > 0,
+              () => false,
+            ),
+          ),
+        ),
+      );
     assert(
       badges.length === result.scorecards.length && badges.every(Boolean),
       `badges loaded: ${badges}`,
@@ -224,7 +233,7 @@ await check(
     const result = await api(
       '/api/scorecards/capabilities/system/default/observability',
     );
-    await page.getByText(`Level: ${result.level}`).waitFor();
+    await page.getByText(`Level: ${result.level}`, { exact: true }).waitFor();
     assert(result.level === 'Relied on', result.level);
     assert(
       (await text(page, 'consumer-count')) ===

@@ -55,8 +55,13 @@ await check('getAllChecks lists every check once, by stable id', async () => {
   const c = checks.find(x => x.id === 'documentation.has-description');
   assert.equal(c.name, 'Has a description');
   assert.deepEqual(c.factIds, ['capability-facts']);
-  assert.deepEqual(c.metadata, { category: 'Documentation', scorecard: 'documentation', level: 'Bronze',
-    levelIndex: 0, weight: 1, expression: 'facts.hasDescription' });
+  assert.deepEqual(c.metadata, { category: 'Documentation', rank: 1, scorecard: 'documentation', level: 'Bronze',
+    levelIndex: 0, weight: 1, solution: "Add metadata.description to the capability's catalog-info.yaml, saying what it offers and to whom.",
+    expression: 'facts.hasDescription' });
+  assert.equal(c.description, 'The capability has a metadata.description saying what it offers.');
+  // what the Maturity plugin reads: a name, a description, an area (category) and a rank from 1 to 3
+  assert.ok(checks.every(x => x.name && x.description && x.metadata.category && [1, 2, 3].includes(x.metadata.rank)));
+  assert.deepEqual(checks.filter(x => x.metadata.category === 'Relied on').map(x => x.metadata.rank), [1, 1, 2, 2, 3, 3]);
   assert.deepEqual(c.links, [{ title: 'How to fix',
     url: 'https://backstage.io/docs/features/software-catalog/descriptor-format#description-optional' }]);
   assert.deepEqual(checks.find(x => x.id === 'relied-on.documented').metadata.requires, ['documentation.*']);
@@ -170,13 +175,54 @@ await check('facts/range (no client method): pushes and recorded changes', async
     history.items.map(h => [h.at, h.level]));
 });
 
-await check('errors come back as ResponseError with the envelope', async () => {
+await check('unknown check ids: 404 NotFoundError for one entity, an error per entity in bulk (as Tech Insights 3.1.0)', async () => {
   try { await client.runChecks({ kind: 'system', namespace: 'default', name: 'observability' }, ['nope.nope']); assert.fail('no error'); }
   catch (e) {
     assert.equal(e.name, 'ResponseError');
-    assert.equal(e.body.error.name, 'InputError');
-    assert.equal(e.body.error.message, 'Malformed request: checks names no check nope.nope (GET /api/tech-insights/checks lists them)');
+    assert.equal(e.statusCode, 404);
+    assert.equal(e.body.error.name, 'NotFoundError');
+    assert.equal(e.body.error.message, "Tech insight check with id 'nope.nope' is not registered.");
   }
+  const bulk = await client.runBulkChecks([{ kind: 'system', namespace: 'default', name: 'observability' }], [{ id: 'nope.nope' }]);
+  assert.deepEqual(bulk, [{ entity: 'system:default/observability', results: [],
+    error: { name: 'NotFoundError', message: "Tech insight check with id 'nope.nope' is not registered." } }]);
+});
+
+await check('runBulkChecks(refs, [check]) returns only that check', async () => {
+  const [one] = (await client.getAllChecks()).filter(c => c.id === 'support-readiness.on-call');
+  const res = await client.runBulkChecks([{ kind: 'system', namespace: 'default', name: 'observability' },
+    { kind: 'system', namespace: 'default', name: 'secrets-vault' }], [one]);
+  assert.deepEqual(res.map(e => [e.entity, e.results.map(r => [r.check.id, r.result])]), [
+    ['system:default/observability', [['support-readiness.on-call', true]]],
+    ['system:default/secrets-vault', [['support-readiness.on-call', true]]]]);
+});
+
+await check('the Maturity plugin\'s calls: runChecks for a component, runBulkChecks for a system\'s parts', async () => {
+  // MaturityClient: a Component is scored by runChecks; a System by runBulkChecks over its hasPart
+  // relations; the rank is the highest rank below the lowest failing one (ScoringDataFormatter)
+  const rankOf = results => {
+    const max = Math.max(0, ...results.map(r => r.check.metadata.rank));
+    let rank = max;
+    for (const r of results) if (!r.result && r.check.metadata.rank <= rank) rank = r.check.metadata.rank - 1;
+    return rank;
+  };
+  const gateway = await client.runChecks({ kind: 'component', namespace: 'default', name: 'edge-gateway' });
+  assert.equal(gateway.length, ids.length);
+  const areas = [...new Set(gateway.map(r => r.check.metadata.category))];
+  assert.deepEqual(areas, ['Adoption', 'Documentation', 'Support readiness', 'Relied on']);
+  // edge-gateway fails has-docs and on-call (Silver), runbook (Gold), and the ladder's Documented and
+  // Supported rungs (rank 2): Bronze overall; its Adoption area is Gold, the other areas Bronze
+  assert.equal(rankOf(gateway), 1);
+  assert.deepEqual(Object.fromEntries(areas.map(a => [a, rankOf(gateway.filter(r => r.check.metadata.category === a))])),
+    { Adoption: 3, Documentation: 1, 'Support readiness': 1, 'Relied on': 1 });
+  const { CatalogClient } = await import('@backstage/catalog-client');
+  const catalog = new CatalogClient({ discoveryApi: { getBaseUrl: async () => `${base}/api/catalog` } });
+  const system = await catalog.getEntityByRef('system:default/observability');
+  const parts = system.relations.filter(r => r.type === 'hasPart').map(r => {
+    const [kind, rest] = r.targetRef.split(':'); const [namespace, name] = rest.split('/'); return { kind, namespace, name }; });
+  const bulk = await client.runBulkChecks(parts);
+  assert.equal(bulk.length, parts.length);
+  assert.ok(bulk.every(e => Array.isArray(e.results)));
 });
 
 await check('missing ids and bad dates: the backend\'s own 422 bodies, a ResponseError as with the backend', async () => {

@@ -4,6 +4,6 @@
 # Needs target/quarkus-app (./mvnw verify or package), Node.js with npm, and /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
-npm install --no-audit --no-fund --silent
+npm ci --no-audit --no-fund --silent
 exec ../tools/with-service.sh "${E2E_PORT:-18081}" bash -c \
   'E2E_PROFILE="$WORK_DIR/chromium" node pages-check.mjs "$SERVICE_URL" ../target/e2e'

@@ -4,12 +4,12 @@ import dev.scorecards.api.access.AuditLog;
 import dev.scorecards.paging.Cursors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,19 +30,19 @@ public class AuditResource {
     AuditLog log;
 
     @GET
-    public Response audit(@QueryParam("since") String since, @QueryParam("until") String until,
+    public Table audit(@QueryParam("since") String since, @QueryParam("until") String until,
             @QueryParam("actor") String actor, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+            @Context HttpHeaders headers) {
         Page page = cursor == null || cursor.isBlank()
                 ? new Page(since, until, actor == null || actor.isEmpty() ? null : actor,
                         Math.min(500, EntityListing.intParam("limit", limit, 50, 1)), Long.MAX_VALUE)
                 : Cursors.decode(cursor, Page.class, "audit");
         Instant from = CapabilitiesResource.instant("since", page.since());
         Instant to = CapabilitiesResource.instant("until", page.until());
-        if (csv) {
+        if (CsvFormat.asked(headers)) {
             int rows = limit == null && (cursor == null || cursor.isBlank()) ? CSV_MAX : page.limit();
-            return CsvTable.of("audit.csv", CsvColumns.API_AUDIT, log.read(from, to, page.actor(), page.before(), rows));
+            return Table.of("audit.csv", CsvColumns.API_AUDIT, log.read(from, to, page.actor(), page.before(), rows),
+                    null);
         }
         // one more than the page tells whether there is a next page
         List<AuditLog.Entry> items = log.read(from, to, page.actor(), page.before(), page.limit() + 1);
@@ -55,6 +55,6 @@ public class AuditResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
         out.put("pageInfo", pageInfo);
-        return Response.ok(out, MediaType.APPLICATION_JSON).build();
+        return new Table("audit.csv", null, out);
     }
 }

@@ -3,14 +3,11 @@ package dev.scorecards.api;
 import dev.scorecards.ingest.backstage.BackstagePull;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +20,9 @@ public class BackstagePullResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+    public Table list() {
         List<BackstagePull.Status> all = pulls.list();
-        return CsvTable.wanted(format, accept) ? CsvTable.of("backstage-sources.csv", CsvColumns.BACKSTAGE_SOURCES, all)
-                : Response.ok(Map.of("items", all), MediaType.APPLICATION_JSON).build();
+        return Table.of("backstage-sources.csv", CsvColumns.BACKSTAGE_SOURCES, all, Map.of("items", all));
     }
 
     @POST

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * README badges: a capability's scorecard as SVG or shields.io endpoint JSON, by name or by opaque id,
  * answered with a strong ETag (304 when it matches) and {@code Cache-Control: no-cache}; its badge id
- * (for authenticated callers: its role in openapi.yaml); and the Markdown to paste.
+ * (for authenticated callers: its role in openapi.yaml); and the Markdown to paste (cached like the badges).
  */
 @Path("/api/scorecards/badges")
 public class BadgesResource {
@@ -89,7 +89,7 @@ public class BadgesResource {
     @Path("/{kind}/{namespace}/{name}/markdown")
     @Produces("text/markdown")
     public Response markdown(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name, @Context UriInfo uri) {
+            @PathParam("name") String name, @Context UriInfo uri, @HeaderParam("If-None-Match") String ifNoneMatch) {
         if (badges.obfuscated() && oidc && !caller.authenticated()) {
             // the snippet carries the badge ids, which (as GET …/id's role says) only authenticated callers get
             throw new NotAuthorizedException("In obfuscated mode the Markdown snippet, which carries the badge ids,"
@@ -100,7 +100,8 @@ public class BadgesResource {
         if (md == null) {
             throw CapabilitiesResource.notFound(kind, namespace, name);
         }
-        return Response.ok(md, "text/markdown; charset=UTF-8").build();
+        // cached like every badge answer: a strong ETag of the bytes, revalidated on every use
+        return answer(Badges.Body.of(true, md), "text/markdown; charset=UTF-8", ifNoneMatch);
     }
 
     private static Response answer(Badges.Body body, String type, String ifNoneMatch) {

@@ -1,10 +1,10 @@
 package dev.scorecards.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.errors.ErrorEnvelope;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,8 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BodyLimit {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ConfigProperty(name = "scorecards.ingest.max-body-bytes")
     long limit;
 
@@ -32,14 +30,11 @@ public class BodyLimit {
                 rc.next();
                 return;
             }
-            ObjectNode body = JSON.createObjectNode();
-            body.putObject("error").put("name", "PayloadTooLargeError")
-                    .put("message", "The request body is " + length + " bytes, larger than the limit of " + limit
-                            + " bytes (scorecards.ingest.max-body-bytes)");
-            body.putObject("request").put("method", rc.request().method().name()).put("url", rc.request().uri());
-            body.putObject("response").put("statusCode", 413);
+            String body = ErrorEnvelope.body(413, "PayloadTooLargeError", "The request body is " + length
+                    + " bytes, larger than the limit of " + limit + " bytes (scorecards.ingest.max-body-bytes)",
+                    Map.of(), rc.request());
             rc.response().setStatusCode(413).putHeader("Content-Type", "application/json")
-                    .putHeader("Connection", "close").end(body.toString());
+                    .putHeader("Connection", "close").end(body);
         });
     }
 }

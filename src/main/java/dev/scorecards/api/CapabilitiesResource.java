@@ -11,14 +11,14 @@ import dev.scorecards.scoring.EvaluationService;
 import dev.scorecards.scoring.ScorecardDefinitions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -39,18 +39,18 @@ public class CapabilitiesResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("owner") String owner, @QueryParam("kind") String kind,
+    public Table list(@QueryParam("owner") String owner, @QueryParam("kind") String kind,
             @QueryParam("level") String level, @QueryParam("scorecard") String scorecard, @QueryParam("q") String q,
             @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
-            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+            @Context HttpHeaders headers) {
         CapabilityListQuery query;
         if (cursor != null && !cursor.isEmpty()) {
             query = Cursors.decode(cursor, CapabilityListQuery.class, "");
         } else {
             query = CapabilityListQuery.of(owner, kind, scorecard, level, q, sort);
         }
-        if (CsvTable.wanted(format, accept)) {
-            return CsvTable.of("capabilities.csv", line -> list.csv(query, line));
+        if (CsvFormat.asked(headers)) {
+            return Table.csv("capabilities.csv", line -> list.csv(query, line));
         }
         var page = list.list(query, EntityListing.intParam("limit", limit, 50, 1) > 500 ? 500
                 : EntityListing.intParam("limit", limit, 50, 1));
@@ -58,8 +58,8 @@ public class CapabilitiesResource {
         if (page.next() != null) {
             pageInfo.put("nextCursor", Cursors.encode(page.next()));
         }
-        return Response.ok(Map.of("items", page.items(), "totalItems", page.totalItems(), "pageInfo", pageInfo),
-                MediaType.APPLICATION_JSON).build();
+        return new Table("capabilities.csv", null, Map.of("items", page.items(), "totalItems", page.totalItems(),
+                "pageInfo", pageInfo));
     }
 
     @GET
@@ -77,32 +77,28 @@ public class CapabilitiesResource {
     @GET
     @Path("/{kind}/{namespace}/{name}/history")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to) {
         String ref = Refs.of(kind, namespace, name);
         List<JsonNode> items = queries.history(ref, instant("from", from), instant("to", to));
         if (items.isEmpty() && queries.get(ref) == null) {
             throw notFound(kind, namespace, name);
         }
-        return csv ? CsvTable.of("history.csv", CsvColumns.history(definitions.all()), items)
-                : Response.ok(Map.of("entityRef", ref, "items", items), MediaType.APPLICATION_JSON).build();
+        return Table.of("history.csv", CsvColumns.history(definitions.all()), items,
+                Map.of("entityRef", ref, "items", items));
     }
 
     @GET
     @Path("/{kind}/{namespace}/{name}/consumers")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response consumers(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name, @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table consumers(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
         String ref = Refs.of(kind, namespace, name);
         JsonNode consumers = queries.consumers(ref);
         if (consumers == null) {
             throw notFound(kind, namespace, name);
         }
-        return csv ? CsvTable.of("consumers.csv", CsvColumns.CONSUMERS, consumers)
-                : Response.ok(Map.of("entityRef", ref, "items", consumers), MediaType.APPLICATION_JSON).build();
+        return Table.of("consumers.csv", CsvColumns.CONSUMERS, consumers, Map.of("entityRef", ref, "items", consumers));
     }
 
     @POST

@@ -3,6 +3,7 @@ package dev.scorecards.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.ingest.location.Location;
 import dev.scorecards.ingest.location.LocationService;
+import dev.scorecards.paging.Cursors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,11 +52,54 @@ public class CatalogLocationsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table list() {
         List<Location> all = locations.list();
-        return csv ? CsvTable.of("locations.csv", CsvColumns.LOCATIONS, all) : Response.ok(
-                all.stream().map(l -> Map.of("data", l)).toList(), MediaType.APPLICATION_JSON).build();
+        return Table.of("locations.csv", CsvColumns.LOCATIONS, all, all.stream().map(l -> Map.of("data", l)).toList());
+    }
+
+    /** {@code queryLocations} and {@code streamLocations}: a predicate over id, type, target and entityRef, by id. */
+    @POST
+    @Path("/by-query")
+    public Map<String, Object> byQuery(@HeaderParam("Content-Type") String contentType, String body) {
+        JsonNode request = CatalogQueryResource.optionalObject(contentType, body);
+        LocationCursor c;
+        if (request.has("cursor")) {
+            String cursor = request.get("cursor").asText("");
+            if (cursor.isEmpty()) {
+                throw dev.scorecards.errors.ServiceError.input("Cursor cannot be empty");
+            }
+            c = Cursors.decode(cursor, LocationCursor.class, "location");
+            if (c.limit() < 1) {
+                throw dev.scorecards.errors.ServiceError.input("Malformed cursor: limit must be at least 1");
+            }
+        } else {
+            JsonNode limit = request.get("limit");
+            if (limit != null && (!limit.isIntegralNumber() || limit.asLong() < 1 || limit.asLong() > Integer.MAX_VALUE)) {
+                throw dev.scorecards.errors.ServiceError.input("Limit must be a positive integer >= 1");
+            }
+            c = new LocationCursor(limit == null ? 1000 : limit.asInt(), null, request.get("query"));
+        }
+        if (c.query() != null) {
+            dev.scorecards.catalog.query.EntityPredicate.parse(c.query(), "query");
+        }
+        LocationService.LocationPage page = locations.query(c.query(), c.afterId(), c.limit() + 1);
+        boolean more = page.items().size() > c.limit();
+        List<Location> items = more ? page.items().subList(0, c.limit()) : page.items();
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        if (more) {
+            pageInfo.put("nextCursor", Cursors.encodeStandard(
+                    new LocationCursor(c.limit(), items.get(items.size() - 1).id(), c.query())));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("totalItems", page.totalItems());
+        out.put("pageInfo", pageInfo);
+        return out;
+    }
+
+    /** What a locations cursor carries, as Backstage's does: page size, last id, predicate. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record LocationCursor(int limit, String afterId, JsonNode query) {
     }
 
     @GET

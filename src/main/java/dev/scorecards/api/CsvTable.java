@@ -8,23 +8,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.scorecards.errors.ServiceError;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Every list's CSV form, one convention for all: asked for with {@code format=csv} (or, without
- * {@code format}, an Accept header naming text/csv and not application/json); a header line, then
+ * {@code format}, an Accept header naming text/csv and not application/json, see {@link CsvFormat}); a header line, then
  * one line per item, CRLF, UTF-8, written by jackson-dataformat-csv (RFC 4180 quoting). Nested values
  * are flattened by column paths; arrays become their values joined with {@code ;}. A text cell that a
  * spreadsheet would run as a formula gets a leading {@code '}.
@@ -58,31 +55,14 @@ final class CsvTable {
         void write(Consumer<List<String>> line);
     }
 
-    /** Whether CSV is asked for; a {@code format} other than json or csv is a 400. */
-    static boolean wanted(String format, String accept) {
-        if (format != null && !format.isBlank()) {
-            String f = format.trim().toLowerCase(Locale.ROOT);
-            if (!f.equals("csv") && !f.equals("json")) {
-                throw ServiceError.input("Invalid format '" + format + "': json or csv");
-            }
-            return f.equals("csv");
-        }
-        String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        return a.contains(TYPE) && !a.contains("application/json");
-    }
-
     /** Hands out items one by one. */
     interface Items {
         void each(Consumer<Object> item);
     }
 
-    /** Items (any objects Jackson can write, or JSON text) as a CSV download named {@code file}. */
-    static Response of(String file, List<Column> columns, Iterable<?> items) {
-        return of(file, columns, (Items) items::forEach);
-    }
-
-    static Response of(String file, List<Column> columns, Items items) {
-        return of(file, line -> {
+    /** Items (any objects Jackson can write, or JSON text) under {@code columns}: the header, then a line each. */
+    static Rows rows(List<Column> columns, Items items) {
+        return line -> {
             line.accept(columns.stream().map(Column::name).toList());
             items.each(item -> {
                 JsonNode node = node(item);
@@ -90,7 +70,7 @@ final class CsvTable {
                 columns.forEach(c -> cells.add(c.cell().apply(node)));
                 line.accept(cells);
             });
-        });
+        };
     }
 
     private static JsonNode node(Object item) {
@@ -101,22 +81,18 @@ final class CsvTable {
         }
     }
 
-    /** Lines as a CSV download named {@code file}, streamed as they are written. */
-    static Response of(String file, Rows rows) {
-        StreamingOutput body = out -> {
-            OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (SequenceWriter seq = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(w)) {
-                rows.write(line -> {
-                    try {
-                        seq.write(line.stream().map(CsvTable::guard).toArray(String[]::new));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
-        };
-        return Response.ok(body, TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    /** Writes the lines to {@code out} as they come (UTF-8, CRLF, RFC 4180 quoting, formulas guarded). */
+    static void write(Rows rows, OutputStream out) throws IOException {
+        OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (SequenceWriter seq = CSV.writer(CsvSchema.emptySchema().withLineSeparator("\r\n")).writeValues(w)) {
+            rows.write(line -> {
+                try {
+                    seq.write(line.stream().map(CsvTable::guard).toArray(String[]::new));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 
     /** A cell as written: null as empty; text a spreadsheet would take for a formula behind a {@code '}. */

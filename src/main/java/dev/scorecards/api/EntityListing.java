@@ -73,10 +73,10 @@ class EntityListing {
     }
 
     /** The same selection (filter, order, offset, limit; not fields) as CSV, one entity per line. */
-    Response csv(EntityFilter filter, List<EntityOrder> order, String offsetParam, String limitParam) {
+    Table csv(EntityFilter filter, List<EntityOrder> order, String offsetParam, String limitParam) {
         Integer limit = limitParam == null ? null : intParam("limit", limitParam, Integer.MAX_VALUE - 1, 1);
         int offset = intParam("offset", offsetParam, 0, 0);
-        return CsvTable.of("entities.csv", CsvColumns.ENTITIES, items -> catalog.list(filter, order, limit, offset,
+        return Table.csv("entities.csv", CsvColumns.ENTITIES, items -> catalog.list(filter, order, limit, offset,
                 items::accept));
     }
 

@@ -52,24 +52,18 @@ public class ExemptionsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response list(@QueryParam("entityRef") String entityRef,
-            @QueryParam("includeExpired") boolean includeExpired, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table list(@QueryParam("entityRef") String entityRef,
+            @QueryParam("includeExpired") boolean includeExpired) {
         List<Exemption> items = exemptions.list(Refs.parse(entityRef, null), includeExpired);
-        return csv ? CsvTable.of("exemptions.csv", CsvColumns.EXEMPTIONS, items)
-                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
+        return Table.of("exemptions.csv", CsvColumns.EXEMPTIONS, items, Map.of("items", items));
     }
 
     @GET
     @Path("/audit")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response audit(@QueryParam("entityRef") String entityRef, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table audit(@QueryParam("entityRef") String entityRef) {
         var items = exemptions.audit(Refs.parse(entityRef, null));
-        return csv ? CsvTable.of("exemptions-audit.csv", CsvColumns.AUDIT, items)
-                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
+        return Table.of("exemptions-audit.csv", CsvColumns.AUDIT, items, Map.of("items", items));
     }
 
     @GET

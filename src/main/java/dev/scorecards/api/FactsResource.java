@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
@@ -35,18 +34,15 @@ public class FactsResource {
     @GET
     @Path("/{kind}/{namespace}/{name}")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name, @QueryParam("name") String factName, @QueryParam("limit") String limit,
-            @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @QueryParam("name") String factName, @QueryParam("limit") String limit) {
         String ref = Refs.of(kind, namespace, name);
         if (catalog.byRef(ref) == null) {
             throw ServiceError.notFound("No entity " + ref);
         }
         int n = Math.min(1000, EntityListing.intParam("limit", limit, 100, 1));
         var history = facts.history(ref, factName, n);
-        return csv ? CsvTable.of("facts.csv", CsvColumns.FACTS, history) : Response.ok(Map.of("entityRef", ref,
-                "latest", facts.latest(List.of(ref)).getOrDefault(ref, Map.of()), "history", history),
-                MediaType.APPLICATION_JSON).build();
+        return Table.of("facts.csv", CsvColumns.FACTS, history, Map.of("entityRef", ref,
+                "latest", facts.latest(List.of(ref)).getOrDefault(ref, Map.of()), "history", history));
     }
 }

@@ -6,11 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** Scores gathered by team, System and Domain. */
@@ -23,11 +20,9 @@ public class RollupsResource {
     @GET
     @Path("/teams")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response teams(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
+    public Table teams() {
         var items = rollups.teams();
-        return csv ? CsvTable.of("teams.csv", CsvColumns.TEAMS, items)
-                : Response.ok(Map.of("items", items), MediaType.APPLICATION_JSON).build();
+        return Table.of("teams.csv", CsvColumns.TEAMS, items, Map.of("items", items));
     }
 
     @GET

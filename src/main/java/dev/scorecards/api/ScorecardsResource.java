@@ -5,13 +5,10 @@ import dev.scorecards.scoring.Scorecard;
 import dev.scorecards.scoring.ScorecardDefinitions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** The scorecard definitions in force, and evaluating everything on demand. */
@@ -26,10 +23,9 @@ public class ScorecardsResource {
     @GET
     @Path("/scorecards")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response scorecards(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
+    public Table scorecards() {
         List<Scorecard> all = definitions.all();
-        return CsvTable.wanted(format, accept) ? CsvTable.of("scorecards.csv", CsvColumns.SCORECARDS, all)
-                : Response.ok(all, MediaType.APPLICATION_JSON).build();
+        return Table.of("scorecards.csv", CsvColumns.SCORECARDS, all, all);
     }
 
     @POST

@@ -5,7 +5,6 @@ import dev.scorecards.facts.TeamInteractions;
 import dev.scorecards.scoring.Signals;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -23,35 +22,28 @@ public class SignalsResource {
     @GET
     @Path("/time-to-first-adopter")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response timeToFirstAdopter(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
-        JsonNode report = signals.timeToFirstAdopter();
-        return csv ? CsvTable.of("time-to-first-adopter.csv", CsvColumns.TIME_TO_FIRST_ADOPTER, report.path("items"))
-                : Response.ok(report, MediaType.APPLICATION_JSON).build();
+    public Table timeToFirstAdopter() {
+        Signals.TimeToFirstAdopter report = signals.timeToFirstAdopter();
+        return Table.of("time-to-first-adopter.csv", CsvColumns.TIME_TO_FIRST_ADOPTER, report.items(), report);
     }
 
     @GET
     @Path("/bypasses")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Response bypasses(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean csv = CsvTable.wanted(format, accept);
-        JsonNode report = signals.bypasses();
-        return csv ? CsvTable.of("bypasses.csv", CsvColumns.BYPASSES, report.path("items"))
-                : Response.ok(report, MediaType.APPLICATION_JSON).build();
+    public Table bypasses() {
+        Signals.Bypasses report = signals.bypasses();
+        return Table.of("bypasses.csv", CsvColumns.BYPASSES, report.items(), report);
     }
 
     @GET
     @Path("/teams/graph")
     @Produces({MediaType.APPLICATION_JSON, "text/vnd.graphviz", CsvTable.TYPE})
-    public Response graph(@QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-        boolean dot = "dot".equalsIgnoreCase(format);
-        boolean csv = !dot && CsvTable.wanted(format, accept);
+    public Response graph(@QueryParam("format") String format) {
         TeamInteractions.Result graph = teams.compute();
-        if (dot) {
+        if ("dot".equalsIgnoreCase(format)) {
             return Response.ok(TeamGraphDot.render(graph), "text/vnd.graphviz; charset=UTF-8").build();
         }
-        return csv ? CsvTable.of("team-edges.csv", CsvColumns.TEAM_EDGES, graph.edges())
-                : Response.ok(graph, MediaType.APPLICATION_JSON).build();
+        return Response.ok(Table.of("team-edges.csv", CsvColumns.TEAM_EDGES, graph.edges(), graph)).build();
     }
 
     @GET

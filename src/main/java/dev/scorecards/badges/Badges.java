@@ -42,6 +42,16 @@ public class Badges {
 
     /** A badge's response: its status (200, or 404 for "unknown"), bytes and strong ETag. */
     public record Body(int status, byte[] bytes, String etag) {
+        /** The answer for this text (UTF-8), 200 when found and 404 otherwise, with the ETag of its bytes. */
+        public static Body of(boolean found, String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+                return new Body(found ? 200 : 404, bytes, "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
@@ -217,12 +227,6 @@ public class Badges {
     }
 
     private static Body body(boolean found, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new Body(found ? 200 : 404, bytes, "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Body.of(found, text);
     }
 }

@@ -74,6 +74,17 @@ public class ErrorEnvelope {
 
     public static Response envelope(int status, String name, String message, Map<String, Object> details,
             HttpServerRequest request) {
+        String body = body(status, name, message, details, request);
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
+        if (status == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
+    }
+
+    /** The envelope's JSON text, for the places that answer before JAX-RS does (e.g. a router handler). */
+    public static String body(int status, String name, String message, Map<String, Object> details,
+            HttpServerRequest request) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("name", name);
@@ -81,11 +92,7 @@ public class ErrorEnvelope {
         details.forEach((k, v) -> error.set(k, JSON.valueToTree(v)));
         body.putObject("request").put("method", request.method().name()).put("url", request.uri());
         body.putObject("response").put("statusCode", status);
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.toString());
-        if (status == 503) {
-            response.header("Retry-After", RETRY_AFTER_SECONDS);
-        }
-        return response.build();
+        return body.toString();
     }
 
     /**

@@ -1,15 +1,11 @@
 package dev.scorecards.facts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.model.RawEntity;
 import dev.scorecards.catalog.model.Relation;
 import dev.scorecards.catalog.query.CatalogQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,9 +25,6 @@ import java.util.function.Function;
 public class CatalogGraph {
     static final String ANNOTATION_CAPABILITY = "scorecards.dev/capability";
     static final String ANNOTATION_BYPASSES = "scorecards.dev/bypasses";
-    private static final List<String> ON_CALL = List.of("pagerduty.com/service-id", "pagerduty.com/integration-key",
-            "opsgenie.com/component-selector", "opsgenie.com/team");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     CatalogQueries catalog;
@@ -115,61 +108,7 @@ public class CatalogGraph {
 
     private void setAttributes(RawEntity raw) {
         Node n = nodes.computeIfAbsent(raw.ref(), Node::new);
-        JsonNode e;
-        try {
-            e = JSON.readTree(raw.json());
-        } catch (java.io.IOException ex) {
-            throw new IllegalStateException("stored entity " + raw.ref() + " is not JSON", ex);
-        }
-        JsonNode metadata = e.path("metadata");
-        JsonNode spec = e.path("spec");
-        JsonNode annotations = metadata.path("annotations");
-        n.kind = e.path("kind").asText().toLowerCase(java.util.Locale.ROOT).intern();
-        n.title = metadata.hasNonNull("title") ? metadata.get("title").asText()
-                : spec.path("profile").hasNonNull("displayName") ? spec.path("profile").get("displayName").asText()
-                : metadata.path("name").asText();
-        n.lifecycle = intern(text(spec.get("lifecycle")));
-        n.type = intern(text(spec.get("type")));
-        n.firstIngestion = raw.firstIngestion();
-        int flags = 0;
-        if (!metadata.path("description").asText("").isBlank()) {
-            flags |= Node.DESCRIPTION;
-        }
-        if (annotations.hasNonNull("backstage.io/techdocs-ref")) {
-            flags |= Node.TECHDOCS;
-        }
-        if (annotations.hasNonNull("backstage.io/source-location")) {
-            flags |= Node.SOURCE_LOCATION;
-        }
-        for (String key : ON_CALL) {
-            if (!annotations.path(key).asText("").isBlank()) {
-                flags |= Node.ON_CALL;
-            }
-        }
-        if ("true".equals(annotations.path(ANNOTATION_CAPABILITY).asText())) {
-            flags |= Node.CAPABILITY_ANNOTATION;
-        }
-        for (JsonNode link : metadata.path("links")) {
-            switch (link.path("type").asText("").toLowerCase(java.util.Locale.ROOT)) {
-                case "docs", "documentation", "techdocs" -> flags |= Node.DOCS_LINK;
-                case "support", "chat" -> flags |= Node.SUPPORT_LINK;
-                case "runbook" -> flags |= Node.RUNBOOK_LINK;
-                default -> { }
-            }
-        }
-        n.flags = flags;
-        n.apiSize = n.kind.equals("api") ? ApiDefinitions.size(n.type, text(spec.get("definition"))) : -1;
-        String bypasses = text(annotations.get(ANNOTATION_BYPASSES));
-        String target = null;
-        if (bypasses != null) {
-            try {
-                target = EntityRef.parse(bypasses.trim(), "system", metadata.path("namespace").asText("default"))
-                        .toString();
-            } catch (IllegalArgumentException ignored) {
-                target = null;
-            }
-        }
-        setBypasses(n, target);
+        setBypasses(n, NodeAttributes.read(n, raw));
     }
 
     private void setBypasses(Node n, String target) {
@@ -211,15 +150,6 @@ public class CatalogGraph {
             }
         }
         n.undeclareAll();
-    }
-
-    private static String text(JsonNode v) {
-        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
-    }
-
-    /** Lifecycles and types repeat across thousands of entities; keep one copy of each value. */
-    private static String intern(String s) {
-        return s == null ? null : s.intern();
     }
 
     private static String first(List<String> l) {

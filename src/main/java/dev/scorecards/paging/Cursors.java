@@ -20,12 +20,26 @@ public final class Cursors {
         }
     }
 
+    /**
+     * Standard base64 (what JavaScript's {@code atob} reads): for cursors that a client looks inside,
+     * as {@code @backstage/catalog-client} does to send a cursor holding {@code query} by {@code POST}.
+     */
+    public static String encodeStandard(Object state) {
+        try {
+            return Base64.getEncoder().encodeToString(JSON.writeValueAsBytes(state));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a cursor in either alphabet, with or without padding. */
     public static <T> T decode(String cursor, Class<T> type, String what) {
         try {
-            String json = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+            String text = cursor.trim().replace('-', '+').replace('_', '/');
+            String json = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
             return JSON.readValue(json, type);
         } catch (IllegalArgumentException | java.io.IOException e) {
-            throw ServiceError.input("Malformed " + what + " cursor");
+            throw ServiceError.input(what.isEmpty() ? "Malformed cursor" : "Malformed " + what + " cursor");
         }
     }
 }

@@ -146,7 +146,10 @@ public class ScorecardDefinitions {
                 filters.put(qualified, compile(where, "applies", applies));
                 filterFacts.addAll(CelChecks.requiredFacts(applies));
             }
-            list.add(new Check(qualified, c.path("name").asText(local), c.path("description").asText(""),
+            // a check without a description is described by its name (Tech Insights shows both)
+            String name = c.path("name").asText(local);
+            String description = c.path("description").asText("");
+            list.add(new Check(qualified, name, description.isBlank() ? name : description,
                     levels.get(level), level, weight, expression, applies, List.copyOf(requires),
                     c.path("remediation").asText(""), c.hasNonNull("link") ? c.get("link").asText() : null,
                     Set.copyOf(facts), Set.copyOf(filterFacts)));

@@ -1,14 +1,17 @@
 package dev.scorecards.scoring;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.facts.CapabilityFacts;
 import dev.scorecards.facts.Feedback;
 import dev.scorecards.facts.TeamInteractions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,10 @@ import java.util.Map;
 @ApplicationScoped
 public class Signals {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<CapabilityFacts.Bypass>> BYPASS_LIST = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
     private static final double[] ADOPTION_BUCKETS = {0.0, 0.1, 0.25, 0.5, 1.0};
 
     @Inject
@@ -37,74 +44,71 @@ public class Signals {
     private volatile ObjectNode summary;
     private volatile String summaryKey;
 
+    /** The days from a capability's first appearance to its first consumer: figures, and one item per capability. */
+    public record TimeToFirstAdopter(Double medianDays, Double p90Days, long n, long notReported, List<Item> items) {
+        /** The median and p90 over the capabilities where it was observed; how many were, and were not. */
+        record Figures(Double medianDays, Double p90Days, long n, long notReported) {
+        }
+
+        /** One capability: when it appeared, when its first consumer did, the days between, or why not. */
+        public record Item(String entityRef, String firstSeenAt, String firstConsumerAt, Double days, String reason) {
+        }
+    }
+
+    /** Every capability that someone goes around, with the organisation's totals. */
+    public record Bypasses(int capabilities, long bypassCount, double bypassRatio, List<Item> items) {
+        /** One capability: how many go around it, which teams, and how. */
+        public record Item(String entityRef, int bypassCount, int bypassingTeams, int teamsInvolved, double bypassRatio,
+                List<CapabilityFacts.Bypass> bypasses, List<String> bypassingTeamRefs) {
+        }
+    }
+
     /** Per capability, and the median and p90 over the capabilities where it was observed. */
-    public ObjectNode timeToFirstAdopter() {
-        ObjectNode out = JSON.createObjectNode();
-        out.setAll(timeToFirstAdopterFigures());
-        ArrayNode items = out.putArray("items");
+    public TimeToFirstAdopter timeToFirstAdopter() {
+        TimeToFirstAdopter.Figures f = timeToFirstAdopterFigures();
+        List<TimeToFirstAdopter.Item> items = new ArrayList<>();
         queries.query("select c.entity_ref, c.first_seen_at, c.first_consumer_at, c.days_to_first_adopter,"
                 + " d.result -> 'adoption' -> 'timeToFirstAdopter' ->> 'reason' from scoring_capability c"
                 + " join scoring_detail d on d.entity_ref = c.entity_ref where c.removed_at is null"
                 + " order by c.entity_ref", List.of(), rs -> {
-                    ObjectNode i = items.addObject();
-                    i.put("entityRef", rs.getString(1));
-                    i.put("firstSeenAt", rs.getTimestamp(2).toInstant().toString());
                     Timestamp consumer = rs.getTimestamp(3);
-                    i.put("firstConsumerAt", consumer == null ? null : consumer.toInstant().toString());
-                    double days = rs.getDouble(4);
-                    if (rs.wasNull()) {
-                        i.putNull("days");
-                    } else {
-                        i.put("days", days);
-                    }
-                    i.put("reason", rs.getString(5));
+                    double d = rs.getDouble(4);
+                    Double days = rs.wasNull() ? null : d;
+                    items.add(new TimeToFirstAdopter.Item(rs.getString(1), rs.getTimestamp(2).toInstant().toString(),
+                            consumer == null ? null : consumer.toInstant().toString(), days, rs.getString(5)));
                 });
-        return out;
+        return new TimeToFirstAdopter(f.medianDays(), f.p90Days(), f.n(), f.notReported(), items);
     }
 
-    private ObjectNode timeToFirstAdopterFigures() {
-        ObjectNode out = JSON.createObjectNode();
+    private TimeToFirstAdopter.Figures timeToFirstAdopterFigures() {
+        TimeToFirstAdopter.Figures[] out = new TimeToFirstAdopter.Figures[1];
         queries.query("select percentile_cont(0.5) within group (order by days_to_first_adopter),"
                 + " percentile_cont(0.9) within group (order by days_to_first_adopter), count(days_to_first_adopter),"
                 + " count(*) filter (where days_to_first_adopter is null) from scoring_capability"
-                + " where removed_at is null", List.of(), rs -> {
-                    putNullable(out, "medianDays", rs.getObject(1));
-                    putNullable(out, "p90Days", rs.getObject(2));
-                    out.put("n", rs.getLong(3));
-                    out.put("notReported", rs.getLong(4));
-                });
-        return out;
+                + " where removed_at is null", List.of(), rs -> out[0] = new TimeToFirstAdopter.Figures(
+                        rounded(rs.getObject(1)), rounded(rs.getObject(2)), rs.getLong(3), rs.getLong(4)));
+        return out[0];
     }
 
     /** Every capability that someone goes around, with who and how. */
-    public ObjectNode bypasses() {
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode items = JSON.createArrayNode();
-        long[] totals = new long[3];
+    public Bypasses bypasses() {
+        List<Bypasses.Item> items = new ArrayList<>();
+        long[] totals = new long[1];
         queries.query("select c.entity_ref, c.bypass_count, c.bypassing_team_count, c.involved_team_count,"
                 + " (d.result -> 'adoption' ->> 'bypassRatio')::double precision,"
                 + " (d.result -> 'adoption' -> 'bypasses')::text, (d.result -> 'adoption' -> 'bypassingTeams')::text"
                 + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
                 + " where c.removed_at is null and c.bypass_count > 0 order by c.entity_ref", List.of(), rs -> {
-                    ObjectNode i = items.addObject();
-                    i.put("entityRef", rs.getString(1));
-                    i.put("bypassCount", rs.getInt(2));
-                    i.put("bypassingTeams", rs.getInt(3));
-                    i.put("teamsInvolved", rs.getInt(4));
-                    i.put("bypassRatio", rs.getDouble(5));
                     try {
-                        i.set("bypasses", JSON.readTree(rs.getString(6)));
-                        i.set("bypassingTeamRefs", JSON.readTree(rs.getString(7)));
+                        items.add(new Bypasses.Item(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                                rs.getDouble(5), JSON.readValue(rs.getString(6), BYPASS_LIST),
+                                JSON.readValue(rs.getString(7), STRING_LIST)));
                     } catch (java.io.IOException e) {
                         throw new java.sql.SQLException(e);
                     }
                     totals[0] += rs.getInt(2);
                 });
-        out.put("capabilities", items.size());
-        out.put("bypassCount", totals[0]);
-        out.put("bypassRatio", orgBypassRatio());
-        out.set("items", items);
-        return out;
+        return new Bypasses(items.size(), totals[0], orgBypassRatio(), items);
     }
 
     private double orgBypassRatio() {
@@ -156,7 +160,7 @@ public class Signals {
             }
             putNullable(adoption, "median", rs.getObject(ADOPTION_BUCKETS.length + 1));
         });
-        out.set("timeToFirstAdopter", timeToFirstAdopterFigures());
+        out.set("timeToFirstAdopter", JSON.valueToTree(timeToFirstAdopterFigures()));
         out.set("satisfaction", JSON.valueToTree(feedback.overall()));
         ObjectNode bypasses = out.putObject("bypasses");
         queries.query("select coalesce(sum(bypass_count), 0), count(*) filter (where bypass_count > 0)"
@@ -173,10 +177,11 @@ public class Signals {
     }
 
     private static void putNullable(ObjectNode o, String field, Object value) {
-        if (value == null) {
-            o.putNull(field);
-        } else {
-            o.put(field, Math.round(((Number) value).doubleValue() * 10_000) / 10_000.0);
-        }
+        o.put(field, rounded(value));
+    }
+
+    /** A figure rounded to four decimals, or null when there is none. */
+    private static Double rounded(Object value) {
+        return value == null ? null : Math.round(((Number) value).doubleValue() * 10_000) / 10_000.0;
     }
 }

@@ -74,8 +74,12 @@ public class TechInsightsChecks {
                     : TechInsightsFacts.PUSHED).toList()).forEach(factIds::add);
         }
         ObjectNode meta = o.putObject("metadata");
-        meta.put("category", s.name()).put("scorecard", s.id()).put("level", c.level())
-                .put("levelIndex", c.levelIndex()).put("weight", c.weight());
+        meta.put("category", s.name()).put("rank", rank(c.levelIndex(), s.levels().size()))
+                .put("scorecard", s.id()).put("level", c.level()).put("levelIndex", c.levelIndex())
+                .put("weight", c.weight());
+        if (!c.remediation().isEmpty()) {
+            meta.put("solution", c.remediation());
+        }
         if (c.expression() != null) {
             meta.put("expression", c.expression());
         }
@@ -94,8 +98,17 @@ public class TechInsightsChecks {
         return o;
     }
 
+    /**
+     * The Tech Insights Maturity rank of a level: the plugin knows Bronze 1, Silver 2 and Gold 3. Up to
+     * three levels take them in order; more are spread evenly over them (the six rungs of the ladder are
+     * 1, 1, 2, 2, 3, 3).
+     */
+    static int rank(int levelIndex, int levels) {
+        return levels <= 3 ? levelIndex + 1 : (3 * (levelIndex + 1) + levels - 1) / levels;
+    }
+
     /** The facts an expression or filter mentions, sorted. */
-    private static Set<String> factNames(Check c) {
+    static Set<String> factNames(Check c) {
         Set<String> names = new TreeSet<>();
         if (c.expression() != null) {
             names.addAll(CelChecks.mentionedFacts(c.expression()));
@@ -111,18 +124,42 @@ public class TechInsightsChecks {
         return List.copyOf(checks.values());
     }
 
-    /** The checks to run: every one for null, else those named (in the scorecards' order); 400 for an unknown id. */
-    public List<String> select(List<String> ids, String field) {
+    /**
+     * The checks to run: every one for null, else those named (in the scorecards' order); a 404
+     * {@code NotFoundError} naming the first unknown id, as Tech Insights' check registry answers.
+     */
+    public List<String> select(List<String> ids) {
         if (ids == null) {
             return List.copyOf(byId.keySet());
         }
-        Set<String> unknown = new TreeSet<>(ids);
-        unknown.removeAll(byId.keySet());
-        if (!unknown.isEmpty()) {
-            throw ServiceError.input("Malformed request: " + field + " names no check " + String.join(", ", unknown)
-                    + " (GET /api/tech-insights/checks lists them)");
+        String unknown = firstUnknown(ids);
+        if (unknown != null) {
+            throw ServiceError.notFound(notRegistered(unknown));
         }
         return byId.keySet().stream().filter(new LinkedHashSet<>(ids)::contains).toList();
+    }
+
+    /** The first id (in request order) that names no check, or null. */
+    public String firstUnknown(List<String> ids) {
+        return ids == null ? null : ids.stream().filter(id -> !byId.containsKey(id)).findFirst().orElse(null);
+    }
+
+    /** Tech Insights' message for an unknown check id. */
+    public static String notRegistered(String id) {
+        return "Tech insight check with id '" + id + "' is not registered.";
+    }
+
+    /** What a bulk run answers for each entity when a check id is unknown: Tech Insights' per-entity error. */
+    public List<ObjectNode> unknownCheck(List<String> refs, String id) {
+        List<ObjectNode> out = new ArrayList<>(refs.size());
+        for (String ref : refs) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("entity", ref);
+            o.putObject("error").put("name", "NotFoundError").put("message", notRegistered(id));
+            o.putArray("results");
+            out.add(o);
+        }
+        return out;
     }
 
     /** One entity's results; empty for an entity that is not a capability (or not known). */

@@ -60,9 +60,7 @@ public class TechInsightsFacts {
         o.put("id", id).put("version", VERSION).putNull("entityFilter");
         switch (id) {
             case DERIVED -> schema.derived().forEach((name, d) -> describe(o, name, d.type(), d.description()));
-            case PUSHED -> pushed.newestOfEveryName().stream().filter(p -> !RESERVED.contains(p.name()))
-                    .forEach(p -> describe(o, p.name(), FactSchema.typeOf(p.value()),
-                            "Pushed by scripts (POST /api/scorecards/facts); latest from source " + p.source()));
+            case PUSHED -> pushedSchema(o);
             default -> {
                 for (Scorecard s : definitions.all()) {
                     describe(o, s.id() + ".level", "string", "Level held in " + s.name() + ", one of "
@@ -78,6 +76,30 @@ public class TechInsightsFacts {
             }
         }
         return o;
+    }
+
+    /**
+     * Every pushed fact: the newest push of each name gives its type and source; a fact a check reads
+     * that nobody pushed yet is declared too, as a string (its type is unknown until it is pushed).
+     */
+    private void pushedSchema(ObjectNode o) {
+        java.util.TreeMap<String, String[]> facts = new java.util.TreeMap<>();
+        for (Scorecard s : definitions.all()) {
+            for (Check c : s.checks()) {
+                for (String name : TechInsightsChecks.factNames(c)) {
+                    if (!schema.isDerived(name)) {
+                        facts.computeIfAbsent(name, n -> new String[] {"string",
+                                "Read by the check " + c.id() + "; pushed by scripts (POST /api/scorecards/facts), none yet"});
+                    }
+                }
+            }
+        }
+        for (PushedFacts.Observation p : pushed.newestOfEveryName()) {
+            facts.put(p.name(), new String[] {FactSchema.typeOf(p.value()),
+                "Pushed by scripts (POST /api/scorecards/facts); latest from source " + p.source()});
+        }
+        facts.keySet().removeAll(RESERVED);
+        facts.forEach((name, d) -> describe(o, name, d[0], d[1]));
     }
 
     private static void describe(ObjectNode schema, String name, String type, String description) {

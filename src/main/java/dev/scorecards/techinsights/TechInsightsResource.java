@@ -52,7 +52,7 @@ public class TechInsightsResource {
         if (json != null && !json.isObject()) {
             throw ServiceError.input("Malformed request: expected a JSON object {checks?: [...]}");
         }
-        return checks.run(Refs.of(kind, namespace, name), checks.select(TechInsightsRequests.checks(json), "checks"));
+        return checks.run(Refs.of(kind, namespace, name), checks.select(TechInsightsRequests.checks(json)));
     }
 
     /**
@@ -66,7 +66,14 @@ public class TechInsightsResource {
     public Response runBulk(@HeaderParam("Content-Type") String contentType, String body) throws IOException {
         JsonNode json = JsonBody.value(contentType, body);
         List<String> refs = TechInsightsRequests.entities(json);
-        List<String> selected = checks.select(TechInsightsRequests.checks(json), "checks");
+        List<String> ids = TechInsightsRequests.checks(json);
+        String unknown = checks.firstUnknown(ids);
+        if (unknown != null) {
+            // Tech Insights answers 200 with an error in each entity's entry
+            return Response.ok(JSON.writeValueAsBytes(checks.unknownCheck(refs.isEmpty() ? checks.capabilityRefs()
+                    : refs, unknown)), MediaType.APPLICATION_JSON).build();
+        }
+        List<String> selected = checks.select(ids);
         if (!refs.isEmpty()) {
             return Response.ok(JSON.writeValueAsBytes(checks.runBulk(refs, selected)), MediaType.APPLICATION_JSON)
                     .build();

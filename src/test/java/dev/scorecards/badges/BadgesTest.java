@@ -216,6 +216,16 @@ class BadgesTest {
                         + "[![Documentation](" + image + "documentation.svg)]" + page + "\n"
                         + "[![Support readiness](" + image + "support-readiness.svg)]" + page + "\n"
                         + "[![Continuous integration](" + image + "ci.svg)]" + page + "\n"));
+        // cached like every badge answer: strong ETag, no-cache, 304 on a match
+        String etag = given().get(BADGES + "system/default/secrets-vault/markdown").then().statusCode(200)
+                .header("Cache-Control", "no-cache").header("ETag", matchesPattern("^\"[0-9a-f]{32}\"$"))
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).get(BADGES + "system/default/secrets-vault/markdown").then()
+                .statusCode(304).header("ETag", etag).header("Cache-Control", "no-cache").body(equalTo(""));
+        given().header("If-None-Match", "\"0123\"").get(BADGES + "system/default/secrets-vault/markdown").then()
+                .statusCode(200).header("ETag", etag);
+        assertNotEquals(etag, given().get(BADGES + "system/default/observability/markdown").then().statusCode(200)
+                .extract().header("ETag"));
         given().get(BADGES + "system/default/no-such-thing/markdown").then().statusCode(404)
                 .contentType("application/json").body("error.name", equalTo("NotFoundError"));
     }

@@ -3,6 +3,7 @@ package dev.scorecards.faults;
 import static dev.scorecards.faults.FaultFixture.entities;
 import static dev.scorecards.faults.FaultFixture.ingest;
 import static dev.scorecards.faults.FaultFixture.to;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +12,7 @@ import dev.scorecards.bench.ServiceProcess;
 import io.restassured.response.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,17 +159,13 @@ class DatabaseOutageIT {
     }
 
     /** Polls (up to 30 s) until {@code path} answers {@code status} with the named check in {@code checkStatus}. */
-    private static void poll(ServiceProcess s, String path, int status, String check, String checkStatus)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Response r = to(s).get(path);
-            if (r.statusCode() == status && checkStatus.equals(
-                    r.jsonPath().getString("checks.find { it.name == '" + check + "' }.status"))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
+    private static void poll(ServiceProcess s, String path, int status, String check, String checkStatus) {
+        await(path + " answering " + status + " with " + check + " " + checkStatus).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Response r = to(s).get(path);
+                    return r.statusCode() == status && checkStatus.equals(
+                            r.jsonPath().getString("checks.find { it.name == '" + check + "' }.status"));
+                });
     }
 
     /** "ref etag description" → "ref description": relations added by a consumer change an entity's etag. */

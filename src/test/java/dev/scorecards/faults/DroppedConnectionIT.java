@@ -1,6 +1,7 @@
 package dev.scorecards.faults;
 
 import static dev.scorecards.faults.FaultFixture.ingest;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.scorecards.bench.ServiceProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,15 +46,11 @@ class DroppedConnectionIT {
 
     /** Waits (up to 2 minutes) until the log, after {@code offset}, holds {@code text}. */
     private static void awaitLogged(Path log, long offset, String text) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            byte[] all = Files.readAllBytes(log);
-            if (new String(all, (int) offset, all.length - (int) offset, java.nio.charset.StandardCharsets.UTF_8)
-                    .contains(text)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the service never logged \"" + text + "\" after the connections were dropped");
+        await("the service logging \"" + text + "\" after the connections were dropped")
+                .atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    byte[] all = Files.readAllBytes(log);
+                    return new String(all, (int) offset, all.length - (int) offset,
+                            java.nio.charset.StandardCharsets.UTF_8).contains(text);
+                });
     }
 }

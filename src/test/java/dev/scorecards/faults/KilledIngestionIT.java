@@ -3,6 +3,7 @@ package dev.scorecards.faults;
 import static dev.scorecards.faults.FaultFixture.checksum;
 import static dev.scorecards.faults.FaultFixture.entities;
 import static dev.scorecards.faults.FaultFixture.to;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,14 +117,8 @@ class KilledIngestionIT {
         long key = catalogWriteLock();
         String held = "select 1 from pg_locks where locktype = 'advisory' and granted and objsubid = 1"
                 + " and classid::bigint = " + (key >>> 32) + " and objid::bigint = " + (key & 0xFFFF_FFFFL);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!FaultFixture.query(postgres, held).isEmpty()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no ingestion took the catalog's write lock within 60 s");
+        await("an ingestion holding the catalog's write lock").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20)).until(() -> !FaultFixture.query(postgres, held).isEmpty());
     }
 
     /** {@code CatalogWriter.WRITE_LOCK}, read from the class so that the test follows it. */

@@ -2,6 +2,7 @@ package dev.scorecards.scoring;
 
 import static dev.scorecards.Catalog.ingest;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,6 +13,7 @@ import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -203,11 +205,8 @@ class ScoringRulesTest {
             st.setString(1, id);
             assertEquals(1, st.executeUpdate());
         }
-        JsonPath r = exempt;
-        for (int i = 0; i < 300 && "EXEMPT".equals(state(r, "adoption.no-bypasses")); i++) {
-            Thread.sleep(100);
-            r = cap("cap");
-        }
+        JsonPath r = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> cap("cap"), p -> !"EXEMPT".equals(state(p, "adoption.no-bypasses")));
         assertEquals("FAIL", state(r, "adoption.no-bypasses"));
         assertEquals("Supported", r.getString("level"));
         given().get("/api/scorecards/exemptions/audit?entityRef=system:default/cap").then()
@@ -312,12 +311,11 @@ class ScoringRulesTest {
             s.execute("delete from catalog_entity where ref = 'component:default/a-svc'");
             s.execute("select pg_notify('catalog_changed', 'another-replica' || chr(10) || 'component:default/a-svc')");
         }
-        int consumers = 4;
-        for (int i = 0; i < 50 && consumers == 4; i++) { // the notification arrives within milliseconds
-            Thread.sleep(100);
+        // the notification arrives within milliseconds
+        int consumers = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
             given().post("/api/scorecards/capabilities/system/default/cap/evaluate").then().statusCode(200);
-            consumers = cap("cap").getInt("adoption.consumers");
-        }
+            return cap("cap").getInt("adoption.consumers");
+        }, n -> n != 4);
         assertEquals(3, consumers);
         given().get("/api/scorecards/capabilities/system/default/cap/consumers").then().statusCode(200)
                 .body("items.ref", contains("component:default/b-svc", "component:default/c-svc",

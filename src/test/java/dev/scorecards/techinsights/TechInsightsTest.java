@@ -100,14 +100,15 @@ class TechInsightsTest {
         assertEquals("""
                 {"id":"adoption.has-consumer","type":"json-rules-engine","name":"Has a consumer",\
                 "description":"At least one entity outside the capability consumes one of its APIs or depends on one of its parts.",\
-                "factIds":["capability-facts"],"metadata":{"category":"Adoption","scorecard":"adoption","level":"Bronze",\
-                "levelIndex":0,"weight":1.0,"expression":"facts.consumerCount >= 1"},"failureMetadata":{"remediation":\
+                "factIds":["capability-facts"],"metadata":{"category":"Adoption","rank":1,"scorecard":"adoption","level":"Bronze",\
+                "levelIndex":0,"weight":1.0,"solution":"Find a first adopter and have its component declare consumesApi\
+                 (or dependsOn) in its catalog-info.yaml.","expression":"facts.consumerCount >= 1"},"failureMetadata":{"remediation":\
                 "Find a first adopter and have its component declare consumesApi (or dependsOn) in its catalog-info.yaml."},\
                 "links":[{"title":"How to fix","url":\
                 "https://backstage.io/docs/features/software-catalog/descriptor-format#specconsumesapis-optional"}]}""",
                 byId.get("adoption.has-consumer").toString());
         assertEquals("""
-                {"category":"Relied on","scorecard":"relied-on","level":"Documented","levelIndex":2,"weight":1.0,\
+                {"category":"Relied on","rank":2,"scorecard":"relied-on","level":"Documented","levelIndex":2,"weight":1.0,\
                 "requires":["documentation.*"]}""", byId.get("relied-on.documented").path("metadata").toString());
         assertEquals(List.of("scorecard-results"), texts(byId.get("relied-on.documented").path("factIds"), null));
         assertEquals(List.of("pushed-facts"), texts(byId.get("ci.pass-rate").path("factIds"), null));
@@ -115,6 +116,19 @@ class TechInsightsTest {
         assertEquals(List.of("capability-facts", "pushed-facts"), texts(byId.get("ci.build-label").path("factIds"), null));
         assertEquals("facts.kind == 'system'", byId.get("ci.build-label").path("metadata").path("applies").asText());
         assertFalse(byId.get("support-readiness.owner-has-members").has("links"));
+        // what the Tech Insights Maturity plugin reads: every check named, described, in an area with a rank
+        Map<String, List<Integer>> ranks = new LinkedHashMap<>();
+        checks.forEach(c -> {
+            assertFalse(c.path("name").asText().isBlank(), c.toString());
+            assertFalse(c.path("description").asText().isBlank(), c.toString());
+            ranks.computeIfAbsent(c.path("metadata").path("category").asText(), k -> new ArrayList<>())
+                    .add(c.path("metadata").path("rank").asInt());
+        });
+        assertEquals(Map.of("Adoption", List.of(1, 2, 2, 3, 3, 3, 3), "Documentation", List.of(1, 1, 2, 2, 3, 3),
+                "Support readiness", List.of(1, 2, 2, 3, 3), "Relied on", List.of(1, 1, 2, 2, 3, 3),
+                "Continuous integration", List.of(1, 2, 2)), ranks);
+        assertEquals("The capability has a metadata.description saying what it offers.",
+                byId.get("documentation.has-description").path("description").asText());
     }
 
     @Test
@@ -160,7 +174,7 @@ class TechInsightsTest {
         assertFalse(passRate.path("result").asBoolean());
         assertEquals("NOT_REPORTED", passRate.path("check").path("metadata").path("state").asText());
         assertEquals("fact ci.passRate is not reported", passRate.path("check").path("metadata").path("reason").asText());
-        assertEquals("**Not reported:** fact ci.passRate is not reported\n\nFix flaky tests.",
+        assertEquals("Pass rate at least 90%\n\n**Not reported:** fact ci.passRate is not reported\n\nFix flaky tests.",
                 passRate.path("check").path("description").asText());
         JsonNode documented = by.get("relied-on.documented");
         assertFalse(documented.path("result").asBoolean());
@@ -190,7 +204,8 @@ class TechInsightsTest {
         JsonNode exempt = by.get("documentation.has-description");
         assertTrue(exempt.path("result").asBoolean());
         assertEquals("EXEMPT", exempt.path("check").path("metadata").path("state").asText());
-        assertEquals("**Exempt:** exempt (ann: described in the wiki); otherwise FAIL, hasDescription = false",
+        assertEquals("The capability has a metadata.description saying what it offers.\n\n"
+                + "**Exempt:** exempt (ann: described in the wiki); otherwise FAIL, hasDescription = false",
                 exempt.path("check").path("description").asText());
         JsonNode passRate = by.get("ci.pass-rate");
         assertTrue(passRate.path("result").asBoolean());
@@ -200,7 +215,8 @@ class TechInsightsTest {
         assertFalse(error.path("result").asBoolean());
         assertEquals("ERROR", error.path("check").path("metadata").path("state").asText());
         assertEquals(List.of("ci.build", "kind"), fieldNames(error.path("facts")));
-        assertTrue(error.path("check").path("description").asText().startsWith("**Error:** "));
+        // a check without a description is described by its name, then its state
+        assertTrue(error.path("check").path("description").asText().startsWith("Build number is numeric\n\n**Error:** "));
     }
 
     private static List<String> fieldNames(JsonNode o) {
@@ -273,8 +289,6 @@ class TechInsightsTest {
                 "Malformed request: checks must be an array of check ids");
         bulk.put("{\"entities\": [], \"checks\": [\"adoption.has-consumer\", 1]}",
                 "Malformed request: checks[1] must be a string (a check id)");
-        bulk.put("{\"entities\": [], \"checks\": [\"adoption.nope\", \"has-consumer\"]}", "Malformed request: checks"
-                + " names no check adoption.nope, has-consumer (GET /api/tech-insights/checks lists them)");
         bulk.forEach((body, message) -> given().contentType("application/json").body(body).post(TI + "/checks/run")
                 .then().statusCode(400).body("error.name", equalTo("InputError")).body("error.message", equalTo(message))
                 .body("request.method", equalTo("POST")).body("request.url", equalTo(TI + "/checks/run"))
@@ -284,10 +298,29 @@ class TechInsightsTest {
         given().contentType("application/json").body("[\"adoption.has-consumer\"]")
                 .post(TI + "/checks/run/default/system/observability").then().statusCode(400)
                 .body("error.message", equalTo("Malformed request: expected a JSON object {checks?: [...]}"));
-        given().contentType("application/json").body("{\"checks\": [\"x\"]}")
-                .post(TI + "/checks/run/default/system/observability").then().statusCode(400)
-                .body("error.message", equalTo("Malformed request: checks names no check x"
-                        + " (GET /api/tech-insights/checks lists them)"));
+    }
+
+    @Test
+    void unknownCheckIdsAreAnsweredAsTechInsightsAnswersThem() {
+        // one entity: 404 NotFoundError naming the first unknown id, as Tech Insights' check registry
+        given().contentType("application/json").body("{\"checks\": [\"adoption.has-consumer\", \"x\", \"y\"]}")
+                .post(TI + "/checks/run/default/system/observability").then().statusCode(404)
+                .body("error.name", equalTo("NotFoundError"))
+                .body("error.message", equalTo("Tech insight check with id 'x' is not registered."));
+        // bulk: 200, each entity's entry carries the error and no results
+        assertEquals("[{\"entity\":\"system:default/observability\",\"error\":{\"name\":\"NotFoundError\","
+                + "\"message\":\"Tech insight check with id 'adoption.nope' is not registered.\"},\"results\":[]},"
+                + "{\"entity\":\"user:default/jane.doe\",\"error\":{\"name\":\"NotFoundError\","
+                + "\"message\":\"Tech insight check with id 'adoption.nope' is not registered.\"},\"results\":[]}]",
+                run("/checks/run", "{\"entities\": [\"system:default/observability\", \"user:default/jane.doe\"],"
+                        + " \"checks\": [\"adoption.nope\", \"has-consumer\"]}").toString());
+        // one check asked: only its results
+        JsonNode one = run("/checks/run", "{\"entities\": [\"system:default/observability\", \"system:default/secrets-vault\"],"
+                + " \"checks\": [\"documentation.has-description\"]}");
+        for (JsonNode entity : one) {
+            assertEquals(1, entity.path("results").size(), entity.toString());
+            assertEquals("documentation.has-description", entity.path("results").get(0).path("check").path("id").asText());
+        }
     }
 
     @Test
@@ -305,7 +338,12 @@ class TechInsightsTest {
         // every derived fact a capability holds is described
         JsonNode latest = get(TI + "/facts/latest?entity=system:default/observability&ids=capability-facts");
         latest.path("capability-facts").path("facts").fieldNames().forEachRemaining(f -> assertTrue(derived.has(f), f));
-        assertEquals(3, schemas.get(1).size());
+        // before any push: the pushed facts that checks read, typed string until pushed
+        assertEquals("{\"id\":\"pushed-facts\",\"version\":\"1.0.0\",\"entityFilter\":null,\"ci.build\":{\"type\":"
+                + "\"string\",\"description\":\"Read by the check ci.build-label; pushed by scripts (POST"
+                + " /api/scorecards/facts), none yet\"},\"ci.passRate\":{\"type\":\"string\",\"description\":\"Read by"
+                + " the check ci.pass-rate-reported; pushed by scripts (POST /api/scorecards/facts), none yet\"}}",
+                schemas.get(1).toString());
         JsonNode results = schemas.get(2);
         assertEquals(3 + 5 * 2 + 27 + 2, results.size());
         assertEquals("Level held in Relied on, one of Shipped, Integrated, Documented, Supported, Adopted, Relied on;"
@@ -347,7 +385,10 @@ class TechInsightsTest {
                 + " {\"entityRef\": \"system:default/observability\", \"source\": \"s2\", \"timestamp\":"
                 + " \"2026-04-01T00:00:00Z\", \"facts\": {\"x.when\": 4}}]");
         String from = "Pushed by scripts (POST /api/scorecards/facts); latest from source ";
+        String read = "; pushed by scripts (POST /api/scorecards/facts), none yet\"},";
         assertEquals("[{\"id\":\"pushed-facts\",\"version\":\"1.0.0\",\"entityFilter\":null,"
+                + "\"ci.build\":{\"type\":\"string\",\"description\":\"Read by the check ci.build-label" + read
+                + "\"ci.passRate\":{\"type\":\"string\",\"description\":\"Read by the check ci.pass-rate-reported" + read
                 + "\"x.count\":{\"type\":\"integer\",\"description\":\"" + from + "ci\"},"
                 + "\"x.flag\":{\"type\":\"boolean\",\"description\":\"" + from + "nightly\"},"
                 + "\"x.label\":{\"type\":\"set\",\"description\":\"" + from + "deploy\"},"

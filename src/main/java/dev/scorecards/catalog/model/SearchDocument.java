@@ -119,7 +119,7 @@ public record SearchDocument(String lowerJson, String originalJson) {
     }
 
     /** A scalar as JavaScript's {@code String(value)} writes it; null for null. */
-    private static String scalar(JsonNode node) {
+    public static String scalar(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -54,6 +54,7 @@ public class EntityProcessor {
                     : refOf(entity).toString(), problems);
         }
         EntityRef ref = refOf(entity);
+        relationRules.sortSpecArrays(entity);
         kinds.validate(entity, ref.toString(), problems);
         if (!problems.isEmpty()) {
             return failed(ref.toString(), problems);

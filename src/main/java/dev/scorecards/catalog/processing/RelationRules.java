@@ -30,6 +30,7 @@ public final class RelationRules {
     private final Map<String, String> inverse = new HashMap<>();
     private final Map<String, String> canonicalByLower = new HashMap<>();
     private final List<FieldRule> rules = new ArrayList<>();
+    private final List<String> sortedSpecArrays = new ArrayList<>();
 
     private static final RelationRules INSTANCE = new RelationRules();
 
@@ -48,6 +49,7 @@ public final class RelationRules {
                 canonicalByLower.put(fwd.toLowerCase(Locale.ROOT), fwd);
                 canonicalByLower.put(inv.toLowerCase(Locale.ROOT), inv);
             });
+            root.path("sortedSpecArrays").forEach(f -> sortedSpecArrays.add(f.asText()));
             for (JsonNode r : root.get("fields")) {
                 Set<String> kinds = new java.util.HashSet<>();
                 r.get("kinds").forEach(k -> kinds.add(k.asText()));
@@ -57,6 +59,30 @@ public final class RelationRules {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sorts, in place, the spec arrays Backstage sorts, where every item is a string (UTF-16 order, as JavaScript). */
+    public void sortSpecArrays(com.fasterxml.jackson.databind.node.ObjectNode entity) {
+        if (!(entity.get("spec") instanceof com.fasterxml.jackson.databind.node.ObjectNode spec)) {
+            return;
+        }
+        for (String field : sortedSpecArrays) {
+            if (spec.get(field) instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                List<String> items = new ArrayList<>();
+                for (JsonNode item : array) {
+                    if (!item.isTextual()) {
+                        items = null;
+                        break;
+                    }
+                    items.add(item.asText());
+                }
+                if (items != null) {
+                    java.util.Collections.sort(items);
+                    array.removeAll();
+                    items.forEach(array::add);
+                }
+            }
         }
     }
 

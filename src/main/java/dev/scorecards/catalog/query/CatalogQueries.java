@@ -53,7 +53,7 @@ public class CatalogQueries {
     }
 
     /** The entities for {@code refs} in request order, null where unknown or filtered out. */
-    public List<StoredEntity> byRefs(List<String> refs, EntityFilter filter) {
+    public List<StoredEntity> byRefs(List<String> refs, EntityCondition filter) {
         List<Object> params = new ArrayList<>();
         params.add(refs.stream().map(r -> r.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new));
         String where = "where e.ref = any(?) and " + filter.toSql(params);
@@ -106,9 +106,8 @@ public class CatalogQueries {
 
     /** One page of {@code GET /entities/by-query}. */
     public EntityPage query(EntityQuery q, int limit, int offset) {
-        EntityFilter filter = EntityFilter.parse(q.filters());
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(filter.toSql(params));
+        StringBuilder where = new StringBuilder(q.condition().toSql(params));
         String sortValue = null;
         if (q.order() != null) {
             params.add(q.order().field());
@@ -174,11 +173,10 @@ public class CatalogQueries {
             boolean hasNext = q.backwards() || more;
             boolean hasPrevious = q.backwards() ? more : q.afterUid() != null;
             if (hasNext) {
-                next = new EntityQuery(q.filters(), q.order(), q.term(), q.termFields(), last[2], last[1], false, total);
+                next = q.continuing(last[2], last[1], false, total);
             }
             if (hasPrevious) {
-                previous = new EntityQuery(q.filters(), q.order(), q.term(), q.termFields(), first[2], first[1], true,
-                        total);
+                previous = q.continuing(first[2], first[1], true, total);
             }
         }
         return new EntityPage(items, total, next, previous);
@@ -224,7 +222,7 @@ public class CatalogQueries {
     }
 
     /** Facet value counts (values as written) over the entities matching {@code filter}. */
-    public Map<String, List<FacetCount>> facets(List<String> facets, EntityFilter filter) {
+    public Map<String, List<FacetCount>> facets(List<String> facets, EntityCondition filter) {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
         for (String facet : facets) {
             List<Object> params = new ArrayList<>();

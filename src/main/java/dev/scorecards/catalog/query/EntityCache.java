@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.scorecards.catalog.CatalogChanged;
 import dev.scorecards.catalog.CatalogChangedElsewhere;
+import dev.scorecards.catalog.CatalogNotices;
 import dev.scorecards.catalog.ChangeSet;
 import dev.scorecards.catalog.model.StoredEntity;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,11 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -34,13 +32,7 @@ import org.postgresql.PGNotification;
  */
 @ApplicationScoped
 public class EntityCache {
-    static final String CHANNEL = "catalog_changed";
     private static final Logger LOG = Logger.getLogger(EntityCache.class);
-    private static final int MAX_PAYLOAD = 7000;
-    /** Beyond this many refs other replicas read the whole catalog again rather than each ref. */
-    private static final int MAX_LISTED = 2000;
-    /** Names this replica in its announcements, so that it can tell other replicas' changes from its own. */
-    private static final String REPLICA = java.util.UUID.randomUUID().toString();
     /**
      * Waiting for notifications never writes to the socket, so a connection silently dropped (a
      * failover, a NAT timeout) would never fail: the listener asks {@code select 1} this often, and
@@ -110,43 +102,12 @@ public class EntityCache {
         }
     }
 
-    /**
-     * Announces, inside the writing transaction, which refs change when it commits: in as many
-     * notifications as their length needs, or as {@code *} (anything) for a bulk change.
-     */
-    public static void announce(Connection c, Collection<String> refs) throws SQLException {
-        if (refs.isEmpty()) {
-            return;
-        }
-        List<String> payloads = new ArrayList<>();
-        StringBuilder payload = new StringBuilder(REPLICA);
-        if (refs.size() > MAX_LISTED) {
-            payload.append("\n*");
-        } else {
-            for (String ref : refs) {
-                if (payload.length() + ref.length() + 1 > MAX_PAYLOAD) {
-                    payloads.add(payload.toString());
-                    payload.setLength(REPLICA.length());
-                }
-                payload.append('\n').append(ref);
-            }
-        }
-        payloads.add(payload.toString());
-        try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
-            for (String p : payloads) {
-                ps.setString(1, CHANNEL);
-                ps.setString(2, p);
-                ps.execute();
-            }
-        }
-    }
-
     private void listen() {
         boolean first = true;
         while (running) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 c.setNetworkTimeout(Runnable::run, ANSWER_MILLIS); // a dead pooled connection fails, never hangs
-                s.execute("LISTEN " + CHANNEL);
+                s.execute("LISTEN " + CatalogNotices.CHANNEL);
                 cache.invalidateAll(); // anything may have changed while not listening
                 if (!first) {
                     elsewhere.fire(new CatalogChangedElsewhere(java.util.Set.of(), true));
@@ -187,12 +148,12 @@ public class EntityCache {
 
     /** One announcement: the sender's replica id, then the refs (or {@code *} for anything). */
     private void heard(String payload) {
-        List<String> lines = java.util.Arrays.asList(payload.split("\n"));
-        if (lines.get(0).equals(REPLICA)) {
+        CatalogNotices.Heard heard = CatalogNotices.parse(payload);
+        if (heard.own()) {
             return; // this replica's own commit: its cache was cleared when it committed
         }
-        List<String> refs = lines.subList(1, lines.size());
-        boolean all = refs.contains("*");
+        List<String> refs = heard.refs();
+        boolean all = heard.all();
         if (all) {
             cache.invalidateAll();
         } else {

@@ -2,8 +2,6 @@ package dev.scorecards.ingest.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.scorecards.catalog.CatalogChanged;
-import dev.scorecards.catalog.ChangeSet;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.processing.EntityProcessor;
 import dev.scorecards.catalog.processing.ProcessingResult;
@@ -17,7 +15,6 @@ import dev.scorecards.ingest.source.Rejection;
 import dev.scorecards.ingest.source.SourceIngestion;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -53,8 +50,6 @@ public class LocationService {
     CatalogQueries catalog;
     @Inject
     IngestConfig.Locations locationsConfig;
-    @Inject
-    Event<CatalogChanged> changed;
     @Inject
     dev.scorecards.db.ClusterLock clusterLock;
 
@@ -122,6 +117,23 @@ public class LocationService {
         return store.all();
     }
 
+    /**
+     * One page of locations matching {@code predicate} (all when null), ordered by id, after
+     * {@code afterId} (from the start when null), and how many match in all.
+     */
+    public LocationPage query(com.fasterxml.jackson.databind.JsonNode predicate, String afterId, int limit) {
+        List<Location> matching = store.all().stream()
+                .filter(l -> predicate == null || LocationPredicate.matches(predicate, l))
+                .sorted(java.util.Comparator.comparing(Location::id)).toList();
+        List<Location> page = matching.stream().filter(l -> afterId == null || l.id().compareTo(afterId) > 0)
+                .limit(limit).toList();
+        return new LocationPage(page, matching.size());
+    }
+
+    /** A page of locations and the number of matches in all. */
+    public record LocationPage(List<Location> items, int totalItems) {
+    }
+
     public Location get(String id) {
         Location l = store.byId(id);
         if (l == null) {
@@ -135,8 +147,7 @@ public class LocationService {
     public void delete(String id) {
         Location l = get(id);
         store.delete(l.id());
-        ChangeSet changes = writer.deleteSource(SOURCE_PREFIX + l.id());
-        changed.fire(new CatalogChanged(0, SOURCE_PREFIX + l.id(), changes));
+        writer.deleteSource(SOURCE_PREFIX + l.id());
     }
 
     /** The registered location whose processing led to the entity (its managed-by-origin-location). */

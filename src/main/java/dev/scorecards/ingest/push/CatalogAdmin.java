@@ -1,11 +1,8 @@
 package dev.scorecards.ingest.push;
 
-import dev.scorecards.catalog.CatalogChanged;
-import dev.scorecards.catalog.ChangeSet;
 import dev.scorecards.catalog.store.CatalogWriter;
 import dev.scorecards.errors.ServiceError;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -15,8 +12,6 @@ import java.util.UUID;
 public class CatalogAdmin {
     @Inject
     CatalogWriter writer;
-    @Inject
-    Event<CatalogChanged> changed;
 
     @Transactional
     public void deleteByUid(String uid) {
@@ -26,10 +21,8 @@ public class CatalogAdmin {
         } catch (IllegalArgumentException e) {
             throw ServiceError.notFound("No entity with uid " + uid);
         }
-        ChangeSet changes = writer.deleteByUid(id);
-        if (changes == null) {
+        if (writer.deleteByUid(id) == null) {
             throw ServiceError.notFound("No entity with uid " + uid);
         }
-        changed.fire(new CatalogChanged(0, null, changes));
     }
 }

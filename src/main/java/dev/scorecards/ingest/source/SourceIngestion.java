@@ -1,13 +1,11 @@
 package dev.scorecards.ingest.source;
 
-import dev.scorecards.catalog.CatalogChanged;
 import dev.scorecards.catalog.model.Incoming;
 import dev.scorecards.catalog.model.WriteResult;
 import dev.scorecards.catalog.processing.EntityProcessor;
 import dev.scorecards.catalog.store.CatalogWriter;
 import dev.scorecards.ingest.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Iterator;
@@ -28,8 +26,6 @@ public class SourceIngestion {
     IngestionLog log;
     @Inject
     IngestConfig.Ingest ingestConfig;
-    @Inject
-    Event<CatalogChanged> changed;
     @Inject
     IngestMetrics metrics;
 
@@ -75,7 +71,6 @@ public class SourceIngestion {
         LOG.infof("Ingested %s: %d documents, %d created, %d updated, %d unchanged, %d removed, %d conflicts in %d ms",
                 source, checker.documents(), result.created(), result.updated(), result.unchanged(), result.removed(),
                 result.conflicts().size(), (System.nanoTime() - started) / 1_000_000);
-        changed.fire(new CatalogChanged(ingestion, source, result.changes()));
         return new IngestResult(ingestion, source, mode, checker.documents(), result.created(), result.updated(),
                 result.unchanged(), result.removed(), result.conflicts());
     }

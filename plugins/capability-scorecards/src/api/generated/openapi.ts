@@ -4,4816 +4,4961 @@
  */
 
 export interface paths {
-  '/': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Web page: organisation summary and capabilities
+         * @description The organisation summary (as `/api/scorecards/summary`) and a page of the capability list (as
+         *     `/api/scorecards/capabilities`, with the same filters and sorts) showing each capability's level,
+         *     scorecard badges and level trend. Bad input answers with an HTML page naming the problem.
+         */
+        get: operations["webHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Web page: organisation summary and capabilities
-     * @description The organisation summary (as `/api/scorecards/summary`) and a page of the capability list (as
-     *     `/api/scorecards/capabilities`, with the same filters and sorts) showing each capability's level,
-     *     scorecard badges and level trend. Bad input answers with an HTML page naming the problem.
-     */
-    get: operations['webHome'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/capabilities/{kind}/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/capabilities/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Web page of one capability
+         * @description Every scorecard with its check states, reasons and next steps; badges; level and consumer trends;
+         *     adoption, consumers and consuming teams; satisfaction ratings and recent comments.
+         */
+        get: operations["webCapability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Web page of one capability
-     * @description Every scorecard with its check states, reasons and next steps; badges; level and consumer trends;
-     *     adoption, consumers and consuming teams; satisfaction ratings and recent comments.
-     */
-    get: operations['webCapability'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/teams/graph': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/teams/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Web page of the team interaction graph
+         * @description The team interaction graph (as `/api/scorecards/teams/graph`) drawn as an SVG picture, bottleneck
+         *     teams highlighted, edge thickness by weight; at most `scorecards.web.graph-teams` teams (highest
+         *     betweenness) and `scorecards.web.graph-edges` edges (heaviest), with a note when capped.
+         */
+        get: operations["webTeamGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Web page of the team interaction graph
-     * @description The team interaction graph (as `/api/scorecards/teams/graph`) drawn as an SVG picture, bottleneck
-     *     teams highlighted, edge thickness by weight; at most `scorecards.web.graph-teams` teams (highest
-     *     betweenness) and `scorecards.web.graph-edges` edges (heaviest), with a note when capped.
-     */
-    get: operations['webTeamGraph'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/entities': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List entities
+         * @description Without `offset`, `limit` or `after`, every matching entity is returned as one JSON array
+         *     (ordered by entity ref, or by `order`). With any of the three, one page is returned, and when
+         *     there are more entities the `Link` header carries the URL of the next page (`rel="next"`,
+         *     with an opaque `after` cursor).
+         */
+        get: operations["getEntities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List entities
-     * @description Without `offset`, `limit` or `after`, every matching entity is returned as one JSON array
-     *     (ordered by entity ref, or by `order`). With any of the three, one page is returned, and when
-     *     there are more entities the `Link` header carries the URL of the next page (`rel="next"`,
-     *     with an opaque `after` cursor).
-     */
-    get: operations['getEntities'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/entities/by-query': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/entities/by-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Query entities with cursor paging
+         * @description Returns one page of entities. When `cursor` is given, `filter`, `orderField`,
+         *     `fullTextFilterTerm` and `fullTextFilterFields` are taken from the cursor and ignored here.
+         *     `totalItems` is `0` when `totalItems=exclude`.
+         */
+        get: operations["getEntitiesByQuery"];
+        put?: never;
+        /**
+         * Query entities with a filter predicate and cursor paging
+         * @description What `queryEntities({query})` sends. With `cursor`, only `limit` and `fields` are read; the
+         *     cursor carries the predicate (as JSON under `query`, which is how the client knows to continue
+         *     by `POST`), the order, the full-text filter and the count of the first page. `limit: 0`
+         *     answers no items and no cursors, with the count.
+         */
+        post: operations["queryEntitiesByPredicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Query entities with cursor paging
-     * @description Returns one page of entities. When `cursor` is given, `filter`, `orderField`,
-     *     `fullTextFilterTerm` and `fullTextFilterFields` are taken from the cursor and ignored here.
-     *     `totalItems` is `0` when `totalItems=exclude`.
-     */
-    get: operations['getEntitiesByQuery'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/entities/by-uid/{uid}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The entity's `metadata.uid`. */
-        uid: components['parameters']['Uid'];
-      };
-      cookie?: never;
+    "/api/catalog/entities/by-uid/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entity's `metadata.uid`. */
+                uid: components["parameters"]["Uid"];
+            };
+            cookie?: never;
+        };
+        /** Get an entity by its uid */
+        get: operations["getEntityByUid"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an entity by its uid
+         * @description Removes one entity; it comes back if its source still lists it.
+         */
+        delete: operations["deleteEntityByUid"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Get an entity by its uid */
-    get: operations['getEntityByUid'];
-    put?: never;
-    post?: never;
-    /**
-     * Delete an entity by its uid
-     * @description Removes one entity; it comes back if its source still lists it.
-     */
-    delete: operations['deleteEntityByUid'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/entities/by-name/{kind}/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/catalog/entities/by-name/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /** Get an entity by kind, namespace and name (case-insensitive) */
+        get: operations["getEntityByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Get an entity by kind, namespace and name (case-insensitive) */
-    get: operations['getEntityByName'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/entities/by-name/{kind}/{namespace}/{name}/ancestry': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/catalog/entities/by-name/{kind}/{namespace}/{name}/ancestry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /** Get the chain of entities an entity was read through */
+        get: operations["getEntityAncestryByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Get the chain of entities an entity was read through */
-    get: operations['getEntityAncestryByName'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/entities/by-refs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/entities/by-refs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get several entities by ref, in request order */
+        post: operations["getEntitiesByRefs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Get several entities by ref, in request order */
-    post: operations['getEntitiesByRefs'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/entity-facets': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/entity-facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count the values of one or more fields over the matching entities */
+        get: operations["getEntityFacets"];
+        put?: never;
+        /** Count field values over the entities matching a filter predicate */
+        post: operations["queryEntityFacetsByPredicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Count the values of one or more fields over the matching entities */
-    get: operations['getEntityFacets'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/refresh': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the location that provided an entity again, now
+         * @description For an entity read from a registered location, reads that location again; a location that
+         *     cannot be read, or whose documents are invalid, is answered with a 400 listing the problems
+         *     (the stored entities are kept). For a pushed entity this does nothing.
+         */
+        post: operations["refreshEntity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Read the location that provided an entity again, now
-     * @description For an entity read from a registered location, reads that location again; a location that
-     *     cannot be read, or whose documents are invalid, is answered with a 400 listing the problems
-     *     (the stored entities are kept). For a pushed entity this does nothing.
-     */
-    post: operations['refreshEntity'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/validate-entity': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/validate-entity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate an entity without storing it
+         * @description Runs the whole processing over `entity` as if read from `location` (`url:<target>`).
+         *     Errors are answered as `{errors: [...]}`, not with the error envelope, including a malformed
+         *     request body.
+         */
+        post: operations["validateEntity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Validate an entity without storing it
-     * @description Runs the whole processing over `entity` as if read from `location` (`url:<target>`).
-     *     Errors are answered as `{errors: [...]}`, not with the error envelope, including a malformed
-     *     request body.
-     */
-    post: operations['validateEntity'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/locations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List registered locations */
+        get: operations["getLocations"];
+        put?: never;
+        /**
+         * Register a location (or dry-run it)
+         * @description Reads the location and stores the entities it yields as the source of the new location.
+         *     With `dryRun`, nothing is stored: the response lists the entities the location would yield
+         *     and says whether it is already registered.
+         */
+        post: operations["createLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List registered locations */
-    get: operations['getLocations'];
-    put?: never;
-    /**
-     * Register a location (or dry-run it)
-     * @description Reads the location and stores the entities it yields as the source of the new location.
-     *     With `dryRun`, nothing is stored: the response lists the entities the location would yield
-     *     and says whether it is already registered.
-     */
-    post: operations['createLocation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/locations/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The location's id (a UUID). */
-        id: string;
-      };
-      cookie?: never;
+    "/api/catalog/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The location's id (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Get a registered location */
+        get: operations["getLocation"];
+        put?: never;
+        post?: never;
+        /** Delete a registered location and every entity it provided */
+        delete: operations["deleteLocation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Get a registered location */
-    get: operations['getLocation'];
-    put?: never;
-    post?: never;
-    /** Delete a registered location and every entity it provided */
-    delete: operations['deleteLocation'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/locations/by-entity/{kind}/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/catalog/locations/by-entity/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the registered location an entity originates from
+         * @description The location whose `type:target` equals the entity's `backstage.io/managed-by-origin-location`.
+         */
+        get: operations["getLocationByEntity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get the registered location an entity originates from
-     * @description The location whose `type:target` equals the entity's `backstage.io/managed-by-origin-location`.
-     */
-    get: operations['getLocationByEntity'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/ingest': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push entity documents into a named source
+         * @description Reads the body as multi-document YAML (`---`), or as JSON when the Content-Type contains
+         *     `json` (one entity, an array of entities, or several concatenated). The documents replace
+         *     (`full`) or are upserted into (`delta`) the source `source`. All or nothing: if any document
+         *     is invalid, nothing is stored and the 400 lists every bad document in `error.documents`.
+         *     Entities that another source already owns are refused and reported in `conflicts`.
+         */
+        post: operations["ingestDocuments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Push entity documents into a named source
-     * @description Reads the body as multi-document YAML (`---`), or as JSON when the Content-Type contains
-     *     `json` (one entity, an array of entities, or several concatenated). The documents replace
-     *     (`full`) or are upserted into (`delta`) the source `source`. All or nothing: if any document
-     *     is invalid, nothing is stored and the 400 lists every bad document in `error.documents`.
-     *     Entities that another source already owns are refused and reported in `conflicts`.
-     */
-    post: operations['ingestDocuments'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/backstage': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/catalog/backstage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the live Backstage sources and their last pull
+         * @description Every source configured with `scorecards.backstage.<name>.base-url`, by name, with its last
+         *     pull as recorded in the database (so every replica shows the same): when it started and
+         *     finished, what it applied, or why it failed.
+         */
+        get: operations["getBackstageSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List the live Backstage sources and their last pull
-     * @description Every source configured with `scorecards.backstage.<name>.base-url`, by name, with its last
-     *     pull as recorded in the database (so every replica shows the same): when it started and
-     *     finished, what it applied, or why it failed.
-     */
-    get: operations['getBackstageSources'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/catalog/backstage/{name}/pull': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The source's name (`scorecards.backstage.<name>`). */
-        name: string;
-      };
-      cookie?: never;
+    "/api/catalog/backstage/{name}/pull": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The source's name (`scorecards.backstage.<name>`). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pull one live Backstage source now
+         * @description Reads every page of the source's catalog (`GET {base-url}/api/catalog/entities/by-query`,
+         *     following `pageInfo.nextCursor`), then applies them as one full sync of the source
+         *     `backstage:<name>`: what Backstage no longer lists is removed. If any page fails, any entity
+         *     is invalid, or the token cannot be had, nothing is applied and the entities stay as they were;
+         *     the failure is answered here and recorded in the source's status. Needs the role
+         *     `scorecards-admin` when OIDC is on.
+         */
+        post: operations["pullBackstageSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Pull one live Backstage source now
-     * @description Reads every page of the source's catalog (`GET {base-url}/api/catalog/entities/by-query`,
-     *     following `pageInfo.nextCursor`), then applies them as one full sync of the source
-     *     `backstage:<name>`: what Backstage no longer lists is removed. If any page fails, any entity
-     *     is invalid, or the token cannot be had, nothing is applied and the entities stay as they were;
-     *     the failure is answered here and recorded in the source's status. Needs the role
-     *     `scorecards-admin` when OIDC is on.
-     */
-    post: operations['pullBackstageSource'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tech-insights/checks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/tech-insights/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every check as a Tech Insights check
+         * @description Tech Insights' `GET /checks` (`TechInsightsClient.getAllChecks`): every check of every scorecard
+         *     in force, in the scorecards' order. `id` is `<scorecard>.<check>`; `type` is `json-rules-engine`
+         *     so that the Tech Insights frontend renders results with its default boolean renderer (the
+         *     expressions are CEL, given in `metadata.expression`). `factIds` name the fact retrievers the
+         *     check reads (`capability-facts`, `pushed-facts`, or `scorecard-results` for the ladder's checks).
+         */
+        get: operations["getTechInsightsChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List every check as a Tech Insights check
-     * @description Tech Insights' `GET /checks` (`TechInsightsClient.getAllChecks`): every check of every scorecard
-     *     in force, in the scorecards' order. `id` is `<scorecard>.<check>`; `type` is `json-rules-engine`
-     *     so that the Tech Insights frontend renders results with its default boolean renderer (the
-     *     expressions are CEL, given in `metadata.expression`). `factIds` name the fact retrievers the
-     *     check reads (`capability-facts`, `pushed-facts`, or `scorecard-results` for the ladder's checks).
-     */
-    get: operations['getTechInsightsChecks'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tech-insights/checks/run/{namespace}/{kind}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/tech-insights/checks/run/{namespace}/{kind}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One entity's check results, Tech Insights style
+         * @description Tech Insights' `POST /checks/run/:namespace/:kind/:name` (`TechInsightsClient.runChecks`). Answers
+         *     from the capability's stored result (nothing is evaluated: results are kept current by every
+         *     ingestion, push and the schedule). `result` is `true` when the state holds for levels (`PASS`,
+         *     `EXEMPT`, `NOT_APPLICABLE`) and `false` otherwise (`FAIL`, `NOT_REPORTED`, `ERROR`); the state
+         *     and its reason are in `check.metadata` and, unless it passes, at the end of `check.description`.
+         *     An entity that is not a capability, or is unknown, has no results (`[]`). A read in substance:
+         *     allowed to every reader.
+         */
+        post: operations["runTechInsightsChecks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * One entity's check results, Tech Insights style
-     * @description Tech Insights' `POST /checks/run/:namespace/:kind/:name` (`TechInsightsClient.runChecks`). Answers
-     *     from the capability's stored result (nothing is evaluated: results are kept current by every
-     *     ingestion, push and the schedule). `result` is `true` when the state holds for levels (`PASS`,
-     *     `EXEMPT`, `NOT_APPLICABLE`) and `false` otherwise (`FAIL`, `NOT_REPORTED`, `ERROR`); the state
-     *     and its reason are in `check.metadata` and, unless it passes, at the end of `check.description`.
-     *     An entity that is not a capability, or is unknown, has no results (`[]`). A read in substance:
-     *     allowed to every reader.
-     */
-    post: operations['runTechInsightsChecks'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tech-insights/checks/run': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/tech-insights/checks/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Many entities' check results, Tech Insights style
+         * @description Tech Insights' bulk `POST /checks/run` (`TechInsightsClient.runBulkChecks`, which sends chunks of
+         *     750 entities). `entities` holds refs (`kind:namespace/name`) or `{kind, namespace, name}` objects;
+         *     an empty array means every capability (sorted by ref). Each entity is answered in the order
+         *     asked, from the stored results, with the same results as the single-entity call (`[]` for one
+         *     that is not a capability). A malformed entity is a 400 naming the field. An unknown check id
+         *     is answered as Tech Insights answers it: each entity's entry carries
+         *     `error: {name: NotFoundError, message}` and no results. Named entities are answered whole before responding, so an unreachable database is a 503;
+         *     `entities: []` is streamed after its first 500 capabilities are read (a later failure breaks
+         *     the transfer). A read in substance: allowed to every reader.
+         */
+        post: operations["runTechInsightsChecksBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Many entities' check results, Tech Insights style
-     * @description Tech Insights' bulk `POST /checks/run` (`TechInsightsClient.runBulkChecks`, which sends chunks of
-     *     750 entities). `entities` holds refs (`kind:namespace/name`) or `{kind, namespace, name}` objects;
-     *     an empty array means every capability (sorted by ref). Each entity is answered in the order
-     *     asked, from the stored results, with the same results as the single-entity call (`[]` for one
-     *     that is not a capability). An unknown check id or a malformed entity is a 400 naming the field.
-     *     Named entities are answered whole before responding, so an unreachable database is a 503;
-     *     `entities: []` is streamed after its first 500 capabilities are read (a later failure breaks
-     *     the transfer). A read in substance: allowed to every reader.
-     */
-    post: operations['runTechInsightsChecksBulk'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tech-insights/fact-schemas': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/tech-insights/fact-schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The schemas of the three fact retrievers
+         * @description Tech Insights' `GET /fact-schemas` (`TechInsightsClient.getFactSchemas`): one object per fact
+         *     retriever, `{id, version, entityFilter, <fact name>: {type, description}, …}`, the facts beside
+         *     the three fixed keys. `capability-facts` are derived from the catalog graph, `pushed-facts` are
+         *     every name scripts pushed (typed by its newest value), `scorecard-results` are each scorecard's
+         *     `<id>.level` and `<id>.percentage`, each check's state (named by the check id), `consumerCount`
+         *     and `removed`. A pushed fact named `id`, `version` or `entityFilter` cannot be listed.
+         */
+        get: operations["getTechInsightsFactSchemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The schemas of the three fact retrievers
-     * @description Tech Insights' `GET /fact-schemas` (`TechInsightsClient.getFactSchemas`): one object per fact
-     *     retriever, `{id, version, entityFilter, <fact name>: {type, description}, …}`, the facts beside
-     *     the three fixed keys. `capability-facts` are derived from the catalog graph, `pushed-facts` are
-     *     every name scripts pushed (typed by its newest value), `scorecard-results` are each scorecard's
-     *     `<id>.level` and `<id>.percentage`, each check's state (named by the check id), `consumerCount`
-     *     and `removed`. A pushed fact named `id`, `version` or `entityFilter` cannot be listed.
-     */
-    get: operations['getTechInsightsFactSchemas'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tech-insights/facts/latest': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/tech-insights/facts/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An entity's latest facts, by retriever
+         * @description Tech Insights' `GET /facts/latest` (`TechInsightsClient.getFacts`). One row per retriever asked for
+         *     that has facts about the entity: `capability-facts` and `scorecard-results` as of the last
+         *     evaluation (only for capabilities), `pushed-facts` with the newest value of every pushed name
+         *     (timestamped by the newest of them). Unknown retriever ids are left out. `ids` is required (`ids[0]=`,
+         *     `ids[]=` or `ids=`); without it the answer is the Tech Insights backend's own
+         *     `422 {"error": "Failed to parse ids from request"}`; an entity that is not a ref with a kind is a 400.
+         */
+        get: operations["getTechInsightsLatestFacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * An entity's latest facts, by retriever
-     * @description Tech Insights' `GET /facts/latest` (`TechInsightsClient.getFacts`). One row per retriever asked for
-     *     that has facts about the entity: `capability-facts` and `scorecard-results` as of the last
-     *     evaluation (only for capabilities), `pushed-facts` with the newest value of every pushed name
-     *     (timestamped by the newest of them). Unknown retriever ids are left out. `ids` is required (`ids[0]=`,
-     *     `ids[]=` or `ids=`); without it the answer is the Tech Insights backend's own
-     *     `422 {"error": "Failed to parse ids from request"}`; an entity that is not a ref with a kind is a 400.
-     */
-    get: operations['getTechInsightsLatestFacts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/tech-insights/facts/range': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/tech-insights/facts/range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An entity's facts over time, by retriever
+         * @description Tech Insights' `GET /facts/range` (no client method calls it). Rows whose timestamp lies in
+         *     [`startDatetime`, `endDatetime`], oldest first: `pushed-facts` has one row per moment of
+         *     observation, `scorecard-results` one per recorded change of the capability's result, and
+         *     `capability-facts` (which keep only their current values) the current row when it was evaluated
+         *     within the range. Retrievers without rows are left out. `startDateTime`/`endDateTime` are accepted
+         *     too; a date-time without offset is UTC. Without `ids`, or with a start or end (checked in that order)
+         *     missing or not a date-time, the answer is the Tech Insights backend's own 422 body.
+         */
+        get: operations["getTechInsightsFactsInRange"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * An entity's facts over time, by retriever
-     * @description Tech Insights' `GET /facts/range` (no client method calls it). Rows whose timestamp lies in
-     *     [`startDatetime`, `endDatetime`], oldest first: `pushed-facts` has one row per moment of
-     *     observation, `scorecard-results` one per recorded change of the capability's result, and
-     *     `capability-facts` (which keep only their current values) the current row when it was evaluated
-     *     within the range. Retrievers without rows are left out. `startDateTime`/`endDateTime` are accepted
-     *     too; a date-time without offset is UTC. Without `ids`, or with a start or end (checked in that order)
-     *     missing or not a date-time, the answer is the Tech Insights backend's own 422 body.
-     */
-    get: operations['getTechInsightsFactsInRange'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/scorecards': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the scorecard definitions in force
+         * @description The scorecards shipped by default, each replaced or joined by those of
+         *     `scorecards.definitions.dir`, in load order. At most one is the ladder (`ladder: true`): its
+         *     checks `require` other scorecards' checks instead of having an expression.
+         */
+        get: operations["getScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List the scorecard definitions in force
-     * @description The scorecards shipped by default, each replaced or joined by those of
-     *     `scorecards.definitions.dir`, in load order. At most one is the ladder (`ladder: true`): its
-     *     checks `require` other scorecards' checks instead of having an expression.
-     */
-    get: operations['getScorecards'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/evaluate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the whole catalog again and evaluate every capability, now
+         * @description Waits for the evaluation to finish; after 120 s it answers 503 and the evaluation carries on in
+         *     the background. Capabilities that left the catalog are marked removed (their history stays).
+         */
+        post: operations["evaluateAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Read the whole catalog again and evaluate every capability, now
-     * @description Waits for the evaluation to finish; after 120 s it answers 503 and the evaluation carries on in
-     *     the background. Capabilities that left the catalog are marked removed (their history stays).
-     */
-    post: operations['evaluateAll'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/capabilities': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List capabilities with their scores (JSON pages or CSV)
+         * @description Capabilities are the entities matched by `scorecards.capabilities.filter` (by default every
+         *     System, every API, and every entity annotated `scorecards.dev/capability: "true"`); removed ones
+         *     are not listed.
+         *
+         *     As JSON, one page ordered by `sort` (ties by entity ref); when there are more, `pageInfo.nextCursor`
+         *     is present. With `cursor`, the filters and the sort are taken from the cursor and the other
+         *     parameters except `limit` are ignored.
+         *
+         *     As CSV (`format=csv`, or without `format` an `Accept` header that contains `text/csv` and not
+         *     `application/json`), every match in one download, ordered by entity ref (`sort` and `limit` do not
+         *     apply, and `sort` and `scorecard` are not checked): a header line
+         *     `entityRef,kind,title,owner,level`, then `<id>.level,<id>.percentage` for each scorecard that is not
+         *     the ladder, then `consumers,consumingTeams,adoptionRate,bypasses,evaluatedAt`; lines end with CRLF.
+         *     `level` is the ladder's level. Cells are quoted when they hold a comma, a quote or a line break, and
+         *     a cell starting with `=`, `+`, `-` or `@` is prefixed with `'`.
+         */
+        get: operations["getCapabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List capabilities with their scores (JSON pages or CSV)
-     * @description Capabilities are the entities matched by `scorecards.capabilities.filter` (by default every
-     *     System, every API, and every entity annotated `scorecards.dev/capability: "true"`); removed ones
-     *     are not listed.
-     *
-     *     As JSON, one page ordered by `sort` (ties by entity ref); when there are more, `pageInfo.nextCursor`
-     *     is present. With `cursor`, the filters and the sort are taken from the cursor and the other
-     *     parameters except `limit` are ignored.
-     *
-     *     As CSV (`format=csv`, or without `format` an `Accept` header that contains `text/csv` and not
-     *     `application/json`), every match in one download, ordered by entity ref (`sort` and `limit` do not
-     *     apply, and `sort` and `scorecard` are not checked): a header line
-     *     `entityRef,kind,title,owner,level`, then `<id>.level,<id>.percentage` for each scorecard that is not
-     *     the ladder, then `consumers,consumingTeams,adoptionRate,bypasses,evaluatedAt`; lines end with CRLF.
-     *     `level` is the ladder's level. Cells are quoted when they hold a comma, a quote or a line break, and
-     *     a cell starting with `=`, `+`, `-` or `@` is prefixed with `'`.
-     */
-    get: operations['getCapabilities'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/capabilities/{kind}/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/capabilities/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one capability's result
+         * @description The result of the last evaluation: every scorecard with each check's state and the next steps,
+         *     adoption, parts and the fact values the checks saw, plus when it was evaluated, last changed,
+         *     first seen and first consumed.
+         */
+        get: operations["getCapability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one capability's result
-     * @description The result of the last evaluation: every scorecard with each check's state and the next steps,
-     *     adoption, parts and the fact values the checks saw, plus when it was evaluated, last changed,
-     *     first seen and first consumed.
-     */
-    get: operations['getCapability'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/capabilities/{kind}/{namespace}/{name}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/capabilities/{kind}/{namespace}/{name}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get every recorded change of a capability's result
+         * @description One entry per change of the result within [`from`, `to`], oldest first (evaluating without a change
+         *     records nothing). An entry with `removed: true` records the capability leaving the catalog (or the
+         *     capability filter); its `checks` is empty. 404 when the capability has no current result and no entry
+         *     in the range.
+         */
+        get: operations["getCapabilityHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get every recorded change of a capability's result
-     * @description One entry per change of the result within [`from`, `to`], oldest first (evaluating without a change
-     *     records nothing). An entry with `removed: true` records the capability leaving the catalog (or the
-     *     capability filter); its `checks` is empty. 404 when the capability has no current result and no entry
-     *     in the range.
-     */
-    get: operations['getCapabilityHistory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/capabilities/{kind}/{namespace}/{name}/consumers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/capabilities/{kind}/{namespace}/{name}/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the entities that consume a capability
+         * @description As of the last evaluation: every entity outside the capability that consumes one of its APIs or
+         *     depends on one of its parts, the teams it counts for (the producer's teams excluded) and the parts
+         *     it uses.
+         */
+        get: operations["getCapabilityConsumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get the entities that consume a capability
-     * @description As of the last evaluation: every entity outside the capability that consumes one of its APIs or
-     *     depends on one of its parts, the teams it counts for (the producer's teams excluded) and the parts
-     *     it uses.
-     */
-    get: operations['getCapabilityConsumers'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/capabilities/{kind}/{namespace}/{name}/evaluate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/capabilities/{kind}/{namespace}/{name}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate one capability now
+         * @description Evaluates the capability with the catalog and facts as they are now and answers its result, as
+         *     `GET` does. 404 when the entity is not a capability; 503 when the evaluation queue takes longer
+         *     than 120 s.
+         */
+        post: operations["evaluateCapability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Evaluate one capability now
-     * @description Evaluates the capability with the catalog and facts as they are now and answers its result, as
-     *     `GET` does. 404 when the entity is not a capability; 503 when the evaluation queue takes longer
-     *     than 120 s.
-     */
-    post: operations['evaluateCapability'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/capabilities/{kind}/{namespace}/{name}/feedback': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/capabilities/{kind}/{namespace}/{name}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Summarise a capability's current ratings
+         * @description Over the current rating of every voter: how many (`n`), the mean score, CSAT (the percentage of
+         *     4s and 5s) and the distribution, plus the newest comments. A capability without ratings gets
+         *     `n: 0`; 404 when the entity is not a capability.
+         */
+        get: operations["getCapabilityFeedback"];
+        put?: never;
+        /**
+         * Rate a capability from 1 to 5, with an optional comment
+         * @description Records the voter's current rating of the capability; a new rating by the same voter replaces the
+         *     earlier one (which is kept, no longer current) and says so in `replacedEarlierVote`. With OIDC on,
+         *     the voter is the subject of the request's token (`identifiedBy: token`) and `voter` is ignored;
+         *     with OIDC off, the voter is the request's `voter` (`identifiedBy: request`), which nobody verifies,
+         *     as `note` says. The comment is plain text, stored without control characters (tabs and line breaks
+         *     kept) and surrounding whitespace; an empty one is stored as null. It is not escaped: display it as
+         *     text. The capability is re-evaluated before the answer (its `satisfactionCount`,
+         *     `satisfactionMean` and `csat` facts). 404 when the entity is not a capability.
+         */
+        post: operations["rateCapability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Summarise a capability's current ratings
-     * @description Over the current rating of every voter: how many (`n`), the mean score, CSAT (the percentage of
-     *     4s and 5s) and the distribution, plus the newest comments. A capability without ratings gets
-     *     `n: 0`; 404 when the entity is not a capability.
-     */
-    get: operations['getCapabilityFeedback'];
-    put?: never;
-    /**
-     * Rate a capability from 1 to 5, with an optional comment
-     * @description Records the voter's current rating of the capability; a new rating by the same voter replaces the
-     *     earlier one (which is kept, no longer current) and says so in `replacedEarlierVote`. With OIDC on,
-     *     the voter is the subject of the request's token (`identifiedBy: token`) and `voter` is ignored;
-     *     with OIDC off, the voter is the request's `voter` (`identifiedBy: request`), which nobody verifies,
-     *     as `note` says. The comment is plain text, stored without control characters (tabs and line breaks
-     *     kept) and surrounding whitespace; an empty one is stored as null. It is not escaped: display it as
-     *     text. The capability is re-evaluated before the answer (its `satisfactionCount`,
-     *     `satisfactionMean` and `csat` facts). 404 when the entity is not a capability.
-     */
-    post: operations['rateCapability'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/facts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push fact values about entities
+         * @description A batch of at most 1000 items, as an array or as `{items: [...]}`. Every item is answered, in
+         *     request order: an accepted item's facts are stored with its source and time (`timestamp`, else
+         *     now), a rejected one says why (unknown entity, missing source, empty or invalid facts, a fact name
+         *     the catalog already provides…). The capabilities concerned are re-evaluated before the answer.
+         *     The whole request is a 400 only when the Content-Type is not `application/json`, the body is not
+         *     JSON, or it holds no array of items (or more than 1000).
+         */
+        post: operations["pushFacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Push fact values about entities
-     * @description A batch of at most 1000 items, as an array or as `{items: [...]}`. Every item is answered, in
-     *     request order: an accepted item's facts are stored with its source and time (`timestamp`, else
-     *     now), a rejected one says why (unknown entity, missing source, empty or invalid facts, a fact name
-     *     the catalog already provides…). The capabilities concerned are re-evaluated before the answer.
-     *     The whole request is a 400 only when the Content-Type is not `application/json`, the body is not
-     *     JSON, or it holds no array of items (or more than 1000).
-     */
-    post: operations['pushFacts'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/facts/{kind}/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/facts/{kind}/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an entity's pushed facts, latest values and history
+         * @description `latest` holds the newest value of every pushed fact (what checks see beside the facts derived
+         *     from the catalog); `history` the observations, newest first. An entity without pushed facts
+         *     (currently also an unknown one) gets an empty `latest` and `history`.
+         */
+        get: operations["getFacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get an entity's pushed facts, latest values and history
-     * @description `latest` holds the newest value of every pushed fact (what checks see beside the facts derived
-     *     from the catalog); `history` the observations, newest first. An entity without pushed facts
-     *     (currently also an unknown one) gets an empty `latest` and `history`.
-     */
-    get: operations['getFacts'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/exemptions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/exemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List exemptions
+         * @description Exemptions not deleted, oldest first; expired ones only with `includeExpired=true`.
+         */
+        get: operations["getExemptions"];
+        put?: never;
+        /**
+         * Exempt one entity from one check
+         * @description Waives the check for the entity until `expiresAt` (or for good): a check that does not pass or
+         *     apply becomes `EXEMPT`, which counts as held for levels and is left out of percentages. With
+         *     OIDC on, the author is the authenticated caller and `author` is ignored. The entity is
+         *     re-evaluated before the answer. 404 when the entity is not in the catalog.
+         */
+        post: operations["createExemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List exemptions
-     * @description Exemptions not deleted, oldest first; expired ones only with `includeExpired=true`.
-     */
-    get: operations['getExemptions'];
-    put?: never;
-    /**
-     * Exempt one entity from one check
-     * @description Waives the check for the entity until `expiresAt` (or for good): a check that does not pass or
-     *     apply becomes `EXEMPT`, which counts as held for levels and is left out of percentages. With
-     *     OIDC on, the author is the authenticated caller and `author` is ignored. The entity is
-     *     re-evaluated before the answer. 404 when the entity is not in the catalog.
-     */
-    post: operations['createExemption'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/exemptions/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/exemptions/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exemptions' audit log
+         * @description Every creation, deletion and expiry of an exemption, oldest first, with the exemption as it was.
+         */
+        get: operations["getExemptionAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The exemptions' audit log
-     * @description Every creation, deletion and expiry of an exemption, oldest first, with the exemption as it was.
-     */
-    get: operations['getExemptionAudit'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/exemptions/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The exemption's id (a UUID; anything else is not found). */
-        id: components['parameters']['ExemptionId'];
-      };
-      cookie?: never;
+    "/api/scorecards/exemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exemption's id (a UUID; anything else is not found). */
+                id: components["parameters"]["ExemptionId"];
+            };
+            cookie?: never;
+        };
+        /** Get an exemption */
+        get: operations["getExemption"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an exemption
+         * @description The exemption stops applying (the audit log keeps it) and its entity is re-evaluated before the
+         *     answer.
+         */
+        delete: operations["deleteExemption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Get an exemption */
-    get: operations['getExemption'];
-    put?: never;
-    post?: never;
-    /**
-     * Delete an exemption
-     * @description The exemption stops applying (the audit log keeps it) and its entity is re-evaluated before the
-     *     answer.
-     */
-    delete: operations['deleteExemption'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/audit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log of writes, newest first
+         * @description One entry per request to a write operation (one whose `x-scorecards-role` is not `read` or
+         *     `anonymous`), refused ones included (401, 403, 429, 503, 4xx): who (`actor`: the token's
+         *     principal, or `anonymous`), what (method, path, query, the contract's operation, the answer's
+         *     status, the entity the path names) and when. A request refused before it reaches the API (a
+         *     body over the server's limit, an unknown route) is not recorded. Admins only when OIDC is on.
+         *     With `cursor`, the filters and the page size are taken from the cursor.
+         */
+        get: operations["getAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The audit log of writes, newest first
-     * @description One entry per request to a write operation (one whose `x-scorecards-role` is not `read` or
-     *     `anonymous`), refused ones included (401, 403, 429, 503, 4xx): who (`actor`: the token's
-     *     principal, or `anonymous`), what (method, path, query, the contract's operation, the answer's
-     *     status, the entity the path names) and when. A request refused before it reaches the API (a
-     *     body over the server's limit, an unknown route) is not recorded. Admins only when OIDC is on.
-     *     With `cursor`, the filters and the page size are taken from the cursor.
-     */
-    get: operations['getAuditLog'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/teams': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List teams with how many capabilities they produce and consume
+         * @description Every Group of the catalog, by ref. A team produces the capabilities it or one of its members owns,
+         *     and consumes those one of its components (or its members' components) uses.
+         */
+        get: operations["getTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List teams with how many capabilities they produce and consume
-     * @description Every Group of the catalog, by ref. A team produces the capabilities it or one of its members owns,
-     *     and consumes those one of its components (or its members' components) uses.
-     */
-    get: operations['getTeams'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/teams/graph': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/teams/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team interaction graph, with each team's centrality and the bottlenecks
+         * @description Groups as nodes; an edge from a producer team to a consumer team, weighted by the relations
+         *     (`consumesApi`, `dependsOn`) from the consumer team's entities to the producer team's (a team's
+         *     entities are those it, or a member, owns). Per team: fan-in (producer teams it uses), fan-out
+         *     (consumer teams that use it), the weights behind them, its betweenness centrality (unweighted
+         *     shortest paths between other teams through it) and `share`, its betweenness over the number of
+         *     connected ordered pairs of other teams. A team with a positive betweenness and a `share` of at
+         *     least `bottleneckShare` (`scorecards.teams.bottleneck-share`) is a bottleneck. Computed once per
+         *     version of the catalog graph (`version`), in `millis`.
+         *
+         *     With `format=dot`, the same graph as Graphviz DOT: producer → consumer edges labelled with their
+         *     weight, bottlenecks in red. With `format=csv` (or an `Accept` header naming `text/csv` and not
+         *     `application/json`, see `ListFormat`), its edges: `producer,consumer,weight`.
+         */
+        get: operations["getTeamGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The team interaction graph, with each team's centrality and the bottlenecks
-     * @description Groups as nodes; an edge from a producer team to a consumer team, weighted by the relations
-     *     (`consumesApi`, `dependsOn`) from the consumer team's entities to the producer team's (a team's
-     *     entities are those it, or a member, owns). Per team: fan-in (producer teams it uses), fan-out
-     *     (consumer teams that use it), the weights behind them, its betweenness centrality (unweighted
-     *     shortest paths between other teams through it) and `share`, its betweenness over the number of
-     *     connected ordered pairs of other teams. A team with a positive betweenness and a `share` of at
-     *     least `bottleneckShare` (`scorecards.teams.bottleneck-share`) is a bottleneck. Computed once per
-     *     version of the catalog graph (`version`), in `millis`.
-     *
-     *     With `format=dot`, the same graph as Graphviz DOT: producer → consumer edges labelled with their
-     *     weight, bottlenecks in red. With `format=csv` (or an `Accept` header naming `text/csv` and not
-     *     `application/json`, see `ListFormat`), its edges: `producer,consumer,weight`.
-     */
-    get: operations['getTeamGraph'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/teams/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/teams/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one team's produced and consumed capabilities
+         * @description The Group `group:<namespace>/<name>`: its members, the capabilities it produces with their scores,
+         *     and those it consumes with their scores and the entities (`via`) through which it does.
+         */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get one team's produced and consumed capabilities
-     * @description The Group `group:<namespace>/<name>`: its members, the capabilities it produces with their scores,
-     *     and those it consumes with their scores and the entities (`via`) through which it does.
-     */
-    get: operations['getTeam'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/systems/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/systems/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the capabilities inside a System, summarised
+         * @description The System `system:<namespace>/<name>` and its parts that are capabilities (the System itself included when it is one).
+         */
+        get: operations["getSystemRollup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get the capabilities inside a System, summarised
-     * @description The System `system:<namespace>/<name>` and its parts that are capabilities (the System itself included when it is one).
-     */
-    get: operations['getSystemRollup'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/domains/{namespace}/{name}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/domains/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the capabilities inside a Domain, summarised
+         * @description The Domain `domain:<namespace>/<name>` and everything part of it, transitively, that is a capability.
+         */
+        get: operations["getDomainRollup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get the capabilities inside a Domain, summarised
-     * @description The Domain `domain:<namespace>/<name>` and everything part of it, transitively, that is a capability.
-     */
-    get: operations['getDomainRollup'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/time-to-first-adopter': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/time-to-first-adopter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time from each capability's arrival to its first consumer's
+         * @description Per capability (by entity ref): when it was first seen, when its first consumer was, and the days
+         *     between, or why that is not reported (`reason`: no consumer yet, both arrived in the same
+         *     ingestion, or the first consumer was there before scoring's history began). `medianDays` and
+         *     `p90Days` are over the capabilities where it is reported (`n`; null when there are none);
+         *     `notReported` counts the others.
+         */
+        get: operations["getTimeToFirstAdopter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Time from each capability's arrival to its first consumer's
-     * @description Per capability (by entity ref): when it was first seen, when its first consumer was, and the days
-     *     between, or why that is not reported (`reason`: no consumer yet, both arrived in the same
-     *     ingestion, or the first consumer was there before scoring's history began). `medianDays` and
-     *     `p90Days` are over the capabilities where it is reported (`n`; null when there are none);
-     *     `notReported` counts the others.
-     */
-    get: operations['getTimeToFirstAdopter'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/bypasses': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/bypasses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every capability that entities go around, with who and how
+         * @description The capabilities with at least one bypass (by entity ref), each with its bypasses as in its
+         *     result's `adoption`, how many teams bypass it (`bypassingTeams`, their refs in
+         *     `bypassingTeamRefs`), how many teams consume or bypass it (`teamsInvolved`) and the ratio of the
+         *     two. At the top: how many such capabilities, how many bypasses in all, and the organisation's
+         *     bypass ratio (bypassing teams over involved teams, summed over every capability).
+         */
+        get: operations["getBypasses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Every capability that entities go around, with who and how
-     * @description The capabilities with at least one bypass (by entity ref), each with its bypasses as in its
-     *     result's `adoption`, how many teams bypass it (`bypassingTeams`, their refs in
-     *     `bypassingTeamRefs`), how many teams consume or bypass it (`teamsInvolved`) and the ratio of the
-     *     two. At the top: how many such capabilities, how many bypasses in all, and the organisation's
-     *     bypass ratio (bypassing teams over involved teams, summed over every capability).
-     */
-    get: operations['getBypasses'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/summary': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/scorecards/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation at a glance
+         * @description Over the current capabilities: how many there are at each level of the ladder (every level,
+         *     lowest first, then `none` for below the first), the distribution of adoption rates in buckets
+         *     (`0`, then `(from, to]`) and their median, time to first adopter, satisfaction over every current
+         *     rating, bypasses, and the bottleneck teams of the team interaction graph. Kept until a result or
+         *     the team graph changes; `computedAt` says when it was computed.
+         */
+        get: operations["getOrganisationSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The organisation at a glance
-     * @description Over the current capabilities: how many there are at each level of the ladder (every level,
-     *     lowest first, then `none` for below the first), the distribution of adoption rates in buckets
-     *     (`0`, then `(from, to]`) and their median, time to first adopter, satisfaction over every current
-     *     rating, bypasses, and the bottleneck teams of the team interaction graph. Kept until a result or
-     *     the team graph changes; `computedAt` says when it was computed.
-     */
-    get: operations['getOrganisationSummary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/badges/{kind}/{namespace}/{name}/{scorecard}.svg': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
+    "/api/scorecards/badges/{kind}/{namespace}/{name}/{scorecard}.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A capability's scorecard as a README badge (SVG)
+         * @description Anonymous. Left the scorecard's name, right the level the capability holds (`none` below the first
+         *     level, `not reported` when the scorecard has no result for it yet), coloured by how high that level
+         *     is (`scorecards.badges.colors`). `relied-on` is the ladder. An entity that is not a scored
+         *     capability, or an unknown scorecard, gets a grey `unknown` badge with status 404; so do all
+         *     name-based badges in obfuscated mode (`scorecards.badges.obfuscate`). Every answer carries a strong
+         *     `ETag` (a hash of the bytes) and `Cache-Control: no-cache`; `If-None-Match` with the current ETag
+         *     gets 304.
+         */
+        get: operations["getBadgeSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * A capability's scorecard as a README badge (SVG)
-     * @description Anonymous. Left the scorecard's name, right the level the capability holds (`none` below the first
-     *     level, `not reported` when the scorecard has no result for it yet), coloured by how high that level
-     *     is (`scorecards.badges.colors`). `relied-on` is the ladder. An entity that is not a scored
-     *     capability, or an unknown scorecard, gets a grey `unknown` badge with status 404; so do all
-     *     name-based badges in obfuscated mode (`scorecards.badges.obfuscate`). Every answer carries a strong
-     *     `ETag` (a hash of the bytes) and `Cache-Control: no-cache`; `If-None-Match` with the current ETag
-     *     gets 304.
-     */
-    get: operations['getBadgeSvg'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/badges/{kind}/{namespace}/{name}/{scorecard}.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
+    "/api/scorecards/badges/{kind}/{namespace}/{name}/{scorecard}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A capability's scorecard as shields.io endpoint JSON
+         * @description The same badge as the SVG, in the schema of shields.io's endpoint badge
+         *     (`https://img.shields.io/endpoint?url=…`): exactly `schemaVersion`, `label`, `message`, `color` and
+         *     `cacheSeconds` (`scorecards.badges.cache-seconds`, at least 300). Unknown: the same keys with
+         *     `message: unknown` and status 404. ETag, 304 and `Cache-Control` as for the SVG.
+         */
+        get: operations["getBadgeJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * A capability's scorecard as shields.io endpoint JSON
-     * @description The same badge as the SVG, in the schema of shields.io's endpoint badge
-     *     (`https://img.shields.io/endpoint?url=…`): exactly `schemaVersion`, `label`, `message`, `color` and
-     *     `cacheSeconds` (`scorecards.badges.cache-seconds`, at least 300). Unknown: the same keys with
-     *     `message: unknown` and status 404. ETag, 304 and `Cache-Control` as for the SVG.
-     */
-    get: operations['getBadgeJson'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/badges/id/{id}/{scorecard}.svg': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
-        id: components['parameters']['BadgeId'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
+    "/api/scorecards/badges/id/{id}/{scorecard}.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
+                id: components["parameters"]["BadgeId"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A capability's scorecard as a README badge (SVG), by opaque badge id
+         * @description As the name-based SVG badge, for the capability the id stands for (in any mode). An unknown id is a grey `unknown` badge with status 404.
+         */
+        get: operations["getBadgeSvgById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * A capability's scorecard as a README badge (SVG), by opaque badge id
-     * @description As the name-based SVG badge, for the capability the id stands for (in any mode). An unknown id is a grey `unknown` badge with status 404.
-     */
-    get: operations['getBadgeSvgById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/badges/id/{id}/{scorecard}.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
-        id: components['parameters']['BadgeId'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
+    "/api/scorecards/badges/id/{id}/{scorecard}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
+                id: components["parameters"]["BadgeId"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A capability's scorecard as shields.io endpoint JSON, by opaque badge id
+         * @description As the name-based JSON badge, for the capability the id stands for.
+         */
+        get: operations["getBadgeJsonById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * A capability's scorecard as shields.io endpoint JSON, by opaque badge id
-     * @description As the name-based JSON badge, for the capability the id stands for.
-     */
-    get: operations['getBadgeJsonById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/badges/{kind}/{namespace}/{name}/id': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/badges/{kind}/{namespace}/{name}/id": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The opaque badge id of a capability
+         * @description The id that stands for the capability in public badge URLs (`/api/scorecards/badges/id/{id}/…`):
+         *     128 random bits, created on the first request and kept. Unlike the badges themselves it needs an
+         *     authenticated caller whenever OIDC is on (an anonymous one gets 401). 404 when the entity is not
+         *     a scored capability.
+         */
+        get: operations["getBadgeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The opaque badge id of a capability
-     * @description The id that stands for the capability in public badge URLs (`/api/scorecards/badges/id/{id}/…`):
-     *     128 random bits, created on the first request and kept. Unlike the badges themselves it needs an
-     *     authenticated caller whenever OIDC is on (an anonymous one gets 401). 404 when the entity is not
-     *     a scored capability.
-     */
-    get: operations['getBadgeId'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/scorecards/badges/{kind}/{namespace}/{name}/markdown': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
+    "/api/scorecards/badges/{kind}/{namespace}/{name}/markdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The Markdown that shows a capability's badges
+         * @description One line per scorecard, the ladder first: an image of the SVG badge linking to the capability's
+         *     page `/capabilities/{kind}/{namespace}/{name}`, both absolute, from `scorecards.public-url` (else the
+         *     request's own base URL). In obfuscated mode the images use the badge id, so with OIDC on the caller
+         *     must then be authenticated as for `…/id` (checked by the operation itself, since it depends on
+         *     the mode). 404 when the entity is not a scored capability.
+         */
+        get: operations["getBadgeMarkdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * The Markdown that shows a capability's badges
-     * @description One line per scorecard, the ladder first: an image of the SVG badge linking to the capability's
-     *     page `/capabilities/{kind}/{namespace}/{name}`, both absolute, from `scorecards.public-url` (else the
-     *     request's own base URL). In obfuscated mode the images use the badge id, so with OIDC on the caller
-     *     must then be authenticated as for `…/id` (checked by the operation itself, since it depends on
-     *     the mode). 404 when the entity is not a scored capability.
-     */
-    get: operations['getBadgeMarkdown'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/api/catalog/locations/by-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Query registered locations with a filter predicate, by id
+         * @description What `queryLocations` and `streamLocations` send. The predicate's keys are `id`, `type`,
+         *     `target` and `entityRef`; values compare case-insensitively (ids exactly within `$in`),
+         *     `$contains` never matches and an empty `$all` or `$any` matches nothing, as in Backstage.
+         *     With `cursor`, the rest of the body is ignored. `limit` defaults to 1000.
+         */
+        post: operations["getLocationsByQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /**
-     * @description A catalog entity as Backstage serves it: the document as written, plus `metadata.uid`,
-     *     `metadata.etag`, its outgoing `relations` and, when some of its claims were refused, `status`.
-     */
-    Entity: {
-      /** @example backstage.io/v1alpha1 */
-      apiVersion: string;
-      /** @example Component */
-      kind: string;
-      metadata: components['schemas']['EntityMeta'];
-      spec?: components['schemas']['EntitySpec'];
-      relations?: components['schemas']['EntityRelation'][];
-      status?: components['schemas']['EntityStatus'];
-    };
-    /** @description Entity metadata; unknown keys are allowed. */
-    EntityMeta: {
-      name: string;
-      namespace?: string;
-      /**
-       * Format: uuid
-       * @description Server-generated, read-only.
-       */
-      uid?: string;
-      /** @description Server-generated, changes whenever the served entity changes. */
-      etag?: string;
-      title?: string;
-      description?: string;
-      labels?: {
-        [key: string]: string;
-      };
-      annotations?: {
-        [key: string]: string;
-      };
-      tags?: string[];
-      links?: components['schemas']['EntityLink'][];
-    };
-    /** @description Free-form; each kind constrains its own fields. */
-    EntitySpec: {
-      [key: string]: unknown;
-    };
-    EntityLink: {
-      url: string;
-      title?: string;
-      icon?: string;
-      type?: string;
-    };
-    /** @description An outgoing relation; `targetRef` is a lower-cased `kind:namespace/name`. */
-    EntityRelation: {
-      /** @example ownedBy */
-      type: string;
-      /** @example group:default/team-a */
-      targetRef: string;
-    };
-    EntityStatus: {
-      items: components['schemas']['EntityStatusItem'][];
-    };
-    EntityStatusItem: {
-      /** @example backstage.io/catalog-processing */
-      type: string;
-      /** @enum {string} */
-      level: 'info' | 'warning' | 'error';
-      message: string;
-      error?: components['schemas']['SerializedError'];
-    };
-    SerializedError: {
-      name: string;
-      message: string;
-      code?: string;
-      stack?: string;
-    };
-    /**
-     * @description An entity, or — when `fields` is given — only the selected subtrees of it (so no key is
-     *     required; `fields=metadata.name` gives `{metadata: {name}}`, an unknown field gives `{}`).
-     *     Arrays are never split, so relation and status items are always whole.
-     */
-    PartialEntity: {
-      apiVersion?: string;
-      kind?: string;
-      metadata?: components['schemas']['PartialEntityMeta'];
-      spec?: components['schemas']['EntitySpec'];
-      relations?: components['schemas']['EntityRelation'][];
-      status?: components['schemas']['EntityStatus'];
-    };
-    /** @description `EntityMeta` with only the fields selected (nothing required). */
-    PartialEntityMeta: {
-      name?: string;
-      namespace?: string;
-      /** Format: uuid */
-      uid?: string;
-      etag?: string;
-      title?: string;
-      description?: string;
-      labels?: {
-        [key: string]: string;
-      };
-      annotations?: {
-        [key: string]: string;
-      };
-      tags?: string[];
-      links?: components['schemas']['EntityLink'][];
-    };
-    EntitiesQueryResponse: {
-      items: components['schemas']['PartialEntity'][];
-      /**
-       * Format: int64
-       * @description Matches over all pages (computed on the first page, then carried in the cursor); `0` with `totalItems=exclude`.
-       */
-      totalItems: number;
-      pageInfo: components['schemas']['PageInfo'];
-    };
-    PageInfo: {
-      nextCursor?: components['schemas']['Cursor'];
-      prevCursor?: components['schemas']['Cursor'];
-    };
-    /** @description Opaque (base64url); pass it back as `cursor`. */
-    Cursor: string;
-    EntitiesByRefsRequest: {
-      /** @description Entity refs (`kind:namespace/name`, case-insensitive). */
-      entityRefs: string[];
-      /** @description Added to the `fields` query parameter. */
-      fields?: string[];
-    };
-    EntitiesBatchResponse: {
-      /** @description In request order, one per requested ref. */
-      items: (components['schemas']['PartialEntity'] | null)[];
-    };
-    EntityFacetsResponse: {
-      /** @description One entry per requested facet, keyed exactly as requested. */
-      facets: {
-        [key: string]: components['schemas']['FacetCount'][];
-      };
-    };
-    FacetCount: {
-      /** @description The value as written (original case). */
-      value: string;
-      /** Format: int64 */
-      count: number;
-    };
-    EntityAncestryResponse: {
-      /** @description The lower-cased ref the ancestry is rooted at (in Backstage, the requested entity). */
-      rootEntityRef: string;
-      items: components['schemas']['EntityAncestryItem'][];
-    };
-    EntityAncestryItem: {
-      entity: components['schemas']['Entity'];
-      parentEntityRefs: string[];
-    };
-    RefreshRequest: {
-      entityRef: string;
-      /** @description Accepted for compatibility; ignored. */
-      authorizationToken?: string;
-    };
-    ValidateEntityRequest: {
-      /** @description The entity to validate. */
-      entity: Record<string, never>;
-      /**
-       * @description The location it is read from; only `url:<target>` is supported.
-       * @example url:https://github.com/org/repo/blob/main/catalog-info.yaml
-       */
-      location: string;
-    };
-    ValidateEntityErrors: {
-      errors: {
-        /** @example InputError */
-        name: string;
-        message: string;
-      }[];
-    };
-    Location: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      type: 'url' | 'file';
-      /** @description The target as registered (`file` paths made absolute). */
-      target: string;
-      /** @description The ref of the Location entity that represents it. */
-      entityRef: string;
-    };
-    LocationInput: {
-      /** @enum {string} */
-      type: 'url' | 'file';
-      target: string;
-      /** @enum {string} */
-      presence?: 'required' | 'optional';
-    };
-    LocationListItem: {
-      data: components['schemas']['Location'];
-    };
-    CreateLocationResponse: {
-      location: components['schemas']['Location'];
-      /** @description The entities the location yields (dry run only; empty otherwise). */
-      entities: components['schemas']['Entity'][];
-      /** @description Dry run only; whether the location is already registered. */
-      exists?: boolean;
-    };
-    /**
-     * @description One or more YAML entity documents separated by `---`.
-     * @example apiVersion: backstage.io/v1alpha1
-     *     kind: Component
-     *     metadata:
-     *       name: payments
-     *     spec:
-     *       type: service
-     *       lifecycle: production
-     *       owner: team-a
-     */
-    YamlDocuments: string;
-    IngestResult: {
-      /**
-       * Format: int64
-       * @description The id of this ingestion.
-       */
-      ingestion: number;
-      source: string;
-      /** @enum {string} */
-      mode: 'full' | 'delta';
-      /** @description Documents read (empty documents are skipped). */
-      documents: number;
-      created: number;
-      updated: number;
-      unchanged: number;
-      /** @description Entities of the source it no longer lists (`full` only). */
-      removed: number;
-      conflicts: components['schemas']['Conflict'][];
-    };
-    /** @description A document whose entity another source already owns; it was refused. */
-    Conflict: {
-      /** @description The document's position in the request (0-based). */
-      index: number;
-      entityRef: string;
-      ownerSource: string;
-      message: string;
-    };
-    /** @description Why one document was refused. */
-    DocumentProblem: {
-      /** @description The document's position in its file or request (0-based). */
-      index: number;
-      /** @description The file it came from (`type:target`), or `page <n>` for an entity pulled from Backstage; null for a pushed request. */
-      location: string | null;
-      /** @description The entity's ref, when it has one. */
-      entityRef: string | null;
-      /** @description Dot path of the field concerned; empty for the whole document. */
-      field: string;
-      message: string;
-    };
-    /** @enum {string} */
-    TechInsightsRetrieverId:
-      | 'capability-facts'
-      | 'pushed-facts'
-      | 'scorecard-results';
-    /** @enum {string} */
-    TechInsightsFactType:
-      | 'integer'
-      | 'float'
-      | 'string'
-      | 'boolean'
-      | 'datetime'
-      | 'set'
-      | 'object';
-    TechInsightsCheckLink: {
-      title: string;
-      url: string;
-    };
-    /** @description A check as Tech Insights' `Check`. */
-    TechInsightsCheck: {
-      /**
-       * @description `<scorecard>.<check>`, unique and stable.
-       * @example adoption.has-consumer
-       */
-      id: string;
-      /** @constant */
-      type: 'json-rules-engine';
-      name: string;
-      description: string;
-      factIds: components['schemas']['TechInsightsRetrieverId'][];
-      metadata: components['schemas']['TechInsightsCheckMetadata'];
-      failureMetadata?: {
-        remediation: string;
-      };
-      links?: components['schemas']['TechInsightsCheckLink'][];
-    };
-    TechInsightsCheckMetadata: {
-      /** @description The scorecard's name. */
-      category: string;
-      scorecard: string;
-      level: string;
-      levelIndex: number;
-      weight: number;
-      /** @description The CEL expression (absent for a ladder check). */
-      expression?: string;
-      /** @description The CEL applicability filter, when there is one. */
-      applies?: string;
-      /** @description For a ladder check, the checks it requires. */
-      requires?: string[];
-    };
-    /** @description A check result as Tech Insights' `CheckResult` (boolean). */
-    TechInsightsCheckResult: {
-      /** @description The values of the facts the check mentions, by fact name (for a ladder check, the states of the checks it requires). */
-      facts: {
-        [key: string]: {
-          id: components['schemas']['TechInsightsRetrieverId'];
-          type: components['schemas']['TechInsightsFactType'];
-          description: string;
-          /** @description The value (any JSON value). */
-          value: unknown;
-        };
-      };
-      /** @description true for PASS, EXEMPT and NOT_APPLICABLE; false for FAIL, NOT_REPORTED and ERROR. */
-      result: boolean;
-      check: {
-        id: string;
-        /** @constant */
-        type: 'json-rules-engine';
-        name: string;
-        /** @description The check's description, then (unless it passes) its state, reason and remediation, as Markdown. */
-        description: string;
-        factIds: components['schemas']['TechInsightsRetrieverId'][];
-        metadata: {
-          category: string;
-          scorecard: string;
-          level: string;
-          levelIndex: number;
-          weight: number;
-          expression?: string;
-          applies?: string;
-          requires?: string[];
-          state: components['schemas']['CheckState'];
-          reason: string;
-          /** @description What to do, when the result is false. */
-          remediation?: string;
-        };
-        links?: components['schemas']['TechInsightsCheckLink'][];
-      };
-    };
-    /** @description One retriever's schema; its facts sit beside `id`, `version` and `entityFilter`. */
-    TechInsightsFactSchema: {
-      id: components['schemas']['TechInsightsRetrieverId'];
-      version: string;
-      entityFilter: null;
-    } & {
-      [key: string]: {
-        type: components['schemas']['TechInsightsFactType'];
-        description: string;
-      };
-    };
-    /** @description Tech Insights' answer to a facts request without `ids`. */
-    TechInsightsIdsMissing: {
-      /** @enum {string} */
-      error: 'Failed to parse ids from request';
-    };
-    /** @description Tech Insights' answer to a missing or unreadable date-time; `value` is the text sent (null when absent). */
-    TechInsightsBadDatetime: {
-      /** @enum {string} */
-      message: 'Failed to parse datetime from request';
-      /** @enum {string} */
-      field: 'startDateTime' | 'endDateTime';
-      value: string | null;
-    };
-    TechInsightsFactRow: {
-      id: components['schemas']['TechInsightsRetrieverId'];
-      entity: {
-        namespace: string;
-        kind: string;
-        name: string;
-      };
-      timestamp: components['schemas']['Timestamp'];
-      version: string;
-      /** @description Fact values by name. */
-      facts: Record<string, never>;
-    };
-    BackstageSources: {
-      /** @description Sorted by name. */
-      items: components['schemas']['BackstageSource'][];
-    };
-    BackstageSource: {
-      name: string;
-      /** @description The catalog source its entities belong to, `backstage:<name>`. */
-      source: string;
-      baseUrl: string;
-      /** @description How often it is pulled (an ISO-8601 duration, e.g. `PT10M`); null when only manual pulls run. */
-      interval: string | null;
-      /** @description The Backstage filter sent with the first page (`;` between alternatives), if any. */
-      filter: string | null;
-      /** @description The last pull on any replica; null if it was never pulled. */
-      lastRun: components['schemas']['BackstagePullRun'] | null;
-      /** @description When the last successful pull finished. */
-      lastSuccess: components['schemas']['NullableTimestamp'];
-    };
-    /**
-     * @description One pull. While it runs, `finished` and the counts are null; a failed pull has an `error` and
-     *     null counts (and applied nothing).
-     */
-    BackstagePullRun: {
-      /** @enum {string} */
-      trigger: 'manual' | 'scheduled';
-      started: components['schemas']['Timestamp'];
-      finished: components['schemas']['NullableTimestamp'];
-      /** @description Entities Backstage listed (the later copy of a ref listed twice counts once). */
-      entities: number | null;
-      created: number | null;
-      updated: number | null;
-      unchanged: number | null;
-      /** @description Entities of the source that Backstage no longer lists. */
-      removed: number | null;
-      /** @description Entities refused because another source already provides them. */
-      conflicts: number | null;
-      error: string | null;
-    };
-    /** @description Backstage's error envelope, used by every error response. */
-    ErrorEnvelope: {
-      error: {
+    schemas: {
         /**
-         * @example InputError
-         * @example NotFoundError
-         * @example ConflictError
-         * @example PayloadTooLargeError
-         * @example Error
+         * @description A catalog entity as Backstage serves it: the document as written, plus `metadata.uid`,
+         *     `metadata.etag`, its outgoing `relations` and, when some of its claims were refused, `status`.
          */
-        name: string;
-        message: string;
-        /** @description Every bad document, when documents were refused. */
-        documents?: components['schemas']['DocumentProblem'][];
-      } & {
-        [key: string]: unknown;
-      };
-      request: {
-        method: string;
-        url: string;
-      };
-      response: {
-        statusCode: number;
-      };
-    };
-    /** @description An `ErrorEnvelope` for a 400 `InputError`. */
-    InputErrorEnvelope: components['schemas']['ErrorEnvelope'] & {
-      error?: {
-        /** @constant */
-        name?: 'InputError';
-      };
-      response?: {
-        /** @constant */
-        statusCode?: 400;
-      };
-    };
-    /**
-     * @description A lower-cased entity ref, `kind:namespace/name`.
-     * @example api:default/checkout-api
-     */
-    EntityRefString: string;
-    NullableEntityRef: components['schemas']['EntityRefString'] | null;
-    /**
-     * Format: date-time
-     * @description An instant, ISO-8601 in UTC.
-     * @example 2026-11-27T00:36:33.344925Z
-     */
-    Timestamp: string;
-    NullableTimestamp: components['schemas']['Timestamp'] | null;
-    /** @example documentation */
-    ScorecardId: string;
-    /**
-     * @description A qualified check id, `<scorecard>.<check>`.
-     * @example documentation.has-description
-     */
-    CheckId: string;
-    /**
-     * @description `PASS`; `FAIL`; `NOT_APPLICABLE` (the check's `applies` filter excludes the entity); `NOT_REPORTED`
-     *     (a fact it needs has no value); `ERROR` (evaluating it failed); `EXEMPT` (it does not pass, but an
-     *     active exemption waives it). `PASS`, `EXEMPT` and `NOT_APPLICABLE` count as held for levels.
-     * @enum {string}
-     */
-    CheckState:
-      | 'PASS'
-      | 'FAIL'
-      | 'NOT_APPLICABLE'
-      | 'NOT_REPORTED'
-      | 'ERROR'
-      | 'EXEMPT';
-    /** @description A named set of checks with ordered levels, lowest first. */
-    Scorecard: {
-      id: components['schemas']['ScorecardId'];
-      name: string;
-      description: string;
-      levels: string[];
-      /** @description Whether this is the overall ladder, whose checks require other scorecards' checks. */
-      ladder: boolean;
-      checks: components['schemas']['Check'][];
-      /** @description The file it was loaded from (`scorecards/defaults.yaml` for the defaults). */
-      file: string;
-    };
-    /**
-     * @description One rule of a scorecard: a CEL `expression`, or (on the ladder) `requires`, the checks that must
-     *     hold; exactly one of the two is given.
-     */
-    Check: {
-      id: components['schemas']['CheckId'];
-      name: string;
-      description: string;
-      /** @description The level it belongs to. */
-      level: string;
-      /** @description The position of `level` in the scorecard's levels. */
-      levelIndex: number;
-      weight: number;
-      /** @description CEL over `entity`, `facts` and `relations`, giving a boolean. */
-      expression: string | null;
-      /** @description CEL filter; when it is false the check is `NOT_APPLICABLE`. */
-      applies: string | null;
-      /** @description Checks that must hold: `<scorecard>.<check>` or `<scorecard>.*`. */
-      requires: string[];
-      remediation: string;
-      link: string | null;
-      /** @description The facts `expression` reads; when one has no value the check is `NOT_REPORTED`. */
-      requiredFacts: string[];
-      /** @description The facts `applies` reads; when one has no value the check is `NOT_REPORTED`. */
-      filterFacts: string[];
-    } & (
-      | {
-          expression?: string;
-          requires?: unknown;
-        }
-      | {
-          expression?: null;
-          requires?: unknown;
-        }
-    );
-    /** @description A check's state for one capability, why, and what to do about it. */
-    CheckResult: {
-      id: components['schemas']['CheckId'];
-      name: string;
-      description: string;
-      level: string;
-      weight: number;
-      state: components['schemas']['CheckState'];
-      /**
-       * @description The values of the facts it read, the missing facts, the error, or the exemption.
-       * @example consumingTeamCount = 2
-       */
-      reason: string;
-      remediation: string;
-      link: string | null;
-    };
-    /** @description A check that stands between the capability and its next level (on a ladder, the required checks that do not hold). */
-    NextStep: {
-      checkId: components['schemas']['CheckId'];
-      name: string;
-      /**
-       * @description A state that does not hold.
-       * @enum {string}
-       */
-      state: 'FAIL' | 'NOT_REPORTED' | 'ERROR';
-      reason: string;
-      remediation: string;
-      link: string | null;
-    };
-    /**
-     * @description One scorecard's verdict on a capability: the highest level whose checks, and those of every lower
-     *     level, all hold (`null` and index -1 below the first), the weighted percentage of checks passed
-     *     (exempt and not-applicable ones left out; 100 when none is left), every check and the next steps.
-     */
-    ScorecardResult: {
-      id: components['schemas']['ScorecardId'];
-      name: string;
-      levels: string[];
-      level: string | null;
-      levelIndex: number;
-      /** @description The level above `level`; null at the top. */
-      nextLevel: string | null;
-      percentage: number;
-      checks: components['schemas']['CheckResult'][];
-      /** @description Empty at the top level. */
-      nextSteps: components['schemas']['NextStep'][];
-    };
-    /** @description One scorecard's level and percentage. */
-    ScoreSummary: {
-      level: string | null;
-      levelIndex: number;
-      percentage: number;
-    };
-    /** @description Scorecard id → its level and percentage, for every scorecard (the ladder included). */
-    ScoreMap: {
-      [key: string]: components['schemas']['ScoreSummary'];
-    };
-    /** @example coverage */
-    FactName: string;
-    /** @description A boolean, a number, a string (timestamps as ISO-8601 strings) or a list of those. */
-    FactValue: boolean | number | string | (boolean | number | string)[];
-    /**
-     * @description Fact name → value. Open-ended; keys depend on the catalog and on what scripts push. Besides the
-     *     catalog's facts, a capability's result holds `consumerTrend`, `satisfactionCount` (always),
-     *     `satisfactionMean` and `csat` (once rated) and `daysToFirstAdopter` (when measured).
-     */
-    FactMap: {
-      [key: string]: components['schemas']['FactValue'];
-    };
-    /** @description A capability in the list. `level` and `levelIndex` are on the ladder. */
-    CapabilitySummary: {
-      entityRef: components['schemas']['EntityRefString'];
-      /** @description Lower-cased. */
-      kind: string;
-      /** @description `metadata.title`, else `metadata.name`. */
-      title: string;
-      owner: components['schemas']['NullableEntityRef'];
-      level: string | null;
-      levelIndex: number;
-      scorecards: components['schemas']['ScoreMap'];
-      consumers: number;
-      /** @description How many teams consume it. */
-      consumingTeams: number;
-      adoptionRate: number;
-      bypasses: number;
-      evaluatedAt: components['schemas']['Timestamp'];
-      changedAt: components['schemas']['Timestamp'];
-    };
-    CapabilityList: {
-      items: components['schemas']['CapabilitySummary'][];
-      /** @description Matches over all pages. */
-      totalItems: number;
-      pageInfo: {
-        nextCursor?: components['schemas']['Cursor'];
-      };
-    };
-    /** @description A capability's result as of its last evaluation. */
-    CapabilityResult: {
-      entityRef: components['schemas']['EntityRefString'];
-      /** @description Lower-cased. */
-      kind: string;
-      title: string;
-      owner: components['schemas']['NullableEntityRef'];
-      /** @description The level on the ladder. */
-      level: string | null;
-      levelIndex: number;
-      /** @description Every scorecard's result, the ladder first. */
-      scorecards: components['schemas']['ScorecardResult'][];
-      adoption: components['schemas']['Adoption'];
-      /** @description The capability and everything part of it, transitively. */
-      parts: components['schemas']['EntityRefString'][];
-      facts: components['schemas']['FactMap'];
-      evaluatedAt: components['schemas']['Timestamp'];
-      changedAt: components['schemas']['Timestamp'];
-      firstSeenAt: components['schemas']['Timestamp'];
-      firstConsumerAt: components['schemas']['NullableTimestamp'];
-    };
-    Adoption: {
-      consumers: number;
-      consumingTeams: components['schemas']['EntityRefString'][];
-      producerTeams: components['schemas']['EntityRefString'][];
-      /** @description Teams that own a component, the producer's excluded. */
-      eligibleTeams: number;
-      /** @description consumingTeams / eligibleTeams (0 when there are none). */
-      rate: number;
-      bypasses: components['schemas']['Bypass'][];
-      bypassingTeams: components['schemas']['EntityRefString'][];
-      /** @description bypassingTeams / (consuming and bypassing teams together) (0 when there are none). */
-      bypassRatio: number;
-      timeToFirstAdopter: components['schemas']['FirstAdopter'];
-    };
-    /**
-     * @description When the capability was first seen, when its first consumer was, and the days between (4 decimals);
-     *     or, when that is not measured, why: `no consumer yet`; `the capability and its first consumer
-     *     arrived in the same ingestion`; `its first consumer was there before scoring's history begins`
-     *     (the consumer was found by an evaluation that no ingestion caused, e.g. the first one). Exactly one
-     *     of `days` and `reason` is null.
-     */
-    FirstAdopter: {
-      firstSeenAt: components['schemas']['Timestamp'];
-      firstConsumerAt: components['schemas']['NullableTimestamp'];
-      days: number | null;
-      reason: components['schemas']['FirstAdopterReason'];
-    } & (
-      | {
-          days?: number;
-          reason?: null;
-          firstConsumerAt?: components['schemas']['Timestamp'];
-        }
-      | {
-          days?: null;
-          reason?: string;
-        }
-    );
-    /**
-     * @description Why the time to first adopter is not measured; null when it is.
-     * @enum {string|null}
-     */
-    FirstAdopterReason:
-      | 'no consumer yet'
-      | 'the capability and its first consumer arrived in the same ingestion'
-      | "its first consumer was there before scoring's history begins"
-      | null;
-    /**
-     * @description An entity that goes around the capability: `structural` when it depends on an internal part while
-     *     the capability offers APIs, `declared` when it is annotated `scorecards.dev/bypasses`.
-     */
-    Bypass: {
-      ref: components['schemas']['EntityRefString'];
-      ownerRef: components['schemas']['NullableEntityRef'];
-      teams: components['schemas']['EntityRefString'][];
-      /** @enum {string} */
-      how: 'structural' | 'declared';
-      /** @description The internal parts it uses (empty when declared). */
-      parts: components['schemas']['EntityRefString'][];
-    };
-    /** @description An entity outside the capability that uses it, the teams it counts for, and the parts it uses. */
-    Consumer: {
-      ref: components['schemas']['EntityRefString'];
-      kind: string | null;
-      ownerRef: components['schemas']['NullableEntityRef'];
-      /** @description Its owner's teams, the producer's excluded. */
-      teams: components['schemas']['EntityRefString'][];
-      uses: components['schemas']['EntityRefString'][];
-    };
-    CapabilityConsumers: {
-      entityRef: components['schemas']['EntityRefString'];
-      items: components['schemas']['Consumer'][];
-    };
-    CapabilityHistory: {
-      entityRef: components['schemas']['EntityRefString'];
-      items: components['schemas']['HistoryEntry'][];
-    };
-    /** @description A capability's result as it became at `at`. */
-    HistoryEntry: {
-      at: components['schemas']['Timestamp'];
-      /** @description The level on the ladder. */
-      level: string | null;
-      levelIndex: number;
-      scorecards: components['schemas']['ScoreMap'];
-      consumers: number;
-      /** @description Check id → state (empty on a `removed` entry). */
-      checks: {
-        [key: string]: components['schemas']['CheckState'];
-      };
-      /** @description The capability left the catalog (or stopped being a capability) at `at`. */
-      removed: boolean;
-    };
-    EvaluationOutcome: {
-      /** @description Capabilities evaluated. */
-      evaluated: number;
-      /** @description Capabilities whose result changed (and got a history entry). */
-      changed: number;
-      /** @description How long it took, in milliseconds. */
-      millis: number;
-      /** @description Of `millis`, the time spent reading the catalog again (0 when it was not read again). */
-      loadMillis: number;
-    };
-    FactsPushItem: {
-      /** @description A full entity ref, `kind:namespace/name` (the namespace may be left out); the entity must exist. */
-      entityRef: string;
-      /** @description What measured the values (a script, a CI job…). */
-      source: string;
-      /** @description Fact name → value; names the catalog provides (e.g. `consumerCount`) cannot be pushed. */
-      facts: {
-        [key: string]: components['schemas']['FactValue'];
-      };
-      /**
-       * Format: date-time
-       * @description When the values were observed (an ISO-8601 date-time with an offset); default now.
-       */
-      timestamp?: string;
-    };
-    FactsPushRequest:
-      | components['schemas']['FactsPushItem'][]
-      | {
-          items: components['schemas']['FactsPushItem'][];
+        Entity: {
+            /** @example backstage.io/v1alpha1 */
+            apiVersion: string;
+            /** @example Component */
+            kind: string;
+            metadata: components["schemas"]["EntityMeta"];
+            spec?: components["schemas"]["EntitySpec"];
+            relations?: components["schemas"]["EntityRelation"][];
+            status?: components["schemas"]["EntityStatus"];
         };
-    FactsPushResponse: {
-      accepted: number;
-      rejected: number;
-      /** @description One per item of the request, in order. */
-      items: components['schemas']['FactsItemResult'][];
-    };
-    FactsItemResult: {
-      /** @description The item's position in the request (0-based). */
-      index: number;
-      /** @description The entity's ref (as given when it does not parse; null when missing). */
-      entityRef: string | null;
-      /** @enum {string} */
-      status: 'accepted' | 'rejected';
-      /** @description Why it was rejected; null when accepted. */
-      reason: string | null;
-      /** @description The names of the facts stored (empty when rejected). */
-      facts: components['schemas']['FactName'][];
-    };
-    FactsResponse: {
-      entityRef: components['schemas']['EntityRefString'];
-      latest: components['schemas']['FactMap'];
-      /** @description Observations, newest first. */
-      history: components['schemas']['FactObservation'][];
-    };
-    FactObservation: {
-      name: components['schemas']['FactName'];
-      source: string;
-      value: components['schemas']['FactValue'];
-      observedAt: components['schemas']['Timestamp'];
-      receivedAt: components['schemas']['Timestamp'];
-    };
-    /** @description A waiver of one check for one entity, who granted it, why, and until when. */
-    Exemption: {
-      /** Format: uuid */
-      id: string;
-      entityRef: components['schemas']['EntityRefString'];
-      checkId: components['schemas']['CheckId'];
-      reason: string;
-      author: string;
-      /** @description Null when it does not expire. */
-      expiresAt: components['schemas']['NullableTimestamp'];
-      createdAt: components['schemas']['Timestamp'];
-    };
-    ExemptionRequest: {
-      /** @description A full entity ref, `kind:namespace/name` (the namespace may be left out); the entity must exist. */
-      entityRef: string;
-      checkId: components['schemas']['CheckId'];
-      reason: string;
-      /** @description Required unless OIDC is on (then the authenticated caller is the author). */
-      author?: string;
-      /**
-       * Format: date-time
-       * @description A future instant (ISO-8601, e.g. `2026-12-31T00:00:00Z`); absent or null for no end.
-       */
-      expiresAt?: string | null;
-    };
-    ExemptionList: {
-      items: components['schemas']['Exemption'][];
-    };
-    ExemptionAuditEntry: {
-      id: number;
-      /** Format: uuid */
-      exemptionId: string;
-      /** @enum {string} */
-      action: 'created' | 'deleted' | 'expired';
-      /** @description The author, the deleting caller, or `system` for an expiry. */
-      actor: string;
-      at: components['schemas']['Timestamp'];
-      exemption: components['schemas']['Exemption'];
-    };
-    ExemptionAudit: {
-      items: components['schemas']['ExemptionAuditEntry'][];
-    };
-    AuditPage: {
-      items: components['schemas']['AuditEntry'][];
-      pageInfo: {
-        nextCursor?: components['schemas']['Cursor'];
-      };
-    };
-    AuditEntry: {
-      /** @description Increases with every entry. */
-      id: number;
-      at: components['schemas']['Timestamp'];
-      /** @description The token's principal (`quarkus.oidc.token.principal-claim`), or `anonymous`. */
-      actor: string;
-      /** @enum {string} */
-      method: 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-      /** @description The request's path, without the query (at most 2000 characters). */
-      path: string;
-      /** @description The request's raw query string, if any (at most 2000 characters). */
-      query: string | null;
-      /** @description The contract's operation, e.g. `POST /api/catalog/ingest`. */
-      operation: string;
-      /** @description The HTTP status of the answer. */
-      status: number;
-      /** @description The entity ref the path names (`…/{kind}/{namespace}/{name}/…`), if any. */
-      target: string | null;
-    };
-    TeamSummary: {
-      teamRef: components['schemas']['EntityRefString'];
-      title: string;
-      /** @description How many members it has. */
-      members: number;
-      /** @description Capabilities it or one of its members owns. */
-      produces: number;
-      /** @description Capabilities it consumes. */
-      consumes: number;
-    };
-    TeamList: {
-      items: components['schemas']['TeamSummary'][];
-    };
-    TeamDetail: {
-      teamRef: components['schemas']['EntityRefString'];
-      title: string;
-      members: components['schemas']['EntityRefString'][];
-      /** @description Capabilities it or one of its members owns, by entity ref. */
-      produces: components['schemas']['TeamProducedCapability'][];
-      /** @description Capabilities it consumes, by entity ref. */
-      consumes: components['schemas']['TeamConsumedCapability'][];
-    };
-    TeamProducedCapability: {
-      entityRef: components['schemas']['EntityRefString'];
-      owner: components['schemas']['EntityRefString'];
-      level: string | null;
-      levelIndex: number;
-      scorecards: components['schemas']['ScoreMap'];
-    };
-    TeamConsumedCapability: {
-      entityRef: components['schemas']['EntityRefString'];
-      owner: components['schemas']['NullableEntityRef'];
-      level: string | null;
-      levelIndex: number;
-      scorecards: components['schemas']['ScoreMap'];
-      /** @description The consuming entities that count for the team. */
-      via: components['schemas']['EntityRefString'][];
-    };
-    /** @description The capabilities inside a System or Domain, with their levels and average scores. */
-    Rollup: {
-      entityRef: components['schemas']['EntityRefString'];
-      /** @description By entity ref. */
-      capabilities: components['schemas']['RollupCapability'][];
-      count: number;
-      /** @description The lowest ladder level among them; null when there are none or the lowest is below the first level. */
-      lowestLevel: string | null;
-      /** @description Ladder level (every one, lowest first, and `none` for below the first when any is) → how many are at it. */
-      levels: {
-        [key: string]: number;
-      };
-      /** @description Scorecard id → the average percentage over them (one decimal). */
-      averagePercentage: {
-        [key: string]: number;
-      };
-    };
-    RollupCapability: {
-      entityRef: components['schemas']['EntityRefString'];
-      level: string | null;
-      levelIndex: number;
-      scorecards: components['schemas']['ScoreMap'];
-    };
-    FeedbackRequest: {
-      score: number;
-      /** @description Plain text; at most 1000 characters (UTF-16 code units) once control characters other than tabs and line breaks, and surrounding whitespace, are removed. */
-      comment?: string | null;
-      /** @description Who rates (required unless OIDC is on; then the authenticated caller is the voter and this is ignored). */
-      voter?: string;
-    };
-    /** @description A rating as stored. */
-    Vote: {
-      entityRef: components['schemas']['EntityRefString'];
-      voter: string;
-      /**
-       * @description `token`: the voter is the subject of the request's token (OIDC on); `request`: the request named it.
-       * @enum {string}
-       */
-      identifiedBy: 'token' | 'request';
-      score: number;
-      comment: string | null;
-      at: components['schemas']['Timestamp'];
-      /** @description Whether it replaced a current rating by the same voter. */
-      replacedEarlierVote: boolean;
-    };
-    FeedbackVoteResponse: {
-      vote: components['schemas']['Vote'];
-      /** @description How the voter was identified (with OIDC off, a warning that nobody verifies it). */
-      note: string;
-    };
-    /**
-     * @description A capability's current ratings: how many, the mean score (2 decimals), CSAT (the percentage of 4s
-     *     and 5s, 1 decimal), how many of each score, and the newest comments (newest first). `mean` and
-     *     `csat` are null when there are none.
-     */
-    FeedbackSummary: {
-      entityRef: components['schemas']['EntityRefString'];
-      n: number;
-      mean: number | null;
-      csat: number | null;
-      /** @description Score → how many current ratings give it (every score, 0 included). */
-      distribution: {
-        1: number;
-        2: number;
-        3: number;
-        4: number;
-        5: number;
-      };
-      recentComments: components['schemas']['FeedbackComment'][];
-    };
-    /** @description A current rating that has a comment. */
-    FeedbackComment: {
-      voter: string;
-      score: number;
-      comment: string;
-      at: components['schemas']['Timestamp'];
-    };
-    /**
-     * @description Over the current capabilities: the median and 90th percentile of the days to first adopter (4
-     *     decimals; null when none is measured), how many are measured, and how many are not.
-     */
-    TimeToFirstAdopterFigures: {
-      medianDays: number | null;
-      p90Days: number | null;
-      /** @description Capabilities whose time to first adopter is measured. */
-      n: number;
-      /** @description Capabilities whose time to first adopter is not measured. */
-      notReported: number;
-    };
-    /** @description `TimeToFirstAdopterFigures`, and every current capability by entity ref. */
-    TimeToFirstAdopterReport: {
-      medianDays: number | null;
-      p90Days: number | null;
-      n: number;
-      notReported: number;
-      items: components['schemas']['TimeToFirstAdopterItem'][];
-    };
-    /** @description A capability's `adoption.timeToFirstAdopter`, with its ref. */
-    TimeToFirstAdopterItem: {
-      entityRef: components['schemas']['EntityRefString'];
-      firstSeenAt: components['schemas']['Timestamp'];
-      firstConsumerAt: components['schemas']['NullableTimestamp'];
-      days: number | null;
-      reason: components['schemas']['FirstAdopterReason'];
-    };
-    BypassReport: {
-      /** @description Capabilities with at least one bypass. */
-      capabilities: number;
-      /** @description Bypasses over them all. */
-      bypassCount: number;
-      /**
-       * @description The organisation's: bypassing teams over involved (consuming or bypassing) teams, each summed over
-       *     every current capability (4 decimals; 0 when none is involved).
-       */
-      bypassRatio: number;
-      items: components['schemas']['BypassReportItem'][];
-    };
-    /** @description A capability with at least one bypass. */
-    BypassReportItem: {
-      entityRef: components['schemas']['EntityRefString'];
-      bypassCount: number;
-      /** @description How many teams bypass it (their refs are `bypassingTeamRefs`). */
-      bypassingTeams: number;
-      /** @description How many teams consume or bypass it. */
-      teamsInvolved: number;
-      /** @description bypassingTeams / teamsInvolved, as in its `adoption`. */
-      bypassRatio: number;
-      bypasses: components['schemas']['Bypass'][];
-      bypassingTeamRefs: components['schemas']['EntityRefString'][];
-    };
-    /** @description The team interaction graph (teams and edges by ref) and the bottleneck threshold it was computed with. */
-    TeamGraph: {
-      /** @description Every Group of the catalog. */
-      teams: components['schemas']['TeamGraphTeam'][];
-      /** @description By producer, then consumer. */
-      edges: components['schemas']['TeamGraphEdge'][];
-      /** @description `scorecards.teams.bottleneck-share`: the `share` from which a team is a bottleneck. */
-      bottleneckShare: number;
-      /** @description The version of the catalog graph it was computed from. */
-      version: number;
-      /** @description How long computing it took, in milliseconds. */
-      millis: number;
-    };
-    TeamGraphTeam: {
-      ref: components['schemas']['EntityRefString'];
-      /** @description `metadata.title`, else `spec.profile.displayName`, else `metadata.name`. */
-      title: string;
-      /** @description Producer teams it uses. */
-      fanIn: number;
-      /** @description Consumer teams that use it. */
-      fanOut: number;
-      /** @description The relations behind `fanIn`. */
-      weightIn: number;
-      /** @description The relations behind `fanOut`. */
-      weightOut: number;
-      /** @description Betweenness centrality (not normalised; unweighted shortest paths). */
-      betweenness: number;
-      /** @description Betweenness over the connected ordered pairs of other teams (4 decimals; 0 when there are none). */
-      share: number;
-      /** @description betweenness > 0 and share ≥ `bottleneckShare`. */
-      bottleneck: boolean;
-    };
-    /** @description A producer team whose entities a consumer team's entities use, and how many relations that takes. */
-    TeamGraphEdge: {
-      producer: components['schemas']['EntityRefString'];
-      consumer: components['schemas']['EntityRefString'];
-      weight: number;
-    };
-    OrganisationSummary: {
-      /** @description Current capabilities. */
-      capabilities: number;
-      /** @description Ladder level (every one, lowest first, then `none` for below the first) → how many capabilities are at it. */
-      levels: {
-        [key: string]: number;
-      };
-      adoptionRate: {
-        /** @description Capabilities by adoption rate: `0`, then `(0, 0.1]`, `(0.1, 0.25]`, `(0.25, 0.5]`, `(0.5, 1]`. */
-        buckets: components['schemas']['AdoptionBucket'][];
-        /** @description Null when there are no capabilities. */
-        median: number | null;
-      };
-      timeToFirstAdopter: components['schemas']['TimeToFirstAdopterFigures'];
-      /** @description Over every current rating of every capability; `csat` and `mean` are null when there are none. */
-      satisfaction: {
-        n: number;
-        csat: number | null;
-        mean: number | null;
-      };
-      bypasses: {
-        /** @description Bypasses over every capability. */
-        count: number;
-        /** @description Capabilities with at least one bypass. */
-        capabilities: number;
-        /** @description The organisation's bypass ratio, as in `GET /api/scorecards/bypasses`. */
-        ratio: number;
-      };
-      /** @description The bottleneck teams of the team interaction graph. */
-      bottlenecks: components['schemas']['EntityRefString'][];
-      computedAt: components['schemas']['Timestamp'];
-    };
-    AdoptionBucket: {
-      from: number;
-      to: number;
-      count: number;
-    };
-    /** @description The schema of shields.io's endpoint badge, with no other keys (shields.io refuses unknown ones). */
-    ShieldsEndpoint: {
-      /** @constant */
-      schemaVersion: 1;
-      label: string;
-      message: string;
-      /** @description A shields.io colour name (`brightgreen` … `red`, `lightgrey`) or a hex colour. */
-      color: string;
-      cacheSeconds: number;
-    };
-  };
-  responses: {
-    /** @description The request is invalid (`InputError`). */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['InputErrorEnvelope'];
-      };
-    };
-    /**
-     * @description The request is invalid, or documents it led to are (`InputError`); in the latter case
-     *     `error.documents` lists every bad document and nothing was stored.
-     */
-    RejectedDocuments: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['InputErrorEnvelope'];
-      };
-    };
-    /** @description No such entity, location or route (`NotFoundError`). */
-    NotFound: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'NotFoundError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 404;
-          };
+        /** @description Entity metadata; unknown keys are allowed. */
+        EntityMeta: {
+            name: string;
+            namespace?: string;
+            /**
+             * Format: uuid
+             * @description Server-generated, read-only.
+             */
+            uid?: string;
+            /** @description Server-generated, changes whenever the served entity changes. */
+            etag?: string;
+            title?: string;
+            description?: string;
+            labels?: {
+                [key: string]: string;
+            };
+            annotations?: {
+                [key: string]: string;
+            };
+            tags?: string[];
+            links?: components["schemas"]["EntityLink"][];
         };
-      };
-    };
-    /** @description The location is already registered (`ConflictError`). */
-    ConflictError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'ConflictError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 409;
-          };
+        /** @description Free-form; each kind constrains its own fields. */
+        EntitySpec: {
+            [key: string]: unknown;
         };
-      };
-    };
-    /**
-     * @description The request body, or a file it led to, is larger than `scorecards.ingest.max-body-bytes`
-     *     (`PayloadTooLargeError`). A request whose declared Content-Length is already over the HTTP
-     *     server's body limit is refused by the server before the API sees it, with an empty body.
-     */
-    PayloadTooLarge: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'PayloadTooLargeError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 413;
-          };
+        EntityLink: {
+            url: string;
+            title?: string;
+            icon?: string;
+            type?: string;
         };
-      };
-    };
-    /**
-     * @description The request body is larger than the HTTP server's limit (`quarkus.http.limits.max-body-size`,
-     *     = `scorecards.ingest.max-body-bytes`); the server refuses it before the API sees it, with an
-     *     empty body.
-     */
-    RequestTooLarge: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content?: never;
-    };
-    /** @description The badge (`Content-Type: image/svg+xml`), with `ETag` and `Cache-Control: no-cache`. */
-    BadgeSvg: {
-      headers: {
-        ETag: components['headers']['BadgeETag'];
-        'Cache-Control': components['headers']['BadgeCacheControl'];
-        [name: string]: unknown;
-      };
-      content: {
-        'image/svg+xml': string;
-      };
-    };
-    /** @description A grey badge saying `unknown` (no such scored capability, scorecard or id, or a name-based URL in obfuscated mode). */
-    BadgeSvgUnknown: {
-      headers: {
-        ETag: components['headers']['BadgeETag'];
-        'Cache-Control': components['headers']['BadgeCacheControl'];
-        [name: string]: unknown;
-      };
-      content: {
-        'image/svg+xml': string;
-      };
-    };
-    /** @description shields.io endpoint JSON (404 with `message: unknown` when there is no such badge). */
-    BadgeJson: {
-      headers: {
-        ETag: components['headers']['BadgeETag'];
-        'Cache-Control': components['headers']['BadgeCacheControl'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ShieldsEndpoint'];
-      };
-    };
-    /** @description The badge has not changed since the ETag given in `If-None-Match`, so there is no body. */
-    BadgeNotModified: {
-      headers: {
-        ETag: components['headers']['BadgeETag'];
-        'Cache-Control': components['headers']['BadgeCacheControl'];
-        [name: string]: unknown;
-      };
-      content?: never;
-    };
-    /**
-     * @description With OIDC on and badges obfuscated, an anonymous caller asked for the Markdown snippet, which
-     *     carries the badge ids (`AuthenticationError`).
-     */
-    BadgeAuthenticationError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'AuthenticationError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 401;
-          };
+        /** @description An outgoing relation; `targetRef` is a lower-cased `kind:namespace/name`. */
+        EntityRelation: {
+            /** @example ownedBy */
+            type: string;
+            /** @example group:default/team-a */
+            targetRef: string;
         };
-      };
-    };
-    /** @description An unexpected failure (`Error`). */
-    InternalError: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          response?: {
-            /** @constant */
-            statusCode?: 500;
-          };
+        EntityStatus: {
+            items: components["schemas"]["EntityStatusItem"][];
         };
-      };
-    };
-    /**
-     * @description With OIDC on: the operation needs a caller (see its `x-scorecards-role`) and the request has no
-     *     bearer token, or one that is not valid (`AuthenticationError`, with `WWW-Authenticate: Bearer`).
-     *     Reads answer it only with `scorecards.auth.reads=authenticated`.
-     */
-    Unauthorized: {
-      headers: {
-        /** @description `Bearer`, or `Bearer error="invalid_token"` for a token that is not valid. */
-        'WWW-Authenticate'?: string;
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'AuthenticationError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 401;
-          };
+        EntityStatusItem: {
+            /** @example backstage.io/catalog-processing */
+            type: string;
+            /** @enum {string} */
+            level: "info" | "warning" | "error";
+            message: string;
+            error?: components["schemas"]["SerializedError"];
         };
-      };
-    };
-    /**
-     * @description With OIDC on: the token's roles do not include the role the operation's `x-scorecards-role`
-     *     names (`NotAllowedError`).
-     */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'NotAllowedError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 403;
-          };
+        SerializedError: {
+            name: string;
+            message: string;
+            code?: string;
+            stack?: string;
         };
-      };
-    };
-    /**
-     * @description The caller (the token's principal, else the client address) used up its budget of
-     *     `scorecards.rate-limit.writes-per-minute` writes, or `evaluate-per-minute` evaluations, for
-     *     this minute (`TooManyRequestsError`). `Retry-After` says when the budget is full again.
-     */
-    TooManyRequests: {
-      headers: {
-        /** @description Seconds until the caller's budget is full again (at least 1). */
-        'Retry-After'?: number;
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'TooManyRequestsError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 429;
-          };
+        /**
+         * @description An entity, or — when `fields` is given — only the selected subtrees of it (so no key is
+         *     required; `fields=metadata.name` gives `{metadata: {name}}`, an unknown field gives `{}`).
+         *     Arrays are never split, so relation and status items are always whole.
+         */
+        PartialEntity: {
+            apiVersion?: string;
+            kind?: string;
+            metadata?: components["schemas"]["PartialEntityMeta"];
+            spec?: components["schemas"]["EntitySpec"];
+            relations?: components["schemas"]["EntityRelation"][];
+            status?: components["schemas"]["EntityStatus"];
         };
-      };
-    };
-    /**
-     * @description The service cannot answer now (`ServiceUnavailableError`): the database is unreachable (the
-     *     replica's readiness is DOWN meanwhile and it recovers by itself when the database is back), the
-     *     evaluation the request waits for takes longer than 120 s (it carries on in the background), or,
-     *     with OIDC on, the identity provider cannot be reached to verify the request's token
-     *     (`Retry-After` is then `scorecards.auth.unavailable-retry-after`).
-     */
-    ServiceUnavailable: {
-      headers: {
-        /** @description Seconds to wait before trying again. */
-        'Retry-After': string;
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ErrorEnvelope'] & {
-          error?: {
-            /** @constant */
-            name?: 'ServiceUnavailableError';
-          };
-          response?: {
-            /** @constant */
-            statusCode?: 503;
-          };
+        /** @description `EntityMeta` with only the fields selected (nothing required). */
+        PartialEntityMeta: {
+            name?: string;
+            namespace?: string;
+            /** Format: uuid */
+            uid?: string;
+            etag?: string;
+            title?: string;
+            description?: string;
+            labels?: {
+                [key: string]: string;
+            };
+            annotations?: {
+                [key: string]: string;
+            };
+            tags?: string[];
+            links?: components["schemas"]["EntityLink"][];
         };
-      };
+        EntitiesQueryResponse: {
+            items: components["schemas"]["PartialEntity"][];
+            /**
+             * Format: int64
+             * @description Matches over all pages (computed on the first page, then carried in the cursor); `0` with `totalItems=exclude`.
+             */
+            totalItems: number;
+            pageInfo: components["schemas"]["PageInfo"];
+        };
+        PageInfo: {
+            nextCursor?: components["schemas"]["Cursor"];
+            prevCursor?: components["schemas"]["Cursor"];
+        };
+        /** @description Opaque (base64url; standard base64 when it carries a `POST` predicate, which the client reads); pass it back as `cursor`. */
+        Cursor: string;
+        EntitiesByRefsRequest: {
+            /** @description Entity refs (`kind:namespace/name`, case-insensitive). */
+            entityRefs: string[];
+            /** @description Added to the `fields` query parameter. */
+            fields?: string[];
+            query?: components["schemas"]["FilterPredicate"];
+        };
+        EntitiesBatchResponse: {
+            /** @description In request order, one per requested ref. */
+            items: (components["schemas"]["PartialEntity"] | null)[];
+        };
+        EntityFacetsResponse: {
+            /** @description One entry per requested facet, keyed exactly as requested. */
+            facets: {
+                [key: string]: components["schemas"]["FacetCount"][];
+            };
+        };
+        FacetCount: {
+            /** @description The value as written (original case). */
+            value: string;
+            /** Format: int64 */
+            count: number;
+        };
+        EntityAncestryResponse: {
+            /** @description The lower-cased ref the ancestry is rooted at (in Backstage, the requested entity). */
+            rootEntityRef: string;
+            items: components["schemas"]["EntityAncestryItem"][];
+        };
+        EntityAncestryItem: {
+            entity: components["schemas"]["Entity"];
+            parentEntityRefs: string[];
+        };
+        RefreshRequest: {
+            entityRef: string;
+            /** @description Accepted for compatibility; ignored. */
+            authorizationToken?: string;
+        };
+        ValidateEntityRequest: {
+            /** @description The entity to validate. */
+            entity: Record<string, never>;
+            /**
+             * @description The location it is read from; only `url:<target>` is supported.
+             * @example url:https://github.com/org/repo/blob/main/catalog-info.yaml
+             */
+            location: string;
+        };
+        ValidateEntityErrors: {
+            errors: {
+                /** @example InputError */
+                name: string;
+                message: string;
+            }[];
+        };
+        Location: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "url" | "file";
+            /** @description The target as registered (`file` paths made absolute). */
+            target: string;
+            /** @description The ref of the Location entity that represents it. */
+            entityRef: string;
+        };
+        LocationInput: {
+            /** @enum {string} */
+            type: "url" | "file";
+            target: string;
+            /** @enum {string} */
+            presence?: "required" | "optional";
+        };
+        LocationListItem: {
+            data: components["schemas"]["Location"];
+        };
+        CreateLocationResponse: {
+            location: components["schemas"]["Location"];
+            /** @description The entities the location yields (dry run only; empty otherwise). */
+            entities: components["schemas"]["Entity"][];
+            /** @description Dry run only; whether the location is already registered. */
+            exists?: boolean;
+        };
+        /**
+         * @description One or more YAML entity documents separated by `---`.
+         * @example apiVersion: backstage.io/v1alpha1
+         *     kind: Component
+         *     metadata:
+         *       name: payments
+         *     spec:
+         *       type: service
+         *       lifecycle: production
+         *       owner: team-a
+         */
+        YamlDocuments: string;
+        IngestResult: {
+            /**
+             * Format: int64
+             * @description The id of this ingestion.
+             */
+            ingestion: number;
+            source: string;
+            /** @enum {string} */
+            mode: "full" | "delta";
+            /** @description Documents read (empty documents are skipped). */
+            documents: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            /** @description Entities of the source it no longer lists (`full` only). */
+            removed: number;
+            conflicts: components["schemas"]["Conflict"][];
+        };
+        /** @description A document whose entity another source already owns; it was refused. */
+        Conflict: {
+            /** @description The document's position in the request (0-based). */
+            index: number;
+            entityRef: string;
+            ownerSource: string;
+            message: string;
+        };
+        /** @description Why one document was refused. */
+        DocumentProblem: {
+            /** @description The document's position in its file or request (0-based). */
+            index: number;
+            /** @description The file it came from (`type:target`), or `page <n>` for an entity pulled from Backstage; null for a pushed request. */
+            location: string | null;
+            /** @description The entity's ref, when it has one. */
+            entityRef: string | null;
+            /** @description Dot path of the field concerned; empty for the whole document. */
+            field: string;
+            message: string;
+        };
+        /** @enum {string} */
+        TechInsightsRetrieverId: "capability-facts" | "pushed-facts" | "scorecard-results";
+        /** @enum {string} */
+        TechInsightsFactType: "integer" | "float" | "string" | "boolean" | "datetime" | "set" | "object";
+        TechInsightsCheckLink: {
+            title: string;
+            url: string;
+        };
+        /** @description A check as Tech Insights' `Check`. */
+        TechInsightsCheck: {
+            /**
+             * @description `<scorecard>.<check>`, unique and stable.
+             * @example adoption.has-consumer
+             */
+            id: string;
+            /** @constant */
+            type: "json-rules-engine";
+            name: string;
+            description: string;
+            factIds: components["schemas"]["TechInsightsRetrieverId"][];
+            metadata: components["schemas"]["TechInsightsCheckMetadata"];
+            failureMetadata?: {
+                remediation: string;
+            };
+            links?: components["schemas"]["TechInsightsCheckLink"][];
+        };
+        TechInsightsCheckMetadata: {
+            /** @description The scorecard's name (the Tech Insights Maturity plugin's area). */
+            category: string;
+            /** @description The Maturity plugin's rank (Bronze 1, Silver 2, Gold 3); a scorecard's levels are spread evenly over the three, so the six rungs of the ladder are 1, 1, 2, 2, 3, 3. */
+            rank: number;
+            /** @description The check's remediation, which the Maturity plugin shows for a failing check. */
+            solution?: string;
+            scorecard: string;
+            level: string;
+            levelIndex: number;
+            weight: number;
+            /** @description The CEL expression (absent for a ladder check). */
+            expression?: string;
+            /** @description The CEL applicability filter, when there is one. */
+            applies?: string;
+            /** @description For a ladder check, the checks it requires. */
+            requires?: string[];
+        };
+        /** @description A check result as Tech Insights' `CheckResult` (boolean). */
+        TechInsightsCheckResult: {
+            /** @description The values of the facts the check mentions, by fact name (for a ladder check, the states of the checks it requires). */
+            facts: {
+                [key: string]: {
+                    id: components["schemas"]["TechInsightsRetrieverId"];
+                    type: components["schemas"]["TechInsightsFactType"];
+                    description: string;
+                    /** @description The value (any JSON value). */
+                    value: unknown;
+                };
+            };
+            /** @description true for PASS, EXEMPT and NOT_APPLICABLE; false for FAIL, NOT_REPORTED and ERROR. */
+            result: boolean;
+            check: {
+                id: string;
+                /** @constant */
+                type: "json-rules-engine";
+                name: string;
+                /** @description The check's description, then (unless it passes) its state, reason and remediation, as Markdown. */
+                description: string;
+                factIds: components["schemas"]["TechInsightsRetrieverId"][];
+                metadata: {
+                    category: string;
+                    rank: number;
+                    solution?: string;
+                    scorecard: string;
+                    level: string;
+                    levelIndex: number;
+                    weight: number;
+                    expression?: string;
+                    applies?: string;
+                    requires?: string[];
+                    state: components["schemas"]["CheckState"];
+                    reason: string;
+                    /** @description What to do, when the result is false. */
+                    remediation?: string;
+                };
+                links?: components["schemas"]["TechInsightsCheckLink"][];
+            };
+        };
+        /** @description One retriever's schema; its facts sit beside `id`, `version` and `entityFilter`. */
+        TechInsightsFactSchema: {
+            id: components["schemas"]["TechInsightsRetrieverId"];
+            version: string;
+            entityFilter: null;
+        } & {
+            [key: string]: {
+                type: components["schemas"]["TechInsightsFactType"];
+                description: string;
+            };
+        };
+        /** @description Tech Insights' answer to a facts request without `ids`. */
+        TechInsightsIdsMissing: {
+            /** @enum {string} */
+            error: "Failed to parse ids from request";
+        };
+        /** @description Tech Insights' answer to a missing or unreadable date-time; `value` is the text sent (null when absent). */
+        TechInsightsBadDatetime: {
+            /** @enum {string} */
+            message: "Failed to parse datetime from request";
+            /** @enum {string} */
+            field: "startDateTime" | "endDateTime";
+            value: string | null;
+        };
+        TechInsightsFactRow: {
+            id: components["schemas"]["TechInsightsRetrieverId"];
+            entity: {
+                namespace: string;
+                kind: string;
+                name: string;
+            };
+            timestamp: components["schemas"]["Timestamp"];
+            version: string;
+            /** @description Fact values by name. */
+            facts: Record<string, never>;
+        };
+        BackstageSources: {
+            /** @description Sorted by name. */
+            items: components["schemas"]["BackstageSource"][];
+        };
+        BackstageSource: {
+            name: string;
+            /** @description The catalog source its entities belong to, `backstage:<name>`. */
+            source: string;
+            baseUrl: string;
+            /** @description How often it is pulled (an ISO-8601 duration, e.g. `PT10M`); null when only manual pulls run. */
+            interval: string | null;
+            /** @description The Backstage filter sent with the first page (`;` between alternatives), if any. */
+            filter: string | null;
+            /** @description The last pull on any replica; null if it was never pulled. */
+            lastRun: components["schemas"]["BackstagePullRun"] | null;
+            /** @description When the last successful pull finished. */
+            lastSuccess: components["schemas"]["NullableTimestamp"];
+        };
+        /**
+         * @description One pull. While it runs, `finished` and the counts are null; a failed pull has an `error` and
+         *     null counts (and applied nothing).
+         */
+        BackstagePullRun: {
+            /** @enum {string} */
+            trigger: "manual" | "scheduled";
+            started: components["schemas"]["Timestamp"];
+            finished: components["schemas"]["NullableTimestamp"];
+            /** @description Entities Backstage listed (the later copy of a ref listed twice counts once). */
+            entities: number | null;
+            created: number | null;
+            updated: number | null;
+            unchanged: number | null;
+            /** @description Entities of the source that Backstage no longer lists. */
+            removed: number | null;
+            /** @description Entities refused because another source already provides them. */
+            conflicts: number | null;
+            error: string | null;
+        };
+        /** @description Backstage's error envelope, used by every error response. */
+        ErrorEnvelope: {
+            error: {
+                /**
+                 * @example InputError
+                 * @example NotFoundError
+                 * @example ConflictError
+                 * @example PayloadTooLargeError
+                 * @example Error
+                 */
+                name: string;
+                message: string;
+                /** @description Every bad document, when documents were refused. */
+                documents?: components["schemas"]["DocumentProblem"][];
+            } & {
+                [key: string]: unknown;
+            };
+            request: {
+                method: string;
+                url: string;
+            };
+            response: {
+                statusCode: number;
+            };
+        };
+        /** @description An `ErrorEnvelope` for a 400 `InputError`. */
+        InputErrorEnvelope: components["schemas"]["ErrorEnvelope"] & {
+            error?: {
+                /** @constant */
+                name?: "InputError";
+            };
+            response?: {
+                /** @constant */
+                statusCode?: 400;
+            };
+        };
+        /**
+         * @description A lower-cased entity ref, `kind:namespace/name`.
+         * @example api:default/checkout-api
+         */
+        EntityRefString: string;
+        NullableEntityRef: components["schemas"]["EntityRefString"] | null;
+        /**
+         * Format: date-time
+         * @description An instant, ISO-8601 in UTC.
+         * @example 2026-11-27T00:36:33.344925Z
+         */
+        Timestamp: string;
+        NullableTimestamp: components["schemas"]["Timestamp"] | null;
+        /** @example documentation */
+        ScorecardId: string;
+        /**
+         * @description A qualified check id, `<scorecard>.<check>`.
+         * @example documentation.has-description
+         */
+        CheckId: string;
+        /**
+         * @description `PASS`; `FAIL`; `NOT_APPLICABLE` (the check's `applies` filter excludes the entity); `NOT_REPORTED`
+         *     (a fact it needs has no value); `ERROR` (evaluating it failed); `EXEMPT` (it does not pass, but an
+         *     active exemption waives it). `PASS`, `EXEMPT` and `NOT_APPLICABLE` count as held for levels.
+         * @enum {string}
+         */
+        CheckState: "PASS" | "FAIL" | "NOT_APPLICABLE" | "NOT_REPORTED" | "ERROR" | "EXEMPT";
+        /** @description A named set of checks with ordered levels, lowest first. */
+        Scorecard: {
+            id: components["schemas"]["ScorecardId"];
+            name: string;
+            description: string;
+            levels: string[];
+            /** @description Whether this is the overall ladder, whose checks require other scorecards' checks. */
+            ladder: boolean;
+            checks: components["schemas"]["Check"][];
+            /** @description The file it was loaded from (`scorecards/defaults.yaml` for the defaults). */
+            file: string;
+        };
+        /**
+         * @description One rule of a scorecard: a CEL `expression`, or (on the ladder) `requires`, the checks that must
+         *     hold; exactly one of the two is given.
+         */
+        Check: {
+            id: components["schemas"]["CheckId"];
+            name: string;
+            description: string;
+            /** @description The level it belongs to. */
+            level: string;
+            /** @description The position of `level` in the scorecard's levels. */
+            levelIndex: number;
+            weight: number;
+            /** @description CEL over `entity`, `facts` and `relations`, giving a boolean. */
+            expression: string | null;
+            /** @description CEL filter; when it is false the check is `NOT_APPLICABLE`. */
+            applies: string | null;
+            /** @description Checks that must hold: `<scorecard>.<check>` or `<scorecard>.*`. */
+            requires: string[];
+            remediation: string;
+            link: string | null;
+            /** @description The facts `expression` reads; when one has no value the check is `NOT_REPORTED`. */
+            requiredFacts: string[];
+            /** @description The facts `applies` reads; when one has no value the check is `NOT_REPORTED`. */
+            filterFacts: string[];
+        } & ({
+            expression: string;
+            requires: unknown;
+        } | {
+            expression: null;
+            requires: unknown;
+        });
+        /** @description A check's state for one capability, why, and what to do about it. */
+        CheckResult: {
+            id: components["schemas"]["CheckId"];
+            name: string;
+            description: string;
+            level: string;
+            weight: number;
+            state: components["schemas"]["CheckState"];
+            /**
+             * @description The values of the facts it read, the missing facts, the error, or the exemption.
+             * @example consumingTeamCount = 2
+             */
+            reason: string;
+            remediation: string;
+            link: string | null;
+        };
+        /** @description A check that stands between the capability and its next level (on a ladder, the required checks that do not hold). */
+        NextStep: {
+            checkId: components["schemas"]["CheckId"];
+            name: string;
+            /**
+             * @description A state that does not hold.
+             * @enum {string}
+             */
+            state: "FAIL" | "NOT_REPORTED" | "ERROR";
+            reason: string;
+            remediation: string;
+            link: string | null;
+        };
+        /**
+         * @description One scorecard's verdict on a capability: the highest level whose checks, and those of every lower
+         *     level, all hold (`null` and index -1 below the first), the weighted percentage of checks passed
+         *     (exempt and not-applicable ones left out; 100 when none is left), every check and the next steps.
+         */
+        ScorecardResult: {
+            id: components["schemas"]["ScorecardId"];
+            name: string;
+            levels: string[];
+            level: string | null;
+            levelIndex: number;
+            /** @description The level above `level`; null at the top. */
+            nextLevel: string | null;
+            percentage: number;
+            checks: components["schemas"]["CheckResult"][];
+            /** @description Empty at the top level. */
+            nextSteps: components["schemas"]["NextStep"][];
+        };
+        /** @description One scorecard's level and percentage. */
+        ScoreSummary: {
+            level: string | null;
+            levelIndex: number;
+            percentage: number;
+        };
+        /** @description Scorecard id → its level and percentage, for every scorecard (the ladder included). */
+        ScoreMap: {
+            [key: string]: components["schemas"]["ScoreSummary"];
+        };
+        /** @example coverage */
+        FactName: string;
+        /** @description A boolean, a number, a string (timestamps as ISO-8601 strings) or a list of those. */
+        FactValue: boolean | number | string | (boolean | number | string)[];
+        /**
+         * @description Fact name → value. Open-ended; keys depend on the catalog and on what scripts push. Besides the
+         *     catalog's facts, a capability's result holds `consumerTrend`, `satisfactionCount` (always),
+         *     `satisfactionMean` and `csat` (once rated) and `daysToFirstAdopter` (when measured).
+         */
+        FactMap: {
+            [key: string]: components["schemas"]["FactValue"];
+        };
+        /** @description A capability in the list. `level` and `levelIndex` are on the ladder. */
+        CapabilitySummary: {
+            entityRef: components["schemas"]["EntityRefString"];
+            /** @description Lower-cased. */
+            kind: string;
+            /** @description `metadata.title`, else `metadata.name`. */
+            title: string;
+            owner: components["schemas"]["NullableEntityRef"];
+            level: string | null;
+            levelIndex: number;
+            scorecards: components["schemas"]["ScoreMap"];
+            consumers: number;
+            /** @description How many teams consume it. */
+            consumingTeams: number;
+            adoptionRate: number;
+            bypasses: number;
+            evaluatedAt: components["schemas"]["Timestamp"];
+            changedAt: components["schemas"]["Timestamp"];
+        };
+        CapabilityList: {
+            items: components["schemas"]["CapabilitySummary"][];
+            /** @description Matches over all pages. */
+            totalItems: number;
+            pageInfo: {
+                nextCursor?: components["schemas"]["Cursor"];
+            };
+        };
+        /** @description A capability's result as of its last evaluation. */
+        CapabilityResult: {
+            entityRef: components["schemas"]["EntityRefString"];
+            /** @description Lower-cased. */
+            kind: string;
+            title: string;
+            owner: components["schemas"]["NullableEntityRef"];
+            /** @description The level on the ladder. */
+            level: string | null;
+            levelIndex: number;
+            /** @description Every scorecard's result, the ladder first. */
+            scorecards: components["schemas"]["ScorecardResult"][];
+            adoption: components["schemas"]["Adoption"];
+            /** @description The capability and everything part of it, transitively. */
+            parts: components["schemas"]["EntityRefString"][];
+            facts: components["schemas"]["FactMap"];
+            evaluatedAt: components["schemas"]["Timestamp"];
+            changedAt: components["schemas"]["Timestamp"];
+            firstSeenAt: components["schemas"]["Timestamp"];
+            firstConsumerAt: components["schemas"]["NullableTimestamp"];
+        };
+        Adoption: {
+            consumers: number;
+            consumingTeams: components["schemas"]["EntityRefString"][];
+            producerTeams: components["schemas"]["EntityRefString"][];
+            /** @description Teams that own a component, the producer's excluded. */
+            eligibleTeams: number;
+            /** @description consumingTeams / eligibleTeams (0 when there are none). */
+            rate: number;
+            bypasses: components["schemas"]["Bypass"][];
+            bypassingTeams: components["schemas"]["EntityRefString"][];
+            /** @description bypassingTeams / (consuming and bypassing teams together) (0 when there are none). */
+            bypassRatio: number;
+            timeToFirstAdopter: components["schemas"]["FirstAdopter"];
+        };
+        /**
+         * @description When the capability was first seen, when its first consumer was, and the days between (4 decimals);
+         *     or, when that is not measured, why: `no consumer yet`; `the capability and its first consumer
+         *     arrived in the same ingestion`; `its first consumer was there before scoring's history begins`
+         *     (the consumer was found by an evaluation that no ingestion caused, e.g. the first one). Exactly one
+         *     of `days` and `reason` is null.
+         */
+        FirstAdopter: {
+            firstSeenAt: components["schemas"]["Timestamp"];
+            firstConsumerAt: components["schemas"]["NullableTimestamp"];
+            days: number | null;
+            reason: components["schemas"]["FirstAdopterReason"];
+        } & ({
+            days: number;
+            reason: null;
+            firstConsumerAt?: components["schemas"]["Timestamp"];
+        } | {
+            days: null;
+            reason: string;
+        });
+        /**
+         * @description Why the time to first adopter is not measured; null when it is.
+         * @enum {string|null}
+         */
+        FirstAdopterReason: "no consumer yet" | "the capability and its first consumer arrived in the same ingestion" | "its first consumer was there before scoring's history begins" | null;
+        /**
+         * @description An entity that goes around the capability: `structural` when it depends on an internal part while
+         *     the capability offers APIs, `declared` when it is annotated `scorecards.dev/bypasses`.
+         */
+        Bypass: {
+            ref: components["schemas"]["EntityRefString"];
+            ownerRef: components["schemas"]["NullableEntityRef"];
+            teams: components["schemas"]["EntityRefString"][];
+            /** @enum {string} */
+            how: "structural" | "declared";
+            /** @description The internal parts it uses (empty when declared). */
+            parts: components["schemas"]["EntityRefString"][];
+        };
+        /** @description An entity outside the capability that uses it, the teams it counts for, and the parts it uses. */
+        Consumer: {
+            ref: components["schemas"]["EntityRefString"];
+            kind: string | null;
+            ownerRef: components["schemas"]["NullableEntityRef"];
+            /** @description Its owner's teams, the producer's excluded. */
+            teams: components["schemas"]["EntityRefString"][];
+            uses: components["schemas"]["EntityRefString"][];
+        };
+        CapabilityConsumers: {
+            entityRef: components["schemas"]["EntityRefString"];
+            items: components["schemas"]["Consumer"][];
+        };
+        CapabilityHistory: {
+            entityRef: components["schemas"]["EntityRefString"];
+            items: components["schemas"]["HistoryEntry"][];
+        };
+        /** @description A capability's result as it became at `at`. */
+        HistoryEntry: {
+            at: components["schemas"]["Timestamp"];
+            /** @description The level on the ladder. */
+            level: string | null;
+            levelIndex: number;
+            scorecards: components["schemas"]["ScoreMap"];
+            consumers: number;
+            /** @description Check id → state (empty on a `removed` entry). */
+            checks: {
+                [key: string]: components["schemas"]["CheckState"];
+            };
+            /** @description The capability left the catalog (or stopped being a capability) at `at`. */
+            removed: boolean;
+        };
+        EvaluationOutcome: {
+            /** @description Capabilities evaluated. */
+            evaluated: number;
+            /** @description Capabilities whose result changed (and got a history entry). */
+            changed: number;
+            /** @description How long it took, in milliseconds. */
+            millis: number;
+            /** @description Of `millis`, the time spent reading the catalog again (0 when it was not read again). */
+            loadMillis: number;
+        };
+        FactsPushItem: {
+            /** @description A full entity ref, `kind:namespace/name` (the namespace may be left out); the entity must exist. */
+            entityRef: string;
+            /** @description What measured the values (a script, a CI job…). */
+            source: string;
+            /** @description Fact name → value; names the catalog provides (e.g. `consumerCount`) cannot be pushed. */
+            facts: {
+                [key: string]: components["schemas"]["FactValue"];
+            };
+            /**
+             * Format: date-time
+             * @description When the values were observed (an ISO-8601 date-time with an offset); default now.
+             */
+            timestamp?: string;
+        };
+        FactsPushRequest: components["schemas"]["FactsPushItem"][] | {
+            items: components["schemas"]["FactsPushItem"][];
+        };
+        FactsPushResponse: {
+            accepted: number;
+            rejected: number;
+            /** @description One per item of the request, in order. */
+            items: components["schemas"]["FactsItemResult"][];
+        };
+        FactsItemResult: {
+            /** @description The item's position in the request (0-based). */
+            index: number;
+            /** @description The entity's ref (as given when it does not parse; null when missing). */
+            entityRef: string | null;
+            /** @enum {string} */
+            status: "accepted" | "rejected";
+            /** @description Why it was rejected; null when accepted. */
+            reason: string | null;
+            /** @description The names of the facts stored (empty when rejected). */
+            facts: components["schemas"]["FactName"][];
+        };
+        FactsResponse: {
+            entityRef: components["schemas"]["EntityRefString"];
+            latest: components["schemas"]["FactMap"];
+            /** @description Observations, newest first. */
+            history: components["schemas"]["FactObservation"][];
+        };
+        FactObservation: {
+            name: components["schemas"]["FactName"];
+            source: string;
+            value: components["schemas"]["FactValue"];
+            observedAt: components["schemas"]["Timestamp"];
+            receivedAt: components["schemas"]["Timestamp"];
+        };
+        /** @description A waiver of one check for one entity, who granted it, why, and until when. */
+        Exemption: {
+            /** Format: uuid */
+            id: string;
+            entityRef: components["schemas"]["EntityRefString"];
+            checkId: components["schemas"]["CheckId"];
+            reason: string;
+            author: string;
+            /** @description Null when it does not expire. */
+            expiresAt: components["schemas"]["NullableTimestamp"];
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        ExemptionRequest: {
+            /** @description A full entity ref, `kind:namespace/name` (the namespace may be left out); the entity must exist. */
+            entityRef: string;
+            checkId: components["schemas"]["CheckId"];
+            reason: string;
+            /** @description Required unless OIDC is on (then the authenticated caller is the author). */
+            author?: string;
+            /**
+             * Format: date-time
+             * @description A future instant (ISO-8601, e.g. `2026-12-31T00:00:00Z`); absent or null for no end.
+             */
+            expiresAt?: string | null;
+        };
+        ExemptionList: {
+            items: components["schemas"]["Exemption"][];
+        };
+        ExemptionAuditEntry: {
+            id: number;
+            /** Format: uuid */
+            exemptionId: string;
+            /** @enum {string} */
+            action: "created" | "deleted" | "expired";
+            /** @description The author, the deleting caller, or `system` for an expiry. */
+            actor: string;
+            at: components["schemas"]["Timestamp"];
+            exemption: components["schemas"]["Exemption"];
+        };
+        ExemptionAudit: {
+            items: components["schemas"]["ExemptionAuditEntry"][];
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            pageInfo: {
+                nextCursor?: components["schemas"]["Cursor"];
+            };
+        };
+        AuditEntry: {
+            /** @description Increases with every entry. */
+            id: number;
+            at: components["schemas"]["Timestamp"];
+            /** @description The token's principal (`quarkus.oidc.token.principal-claim`), or `anonymous`. */
+            actor: string;
+            /** @enum {string} */
+            method: "POST" | "PUT" | "DELETE" | "PATCH";
+            /** @description The request's path, without the query (at most 2000 characters). */
+            path: string;
+            /** @description The request's raw query string, if any (at most 2000 characters). */
+            query: string | null;
+            /** @description The contract's operation, e.g. `POST /api/catalog/ingest`. */
+            operation: string;
+            /** @description The HTTP status of the answer. */
+            status: number;
+            /** @description The entity ref the path names (`…/{kind}/{namespace}/{name}/…`), if any. */
+            target: string | null;
+        };
+        TeamSummary: {
+            teamRef: components["schemas"]["EntityRefString"];
+            title: string;
+            /** @description How many members it has. */
+            members: number;
+            /** @description Capabilities it or one of its members owns. */
+            produces: number;
+            /** @description Capabilities it consumes. */
+            consumes: number;
+        };
+        TeamList: {
+            items: components["schemas"]["TeamSummary"][];
+        };
+        TeamDetail: {
+            teamRef: components["schemas"]["EntityRefString"];
+            title: string;
+            members: components["schemas"]["EntityRefString"][];
+            /** @description Capabilities it or one of its members owns, by entity ref. */
+            produces: components["schemas"]["TeamProducedCapability"][];
+            /** @description Capabilities it consumes, by entity ref. */
+            consumes: components["schemas"]["TeamConsumedCapability"][];
+        };
+        TeamProducedCapability: {
+            entityRef: components["schemas"]["EntityRefString"];
+            owner: components["schemas"]["EntityRefString"];
+            level: string | null;
+            levelIndex: number;
+            scorecards: components["schemas"]["ScoreMap"];
+        };
+        TeamConsumedCapability: {
+            entityRef: components["schemas"]["EntityRefString"];
+            owner: components["schemas"]["NullableEntityRef"];
+            level: string | null;
+            levelIndex: number;
+            scorecards: components["schemas"]["ScoreMap"];
+            /** @description The consuming entities that count for the team. */
+            via: components["schemas"]["EntityRefString"][];
+        };
+        /** @description The capabilities inside a System or Domain, with their levels and average scores. */
+        Rollup: {
+            entityRef: components["schemas"]["EntityRefString"];
+            /** @description By entity ref. */
+            capabilities: components["schemas"]["RollupCapability"][];
+            count: number;
+            /** @description The lowest ladder level among them; null when there are none or the lowest is below the first level. */
+            lowestLevel: string | null;
+            /** @description Ladder level (every one, lowest first, and `none` for below the first when any is) → how many are at it. */
+            levels: {
+                [key: string]: number;
+            };
+            /** @description Scorecard id → the average percentage over them (one decimal). */
+            averagePercentage: {
+                [key: string]: number;
+            };
+        };
+        RollupCapability: {
+            entityRef: components["schemas"]["EntityRefString"];
+            level: string | null;
+            levelIndex: number;
+            scorecards: components["schemas"]["ScoreMap"];
+        };
+        FeedbackRequest: {
+            score: number;
+            /** @description Plain text; at most 1000 characters (UTF-16 code units) once control characters other than tabs and line breaks, and surrounding whitespace, are removed. */
+            comment?: string | null;
+            /** @description Who rates (required unless OIDC is on; then the authenticated caller is the voter and this is ignored). */
+            voter?: string;
+        };
+        /** @description A rating as stored. */
+        Vote: {
+            entityRef: components["schemas"]["EntityRefString"];
+            voter: string;
+            /**
+             * @description `token`: the voter is the subject of the request's token (OIDC on); `request`: the request named it.
+             * @enum {string}
+             */
+            identifiedBy: "token" | "request";
+            score: number;
+            comment: string | null;
+            at: components["schemas"]["Timestamp"];
+            /** @description Whether it replaced a current rating by the same voter. */
+            replacedEarlierVote: boolean;
+        };
+        FeedbackVoteResponse: {
+            vote: components["schemas"]["Vote"];
+            /** @description How the voter was identified (with OIDC off, a warning that nobody verifies it). */
+            note: string;
+        };
+        /**
+         * @description A capability's current ratings: how many, the mean score (2 decimals), CSAT (the percentage of 4s
+         *     and 5s, 1 decimal), how many of each score, and the newest comments (newest first). `mean` and
+         *     `csat` are null when there are none.
+         */
+        FeedbackSummary: {
+            entityRef: components["schemas"]["EntityRefString"];
+            n: number;
+            mean: number | null;
+            csat: number | null;
+            /** @description Score → how many current ratings give it (every score, 0 included). */
+            distribution: {
+                1: number;
+                2: number;
+                3: number;
+                4: number;
+                5: number;
+            };
+            recentComments: components["schemas"]["FeedbackComment"][];
+        };
+        /** @description A current rating that has a comment. */
+        FeedbackComment: {
+            voter: string;
+            score: number;
+            comment: string;
+            at: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description Over the current capabilities: the median and 90th percentile of the days to first adopter (4
+         *     decimals; null when none is measured), how many are measured, and how many are not.
+         */
+        TimeToFirstAdopterFigures: {
+            medianDays: number | null;
+            p90Days: number | null;
+            /** @description Capabilities whose time to first adopter is measured. */
+            n: number;
+            /** @description Capabilities whose time to first adopter is not measured. */
+            notReported: number;
+        };
+        /** @description `TimeToFirstAdopterFigures`, and every current capability by entity ref. */
+        TimeToFirstAdopterReport: {
+            medianDays: number | null;
+            p90Days: number | null;
+            n: number;
+            notReported: number;
+            items: components["schemas"]["TimeToFirstAdopterItem"][];
+        };
+        /** @description A capability's `adoption.timeToFirstAdopter`, with its ref. */
+        TimeToFirstAdopterItem: {
+            entityRef: components["schemas"]["EntityRefString"];
+            firstSeenAt: components["schemas"]["Timestamp"];
+            firstConsumerAt: components["schemas"]["NullableTimestamp"];
+            days: number | null;
+            reason: components["schemas"]["FirstAdopterReason"];
+        };
+        BypassReport: {
+            /** @description Capabilities with at least one bypass. */
+            capabilities: number;
+            /** @description Bypasses over them all. */
+            bypassCount: number;
+            /**
+             * @description The organisation's: bypassing teams over involved (consuming or bypassing) teams, each summed over
+             *     every current capability (4 decimals; 0 when none is involved).
+             */
+            bypassRatio: number;
+            items: components["schemas"]["BypassReportItem"][];
+        };
+        /** @description A capability with at least one bypass. */
+        BypassReportItem: {
+            entityRef: components["schemas"]["EntityRefString"];
+            bypassCount: number;
+            /** @description How many teams bypass it (their refs are `bypassingTeamRefs`). */
+            bypassingTeams: number;
+            /** @description How many teams consume or bypass it. */
+            teamsInvolved: number;
+            /** @description bypassingTeams / teamsInvolved, as in its `adoption`. */
+            bypassRatio: number;
+            bypasses: components["schemas"]["Bypass"][];
+            bypassingTeamRefs: components["schemas"]["EntityRefString"][];
+        };
+        /** @description The team interaction graph (teams and edges by ref) and the bottleneck threshold it was computed with. */
+        TeamGraph: {
+            /** @description Every Group of the catalog. */
+            teams: components["schemas"]["TeamGraphTeam"][];
+            /** @description By producer, then consumer. */
+            edges: components["schemas"]["TeamGraphEdge"][];
+            /** @description `scorecards.teams.bottleneck-share`: the `share` from which a team is a bottleneck. */
+            bottleneckShare: number;
+            /** @description The version of the catalog graph it was computed from. */
+            version: number;
+            /** @description How long computing it took, in milliseconds. */
+            millis: number;
+        };
+        TeamGraphTeam: {
+            ref: components["schemas"]["EntityRefString"];
+            /** @description `metadata.title`, else `spec.profile.displayName`, else `metadata.name`. */
+            title: string;
+            /** @description Producer teams it uses. */
+            fanIn: number;
+            /** @description Consumer teams that use it. */
+            fanOut: number;
+            /** @description The relations behind `fanIn`. */
+            weightIn: number;
+            /** @description The relations behind `fanOut`. */
+            weightOut: number;
+            /** @description Betweenness centrality (not normalised; unweighted shortest paths). */
+            betweenness: number;
+            /** @description Betweenness over the connected ordered pairs of other teams (4 decimals; 0 when there are none). */
+            share: number;
+            /** @description betweenness > 0 and share ≥ `bottleneckShare`. */
+            bottleneck: boolean;
+        };
+        /** @description A producer team whose entities a consumer team's entities use, and how many relations that takes. */
+        TeamGraphEdge: {
+            producer: components["schemas"]["EntityRefString"];
+            consumer: components["schemas"]["EntityRefString"];
+            weight: number;
+        };
+        OrganisationSummary: {
+            /** @description Current capabilities. */
+            capabilities: number;
+            /** @description Ladder level (every one, lowest first, then `none` for below the first) → how many capabilities are at it. */
+            levels: {
+                none: number;
+            } & {
+                [key: string]: number;
+            };
+            adoptionRate: {
+                /** @description Capabilities by adoption rate: `0`, then `(0, 0.1]`, `(0.1, 0.25]`, `(0.25, 0.5]`, `(0.5, 1]`. */
+                buckets: components["schemas"]["AdoptionBucket"][];
+                /** @description Null when there are no capabilities. */
+                median: number | null;
+            };
+            timeToFirstAdopter: components["schemas"]["TimeToFirstAdopterFigures"];
+            /** @description Over every current rating of every capability; `csat` and `mean` are null when there are none. */
+            satisfaction: {
+                n: number;
+                csat: number | null;
+                mean: number | null;
+            };
+            bypasses: {
+                /** @description Bypasses over every capability. */
+                count: number;
+                /** @description Capabilities with at least one bypass. */
+                capabilities: number;
+                /** @description The organisation's bypass ratio, as in `GET /api/scorecards/bypasses`. */
+                ratio: number;
+            };
+            /** @description The bottleneck teams of the team interaction graph. */
+            bottlenecks: components["schemas"]["EntityRefString"][];
+            computedAt: components["schemas"]["Timestamp"];
+        };
+        AdoptionBucket: {
+            from: number;
+            to: number;
+            count: number;
+        };
+        /** @description The schema of shields.io's endpoint badge, with no other keys (shields.io refuses unknown ones). */
+        ShieldsEndpoint: {
+            /** @constant */
+            schemaVersion: 1;
+            label: string;
+            message: string;
+            /** @description A shields.io colour name (`brightgreen` … `red`, `lightgrey`) or a hex colour. */
+            color: string;
+            cacheSeconds: number;
+        };
+        /**
+         * @description Backstage's filter predicate: `{$all: [...]}`, `{$any: [...]}`, `{$not: {...}}`, or field
+         *     expressions `{"<field>": <value>}` (ANDed), where a value is a string, number or boolean, or
+         *     `{$exists: bool}`, `{$in: [...]}`, `{$contains: ...}` or `{$hasPrefix: "..."}`. On entities,
+         *     `{relations: {$contains: {type, targetRef?}}}` matches relations. Keys and values are
+         *     case-insensitive.
+         */
+        FilterPredicate: {
+            [key: string]: unknown;
+        };
+        EntitiesPredicateQueryRequest: {
+            query?: components["schemas"]["FilterPredicate"];
+            /** @default 200 */
+            limit: number;
+            offset?: number;
+            /** @description Only the first is used; entities lacking its field are excluded. */
+            orderBy?: {
+                field: string;
+                /** @enum {string} */
+                order: "asc" | "desc";
+            }[];
+            fullTextFilter?: {
+                term?: string;
+                fields?: string[];
+            };
+            fields?: string[];
+            /** @enum {string} */
+            totalItems?: "include" | "exclude";
+            cursor?: string;
+        };
     };
-  };
-  parameters: {
-    /**
-     * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
-     *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
-     *     Matching is case-insensitive.
-     */
-    Filter: string[];
-    /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
-    Fields: string[];
-    /** @description The entity's `metadata.uid`. */
-    Uid: string;
-    /** @description Entity kind (case-insensitive). */
-    Kind: string;
-    /** @description Entity namespace (case-insensitive). */
-    Namespace: string;
-    /** @description Entity name (case-insensitive). */
-    Name: string;
-    /** @description The exemption's id (a UUID; anything else is not found). */
-    ExemptionId: string;
-    /** @description The entity's ref, `kind:namespace/name` (the namespace defaults to `default`). */
-    TechInsightsEntity: string;
-    /** @description Fact retriever ids (`capability-facts`, `pushed-facts`, `scorecard-results`), as `ids[0]=`, `ids[]=` or `ids=`. */
-    TechInsightsIds: string[];
-    /**
-     * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-     *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-     *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-     *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-     *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-     *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-     */
-    ListFormat: 'json' | 'csv';
-    /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-    BadgeScorecard: string;
-    /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
-    BadgeId: string;
-    /** @description The badge's shape, as on shields.io; anything else is a 400. */
-    BadgeStyle: 'flat' | 'flat-square' | 'for-the-badge';
-    /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
-    IfNoneMatch: string;
-  };
-  requestBodies: never;
-  headers: {
-    /** @description A strong ETag, a hash of the body. */
-    BadgeETag: string;
-    /** @description Always `no-cache`, so caches (GitHub's image proxy) ask again. */
-    BadgeCacheControl: 'no-cache';
-  };
-  pathItems: never;
+    responses: {
+        /** @description The request is invalid (`InputError`). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["InputErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The request is invalid, or documents it led to are (`InputError`); in the latter case
+         *     `error.documents` lists every bad document and nothing was stored.
+         */
+        RejectedDocuments: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["InputErrorEnvelope"];
+            };
+        };
+        /** @description No such entity, location or route (`NotFoundError`). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "NotFoundError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 404;
+                    };
+                };
+            };
+        };
+        /** @description The location is already registered (`ConflictError`). */
+        ConflictError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "ConflictError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 409;
+                    };
+                };
+            };
+        };
+        /**
+         * @description The request body, or a file it led to, is larger than `scorecards.ingest.max-body-bytes`
+         *     (`PayloadTooLargeError`). A request whose declared Content-Length is already over the HTTP
+         *     server's body limit is refused by the server before the API sees it, with an empty body.
+         */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "PayloadTooLargeError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 413;
+                    };
+                };
+            };
+        };
+        /**
+         * @description The request body is larger than the HTTP server's limit (`quarkus.http.limits.max-body-size`,
+         *     = `scorecards.ingest.max-body-bytes`); the server refuses it before the API sees it, with an
+         *     empty body.
+         */
+        RequestTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The badge (`Content-Type: image/svg+xml`), with `ETag` and `Cache-Control: no-cache`. */
+        BadgeSvg: {
+            headers: {
+                ETag: components["headers"]["BadgeETag"];
+                "Cache-Control": components["headers"]["BadgeCacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "image/svg+xml": string;
+            };
+        };
+        /** @description A grey badge saying `unknown` (no such scored capability, scorecard or id, or a name-based URL in obfuscated mode). */
+        BadgeSvgUnknown: {
+            headers: {
+                ETag: components["headers"]["BadgeETag"];
+                "Cache-Control": components["headers"]["BadgeCacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "image/svg+xml": string;
+            };
+        };
+        /** @description shields.io endpoint JSON (404 with `message: unknown` when there is no such badge). */
+        BadgeJson: {
+            headers: {
+                ETag: components["headers"]["BadgeETag"];
+                "Cache-Control": components["headers"]["BadgeCacheControl"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ShieldsEndpoint"];
+            };
+        };
+        /** @description The badge has not changed since the ETag given in `If-None-Match`, so there is no body. */
+        BadgeNotModified: {
+            headers: {
+                ETag: components["headers"]["BadgeETag"];
+                "Cache-Control": components["headers"]["BadgeCacheControl"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description With OIDC on and badges obfuscated, an anonymous caller asked for the Markdown snippet, which
+         *     carries the badge ids (`AuthenticationError`).
+         */
+        BadgeAuthenticationError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "AuthenticationError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 401;
+                    };
+                };
+            };
+        };
+        /** @description An unexpected failure (`Error`). */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    response?: {
+                        /** @constant */
+                        statusCode?: 500;
+                    };
+                };
+            };
+        };
+        /**
+         * @description With OIDC on: the operation needs a caller (see its `x-scorecards-role`) and the request has no
+         *     bearer token, or one that is not valid (`AuthenticationError`, with `WWW-Authenticate: Bearer`).
+         *     Reads answer it only with `scorecards.auth.reads=authenticated`.
+         */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer`, or `Bearer error="invalid_token"` for a token that is not valid. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "AuthenticationError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 401;
+                    };
+                };
+            };
+        };
+        /**
+         * @description With OIDC on: the token's roles do not include the role the operation's `x-scorecards-role`
+         *     names (`NotAllowedError`).
+         */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "NotAllowedError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 403;
+                    };
+                };
+            };
+        };
+        /**
+         * @description The caller (the token's principal, else the client address) used up its budget of
+         *     `scorecards.rate-limit.writes-per-minute` writes, or `evaluate-per-minute` evaluations, for
+         *     this minute (`TooManyRequestsError`). `Retry-After` says when the budget is full again.
+         */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds until the caller's budget is full again (at least 1). */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "TooManyRequestsError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 429;
+                    };
+                };
+            };
+        };
+        /**
+         * @description The service cannot answer now (`ServiceUnavailableError`): the database is unreachable (the
+         *     replica's readiness is DOWN meanwhile and it recovers by itself when the database is back), the
+         *     evaluation the request waits for takes longer than 120 s (it carries on in the background), or,
+         *     with OIDC on, the identity provider cannot be reached to verify the request's token
+         *     (`Retry-After` is then `scorecards.auth.unavailable-retry-after`).
+         */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"] & {
+                    error?: {
+                        /** @constant */
+                        name?: "ServiceUnavailableError";
+                    };
+                    response?: {
+                        /** @constant */
+                        statusCode?: 503;
+                    };
+                };
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
+         *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
+         *     Matching is case-insensitive.
+         */
+        Filter: string[];
+        /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
+        Fields: string[];
+        /** @description The entity's `metadata.uid`. */
+        Uid: string;
+        /** @description Entity kind (case-insensitive). */
+        Kind: string;
+        /** @description Entity namespace (case-insensitive). */
+        Namespace: string;
+        /** @description Entity name (case-insensitive). */
+        Name: string;
+        /** @description The exemption's id (a UUID; anything else is not found). */
+        ExemptionId: string;
+        /** @description The entity's ref, `kind:namespace/name` (the namespace defaults to `default`). */
+        TechInsightsEntity: string;
+        /** @description Fact retriever ids (`capability-facts`, `pushed-facts`, `scorecard-results`), as `ids[0]=`, `ids[]=` or `ids=`. */
+        TechInsightsIds: string[];
+        /**
+         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+         */
+        ListFormat: "json" | "csv";
+        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+        BadgeScorecard: string;
+        /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
+        BadgeId: string;
+        /** @description The badge's shape, as on shields.io; anything else is a 400. */
+        BadgeStyle: "flat" | "flat-square" | "for-the-badge";
+        /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
+        IfNoneMatch: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description A strong ETag, a hash of the body. */
+        BadgeETag: string;
+        /** @description Always `no-cache`, so caches (GitHub's image proxy) ask again. */
+        BadgeCacheControl: "no-cache";
+    };
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  webHome: {
-    parameters: {
-      query?: {
-        /** @description Text contained in the ref or title. */
-        q?: string;
-        /** @description Owner ref (kind defaults to group). */
-        owner?: string;
-        kind?: string;
-        /** @description A level of the ladder, or `none`. */
-        level?: string;
-        /** @description `name`, `level`, `consumers`, `adoption`; `-` in front for descending. */
-        sort?: string;
-        /** @description The next page */
-        cursor?: string;
-        /** @description The page's number */
-        page?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The page. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-        };
-      };
-      /** @description Bad input (malformed cursor, unknown level or sort, invalid owner), as a page. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  webCapability: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The page. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      /** @description No such capability, as a page. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-        };
-      };
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  webTeamGraph: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The page. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getEntities: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-        /**
-         * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
-         *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
-         *     Matching is case-insensitive.
-         */
-        filter?: components['parameters']['Filter'];
-        /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
-        fields?: components['parameters']['Fields'];
-        /** @description Sort keys, `asc:<field>` or `desc:<field>` (repeatable); nulls sort last. */
-        order?: string[];
-        /** @description Number of entities to skip. */
-        offset?: number;
-        /** @description Maximum number of entities in the page. */
-        limit?: number;
-        /** @description Opaque cursor from a previous page's `Link` header; it overrides `limit` and `offset`. */
-        after?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The matching entities. */
-      200: {
-        headers: {
-          /** @description Present only when a paged request has more entities: `<url>; rel="next"`. */
-          Link?: string;
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartialEntity'][];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getEntitiesByQuery: {
-    parameters: {
-      query?: {
-        /**
-         * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
-         *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
-         *     Matching is case-insensitive.
-         */
-        filter?: components['parameters']['Filter'];
-        /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
-        fields?: components['parameters']['Fields'];
-        /** @description Page size. */
-        limit?: number;
-        /** @description Entities to skip (first page only). */
-        offset?: number;
-        /** @description `<field>[,asc|desc]` (repeatable; only the first is used). Entities lacking the field are excluded. */
-        orderField?: string[];
-        /** @description Opaque cursor from a previous response's `pageInfo`. */
-        cursor?: string;
-        /** @description Case-insensitive substring to look for in `fullTextFilterFields`. */
-        fullTextFilterTerm?: string;
-        /** @description Fields searched by `fullTextFilterTerm` (comma-separated and/or repeated); defaults to the order field, or `metadata.uid`. */
-        fullTextFilterFields?: string[];
-        /** @description `exclude` skips counting the matches (`totalItems` is then `0`). */
-        totalItems?: 'include' | 'exclude';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One page of entities. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntitiesQueryResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getEntityByUid: {
-    parameters: {
-      query?: {
-        /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
-        fields?: components['parameters']['Fields'];
-      };
-      header?: never;
-      path: {
-        /** @description The entity's `metadata.uid`. */
-        uid: components['parameters']['Uid'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entity. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartialEntity'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  deleteEntityByUid: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The entity's `metadata.uid`. */
-        uid: components['parameters']['Uid'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getEntityByName: {
-    parameters: {
-      query?: {
-        /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
-        fields?: components['parameters']['Fields'];
-      };
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entity. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartialEntity'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getEntityAncestryByName: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entity and its ancestors (Location entities), the entity first. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntityAncestryResponse'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getEntitiesByRefs: {
-    parameters: {
-      query?: {
-        /**
-         * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
-         *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
-         *     Matching is case-insensitive.
-         */
-        filter?: components['parameters']['Filter'];
-        /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
-        fields?: components['parameters']['Fields'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EntitiesByRefsRequest'];
-      };
-    };
-    responses: {
-      /** @description One item per requested ref; `null` where the ref is unknown or filtered out. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntitiesBatchResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['RequestTooLarge'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getEntityFacets: {
-    parameters: {
-      query: {
-        /** @description Field to count, e.g. `kind`, `spec.type`, `metadata.tags`, `relations.ownedBy` (repeatable). */
-        facet: string[];
-        /**
-         * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
-         *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
-         *     Matching is case-insensitive.
-         */
-        filter?: components['parameters']['Filter'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Value counts per requested facet (keyed by the facet as requested), sorted by value. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EntityFacetsResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  refreshEntity: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshRequest'];
-      };
-    };
-    responses: {
-      /** @description Refreshed (empty body). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['RejectedDocuments'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['RequestTooLarge'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  validateEntity: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ValidateEntityRequest'];
-      };
-    };
-    responses: {
-      /** @description The entity is valid (empty body). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description The entity (or the request) is invalid. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ValidateEntityErrors'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['RequestTooLarge'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getLocations: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Every registered location, each wrapped in `data`. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LocationListItem'][];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  createLocation: {
-    parameters: {
-      query?: {
-        /** @description `true`, `yes`, `y`, `1` or `on` (any case) for a dry run; anything else is not. */
-        dryRun?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LocationInput'];
-      };
-    };
-    responses: {
-      /** @description Registered (or, in a dry run, what registering would do). */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CreateLocationResponse'];
-        };
-      };
-      400: components['responses']['RejectedDocuments'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['ConflictError'];
-      413: components['responses']['RequestTooLarge'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getLocation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The location's id (a UUID). */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The location. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Location'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  deleteLocation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The location's id (a UUID). */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getLocationByEntity: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The location. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Location'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  ingestDocuments: {
-    parameters: {
-      query: {
-        /** @description The source's name. */
-        source: string;
-        /** @description `full`: the source holds exactly these documents afterwards; `delta`: upsert only. */
-        mode?: 'full' | 'delta';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/yaml': components['schemas']['YamlDocuments'];
-        'application/x-yaml': components['schemas']['YamlDocuments'];
-        'text/yaml': components['schemas']['YamlDocuments'];
-        'text/plain': components['schemas']['YamlDocuments'];
-        'application/json':
-          | components['schemas']['Entity']
-          | components['schemas']['Entity'][];
-      };
-    };
-    responses: {
-      /** @description What the ingestion did to the source. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IngestResult'];
-        };
-      };
-      400: components['responses']['RejectedDocuments'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['PayloadTooLarge'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBackstageSources: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The configured sources. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BackstageSources'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  pullBackstageSource: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The source's name (`scorecards.backstage.<name>`). */
-        name: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The pull succeeded; the source's status afterwards. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BackstageSource'];
-        };
-      };
-      400: components['responses']['RejectedDocuments'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      /** @description A pull of this source is already running, on this replica or another (`ConflictError`). */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorEnvelope'] & {
-            error?: {
-              /** @constant */
-              name?: 'ConflictError';
+    webHome: {
+        parameters: {
+            query?: {
+                /** @description Text contained in the ref or title. */
+                q?: string;
+                /** @description Owner ref (kind defaults to group). */
+                owner?: string;
+                kind?: string;
+                /** @description A level of the ladder, or `none`. */
+                level?: string;
+                /** @description `name`, `level`, `consumers`, `adoption`; `-` in front for descending. */
+                sort?: string;
+                /** @description The next page, from the page's own link. */
+                cursor?: string;
+                /** @description The page's number, for display only. */
+                page?: string;
             };
-            response?: {
-              /** @constant */
-              statusCode?: 409;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
             };
-          };
-        };
-      };
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      /**
-       * @description Backstage or its token endpoint could not be read: unreachable, not allow-listed
-       *     (`scorecards.locations.allowed-hosts`), an HTTP error, a page that is not a by-query page,
-       *     larger than `scorecards.ingest.max-body-bytes`, or more entities than the source's
-       *     `max-entities` (`BadGatewayError`). Nothing was applied.
-       */
-      502: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorEnvelope'] & {
-            error?: {
-              /** @constant */
-              name?: 'BadGatewayError';
+            /** @description Bad input (malformed cursor, unknown level or sort, invalid owner), as a page. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
             };
-            response?: {
-              /** @constant */
-              statusCode?: 502;
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    webCapability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
             };
-          };
+            cookie?: never;
         };
-      };
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTechInsightsChecks: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The checks. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such capability, as a page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
         };
-        content: {
-          'application/json': components['schemas']['TechInsightsCheck'][];
+    };
+    webTeamGraph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  runTechInsightsChecks: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        'application/json': {
-          /** @description Check ids to run; absent or null for every check. */
-          checks?: string[] | null;
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
         };
-      };
     };
-    responses: {
-      /** @description The results, in the scorecards' order. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getEntities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+                /**
+                 * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
+                 *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
+                 *     Matching is case-insensitive.
+                 */
+                filter?: components["parameters"]["Filter"];
+                /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
+                fields?: components["parameters"]["Fields"];
+                /** @description Sort keys, `asc:<field>` or `desc:<field>` (repeatable); nulls sort last. */
+                order?: string[];
+                /** @description Number of entities to skip. */
+                offset?: number;
+                /** @description Maximum number of entities in the page. */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `Link` header; it overrides `limit` and `offset`. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['TechInsightsCheckResult'][];
+        requestBody?: never;
+        responses: {
+            /** @description The matching entities. */
+            200: {
+                headers: {
+                    /** @description Present only when a paged request has more entities: `<url>; rel="next"`. */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartialEntity"][];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
     };
-  };
-  runTechInsightsChecksBulk: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    getEntitiesByQuery: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
+                 *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
+                 *     Matching is case-insensitive.
+                 */
+                filter?: components["parameters"]["Filter"];
+                /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
+                fields?: components["parameters"]["Fields"];
+                /** @description Page size. */
+                limit?: number;
+                /** @description Entities to skip (first page only). */
+                offset?: number;
+                /** @description `<field>[,asc|desc]` (repeatable; only the first is used). Entities lacking the field are excluded. */
+                orderField?: string[];
+                /** @description Opaque cursor from a previous response's `pageInfo`. */
+                cursor?: string;
+                /** @description Case-insensitive substring to look for in `fullTextFilterFields`. */
+                fullTextFilterTerm?: string;
+                /** @description Fields searched by `fullTextFilterTerm` (comma-separated and/or repeated); defaults to the order field, or `metadata.uid`. */
+                fullTextFilterFields?: string[];
+                /** @description `exclude` skips counting the matches (`totalItems` is then `0`). */
+                totalItems?: "include" | "exclude";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitiesQueryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': {
-          entities: (
-            | string
-            | {
-                kind: string;
-                namespace?: string;
+    queryEntitiesByPredicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EntitiesPredicateQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description One page of entities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitiesQueryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEntityByUid: {
+        parameters: {
+            query?: {
+                /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: never;
+            path: {
+                /** @description The entity's `metadata.uid`. */
+                uid: components["parameters"]["Uid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartialEntity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteEntityByUid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entity's `metadata.uid`. */
+                uid: components["parameters"]["Uid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEntityByName: {
+        parameters: {
+            query?: {
+                /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartialEntity"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEntityAncestryByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entity and its ancestors (Location entities), the entity first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityAncestryResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEntitiesByRefs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
+                 *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
+                 *     Matching is case-insensitive.
+                 */
+                filter?: components["parameters"]["Filter"];
+                /** @description Dot paths of the entity to keep, comma-separated and/or repeated (e.g. `metadata.name,spec.owner`). */
+                fields?: components["parameters"]["Fields"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntitiesByRefsRequest"];
+            };
+        };
+        responses: {
+            /** @description One item per requested ref; `null` where the ref is unknown or filtered out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitiesBatchResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEntityFacets: {
+        parameters: {
+            query: {
+                /** @description Field to count, e.g. `kind`, `spec.type`, `metadata.tags`, `relations.ownedBy` (repeatable). */
+                facet: string[];
+                /**
+                 * @description Entity filter (repeatable). Within one value, comma-separated `key=value`, `key=` or `key`
+                 *     statements are ANDed (a repeated key ORs its values); several `filter` parameters are ORed.
+                 *     Matching is case-insensitive.
+                 */
+                filter?: components["parameters"]["Filter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Value counts per requested facet (keyed by the facet as requested), sorted by value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityFacetsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    queryEntityFacetsByPredicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Fields to count; empty strings are ignored, and at least one must remain. */
+                    facets: string[];
+                    query?: components["schemas"]["FilterPredicate"];
+                };
+            };
+        };
+        responses: {
+            /** @description Value counts per requested facet (keyed by the facet as requested), sorted by value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityFacetsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    refreshEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description Refreshed (empty body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    validateEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateEntityRequest"];
+            };
+        };
+        responses: {
+            /** @description The entity is valid (empty body). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The entity (or the request) is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateEntityErrors"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLocations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every registered location, each wrapped in `data`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationListItem"][];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createLocation: {
+        parameters: {
+            query?: {
+                /** @description `true`, `yes`, `y`, `1` or `on` (any case) for a dry run; anything else is not. */
+                dryRun?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationInput"];
+            };
+        };
+        responses: {
+            /** @description Registered (or, in a dry run, what registering would do). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateLocationResponse"];
+                };
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["ConflictError"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The location's id (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The location. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The location's id (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLocationByEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The location. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ingestDocuments: {
+        parameters: {
+            query: {
+                /** @description The source's name. */
+                source: string;
+                /** @description `full`: the source holds exactly these documents afterwards; `delta`: upsert only. */
+                mode?: "full" | "delta";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/yaml": components["schemas"]["YamlDocuments"];
+                "application/x-yaml": components["schemas"]["YamlDocuments"];
+                "text/yaml": components["schemas"]["YamlDocuments"];
+                "text/plain": components["schemas"]["YamlDocuments"];
+                "application/json": components["schemas"]["Entity"] | components["schemas"]["Entity"][];
+            };
+        };
+        responses: {
+            /** @description What the ingestion did to the source. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBackstageSources: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configured sources. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackstageSources"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pullBackstageSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The source's name (`scorecards.backstage.<name>`). */
                 name: string;
-              }
-          )[];
-          checks?: string[] | null;
-        };
-      };
-    };
-    responses: {
-      /** @description One entry per entity. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            entity: components['schemas']['EntityRefString'];
-            results: components['schemas']['TechInsightsCheckResult'][];
-          }[];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      413: components['responses']['RequestTooLarge'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTechInsightsFactSchemas: {
-    parameters: {
-      query?: {
-        /** @description Only these retrievers (also `ids[]=` and `ids[0]=`, as `qs` writes them). */
-        ids?: string[];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The schemas. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TechInsightsFactSchema'][];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTechInsightsLatestFacts: {
-    parameters: {
-      query: {
-        /** @description The entity's ref, `kind:namespace/name` (the namespace defaults to `default`). */
-        entity: components['parameters']['TechInsightsEntity'];
-        /** @description Fact retriever ids (`capability-facts`, `pushed-facts`, `scorecard-results`), as `ids[0]=`, `ids[]=` or `ids=`. */
-        ids: components['parameters']['TechInsightsIds'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The latest row of each retriever, by retriever id. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            [key: string]: components['schemas']['TechInsightsFactRow'];
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /** @description No `ids` (the Tech Insights backend's body, not the error envelope). */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TechInsightsIdsMissing'];
-        };
-      };
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTechInsightsFactsInRange: {
-    parameters: {
-      query: {
-        /** @description The entity's ref, `kind:namespace/name` (the namespace defaults to `default`). */
-        entity: components['parameters']['TechInsightsEntity'];
-        /** @description Fact retriever ids (`capability-facts`, `pushed-facts`, `scorecard-results`), as `ids[0]=`, `ids[]=` or `ids=`. */
-        ids: components['parameters']['TechInsightsIds'];
-        startDatetime: string;
-        endDatetime: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The rows of each retriever, by retriever id. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            [key: string]: components['schemas']['TechInsightsFactRow'][];
-          };
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      /**
-       * @description No `ids`, or `startDatetime`/`endDatetime` missing or not a date-time (the Tech Insights
-       *     backend's bodies, not the error envelope).
-       */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TechInsightsIdsMissing']
-            | components['schemas']['TechInsightsBadDatetime'];
-        };
-      };
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getScorecards: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Every scorecard with its levels (lowest first) and its checks. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Scorecard'][];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  evaluateAll: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description What the evaluation did. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['EvaluationOutcome'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getCapabilities: {
-    parameters: {
-      query?: {
-        /** @description The owner, as an entity ref; the kind defaults to `group`, the namespace to `default`. */
-        owner?: string;
-        /** @description Entity kind of the capability (case-insensitive). */
-        kind?: string;
-        /**
-         * @description Level name (case-insensitive) on `scorecard` when given, else on the ladder; `none` selects
-         *     capabilities below the first level.
-         */
-        level?: string;
-        /** @description The scorecard `level` and `sort=percentage` refer to; an unknown id is a 400 (JSON only). */
-        scorecard?: components['schemas']['ScorecardId'];
-        /** @description Case-insensitive text the entity ref or the title contains. */
-        q?: string;
-        /**
-         * @description `name` (entity ref), `level` (on the ladder), `consumers`, `adoption` (adoption rate) or
-         *     `percentage` (on `scorecard`, which it requires); a leading `-` sorts descending.
-         */
-        sort?:
-          | 'name'
-          | 'level'
-          | 'consumers'
-          | 'adoption'
-          | 'percentage'
-          | '-name'
-          | '-level'
-          | '-consumers'
-          | '-adoption'
-          | '-percentage';
-        /** @description Page size (JSON only); values above 500 are taken as 500. */
-        limit?: number;
-        /** @description Opaque cursor from a previous page's `pageInfo.nextCursor`. */
-        cursor?: components['schemas']['Cursor'];
-        /** @description `json` or `csv` (any case); anything else is a 400. Without it, `Accept` may ask for CSV (see above). */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One page of capabilities (JSON), or all of them (CSV). */
-      200: {
-        headers: {
-          /** @description CSV only: `attachment; filename="capabilities.csv"`. */
-          'Content-Disposition'?: 'attachment; filename="capabilities.csv"';
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CapabilityList'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getCapability: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The capability's result. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CapabilityResult'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getCapabilityHistory: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-        /** @description Earliest instant (inclusive), ISO-8601. */
-        from?: string;
-        /** @description Latest instant (inclusive), ISO-8601. */
-        to?: string;
-      };
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The changes, oldest first. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CapabilityHistory'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getCapabilityConsumers: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The consumers. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CapabilityConsumers'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  evaluateCapability: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The capability's fresh result. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CapabilityResult'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getCapabilityFeedback: {
-    parameters: {
-      query?: {
-        /** @description How many of the newest comments to include; values above 100 are taken as 100. */
-        comments?: number;
-      };
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The ratings summary. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FeedbackSummary'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  rateCapability: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FeedbackRequest'];
-      };
-    };
-    responses: {
-      /** @description The rating as stored. */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FeedbackVoteResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['RequestTooLarge'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  pushFacts: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FactsPushRequest'];
-      };
-    };
-    responses: {
-      /** @description The answer for every item. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FactsPushResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      413: components['responses']['RequestTooLarge'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getFacts: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-        /** @description Only this fact's observations in `history` (`latest` is always complete). */
-        name?: components['schemas']['FactName'];
-        /** @description Maximum number of observations in `history`; values above 1000 are taken as 1000. */
-        limit?: number;
-      };
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The entity's pushed facts. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FactsResponse'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getExemptions: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-        /** @description Only this entity's exemptions (a full ref: `kind:namespace/name`, the namespace may be left out). */
-        entityRef?: string;
-        /** @description `true` to include expired exemptions. */
-        includeExpired?: boolean;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The exemptions. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExemptionList'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  createExemption: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ExemptionRequest'];
-      };
-    };
-    responses: {
-      /** @description The exemption. */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Exemption'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      413: components['responses']['RequestTooLarge'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getExemptionAudit: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-        /** @description Only this entity's entries (a full ref: `kind:namespace/name`, the namespace may be left out). */
-        entityRef?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The audit entries. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ExemptionAudit'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getExemption: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description The exemption's id (a UUID; anything else is not found). */
-        id: components['parameters']['ExemptionId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The exemption (it may have expired). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Exemption'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  deleteExemption: {
-    parameters: {
-      query?: {
-        /** @description Who deletes it, for the audit log (default `anonymous`); with OIDC on, the authenticated caller instead. */
-        actor?: string;
-      };
-      header?: never;
-      path: {
-        /** @description The exemption's id (a UUID; anything else is not found). */
-        id: components['parameters']['ExemptionId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted. */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getAuditLog: {
-    parameters: {
-      query?: {
-        /** @description Earliest instant (inclusive), ISO-8601. */
-        since?: string;
-        /** @description Latest instant (inclusive), ISO-8601. */
-        until?: string;
-        /** @description Only this actor's entries (exact, e.g. `anonymous`). */
-        actor?: string;
-        /** @description Page size; values above 500 are taken as 500. */
-        limit?: number;
-        /** @description Opaque cursor from a previous page's `pageInfo.nextCursor`. */
-        cursor?: components['schemas']['Cursor'];
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description One page of entries, newest first. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditPage'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTeams: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The teams. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TeamList'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTeamGraph: {
-    parameters: {
-      query?: {
-        /** @description `json` (the default), `dot` or `csv` (any case); anything else is a 400. */
-        format?: 'json' | 'dot' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The graph (JSON), or as Graphviz DOT. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TeamGraph'];
-          'text/csv': string;
-          'text/vnd.graphviz': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTeam: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The team. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TeamDetail'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getSystemRollup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The rollup. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Rollup'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getDomainRollup: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The rollup. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Rollup'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getTimeToFirstAdopter: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The figures and every capability. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TimeToFirstAdopterReport'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBypasses: {
-    parameters: {
-      query?: {
-        /**
-         * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
-         *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
-         *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
-         *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
-         *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
-         *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
-         */
-        format?: components['parameters']['ListFormat'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The bypassed capabilities. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['BypassReport'];
-          'text/csv': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getOrganisationSummary: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The summary. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OrganisationSummary'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBadgeSvg: {
-    parameters: {
-      query?: {
-        /** @description The badge's shape, as on shields.io; anything else is a 400. */
-        style?: components['parameters']['BadgeStyle'];
-      };
-      header?: {
-        /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
-        'If-None-Match'?: components['parameters']['IfNoneMatch'];
-      };
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['BadgeSvg'];
-      304: components['responses']['BadgeNotModified'];
-      400: components['responses']['BadRequest'];
-      404: components['responses']['BadgeSvgUnknown'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBadgeJson: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
-        'If-None-Match'?: components['parameters']['IfNoneMatch'];
-      };
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['BadgeJson'];
-      304: components['responses']['BadgeNotModified'];
-      404: components['responses']['BadgeJson'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBadgeSvgById: {
-    parameters: {
-      query?: {
-        /** @description The badge's shape, as on shields.io; anything else is a 400. */
-        style?: components['parameters']['BadgeStyle'];
-      };
-      header?: {
-        /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
-        'If-None-Match'?: components['parameters']['IfNoneMatch'];
-      };
-      path: {
-        /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
-        id: components['parameters']['BadgeId'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['BadgeSvg'];
-      304: components['responses']['BadgeNotModified'];
-      400: components['responses']['BadRequest'];
-      404: components['responses']['BadgeSvgUnknown'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBadgeJsonById: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
-        'If-None-Match'?: components['parameters']['IfNoneMatch'];
-      };
-      path: {
-        /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
-        id: components['parameters']['BadgeId'];
-        /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
-        scorecard: components['parameters']['BadgeScorecard'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['BadgeJson'];
-      304: components['responses']['BadgeNotModified'];
-      404: components['responses']['BadgeJson'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBadgeId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The badge id. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-          };
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
-  getBadgeMarkdown: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Entity kind (case-insensitive). */
-        kind: components['parameters']['Kind'];
-        /** @description Entity namespace (case-insensitive). */
-        namespace: components['parameters']['Namespace'];
-        /** @description Entity name (case-insensitive). */
-        name: components['parameters']['Name'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The Markdown, one badge per line. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/markdown': string;
-        };
-      };
-      401: components['responses']['BadgeAuthenticationError'];
-      404: components['responses']['NotFound'];
-      500: components['responses']['InternalError'];
-      503: components['responses']['ServiceUnavailable'];
-    };
-  };
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pull succeeded; the source's status afterwards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackstageSource"];
+                };
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A pull of this source is already running, on this replica or another (`ConflictError`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @constant */
+                            name?: "ConflictError";
+                        };
+                        response?: {
+                            /** @constant */
+                            statusCode?: 409;
+                        };
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Backstage or its token endpoint could not be read: unreachable, not allow-listed
+             *     (`scorecards.locations.allowed-hosts`), an HTTP error, a page that is not a by-query page,
+             *     larger than `scorecards.ingest.max-body-bytes`, or more entities than the source's
+             *     `max-entities` (`BadGatewayError`). Nothing was applied.
+             */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @constant */
+                            name?: "BadGatewayError";
+                        };
+                        response?: {
+                            /** @constant */
+                            statusCode?: 502;
+                        };
+                    };
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTechInsightsChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechInsightsCheck"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    runTechInsightsChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Check ids to run; absent or null for every check. */
+                    checks?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The results, in the scorecards' order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechInsightsCheckResult"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A check id names no check (`NotFoundError`, "Tech insight check with id '…' is not registered.", as Tech Insights answers). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    runTechInsightsChecksBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entities: (string | {
+                        kind: string;
+                        namespace?: string;
+                        name: string;
+                    })[];
+                    checks?: string[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description One entry per entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entity: components["schemas"]["EntityRefString"];
+                        /** @description Present when a check id is unknown (then `results` is empty). */
+                        error?: {
+                            /** @constant */
+                            name: "NotFoundError";
+                            message: string;
+                        };
+                        results: components["schemas"]["TechInsightsCheckResult"][];
+                    }[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTechInsightsFactSchemas: {
+        parameters: {
+            query?: {
+                /** @description Only these retrievers (also `ids[]=` and `ids[0]=`, as `qs` writes them). */
+                ids?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schemas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechInsightsFactSchema"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTechInsightsLatestFacts: {
+        parameters: {
+            query: {
+                /** @description The entity's ref, `kind:namespace/name` (the namespace defaults to `default`). */
+                entity: components["parameters"]["TechInsightsEntity"];
+                /** @description Fact retriever ids (`capability-facts`, `pushed-facts`, `scorecard-results`), as `ids[0]=`, `ids[]=` or `ids=`. */
+                ids: components["parameters"]["TechInsightsIds"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest row of each retriever, by retriever id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["TechInsightsFactRow"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No `ids` (the Tech Insights backend's body, not the error envelope). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechInsightsIdsMissing"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTechInsightsFactsInRange: {
+        parameters: {
+            query: {
+                /** @description The entity's ref, `kind:namespace/name` (the namespace defaults to `default`). */
+                entity: components["parameters"]["TechInsightsEntity"];
+                /** @description Fact retriever ids (`capability-facts`, `pushed-facts`, `scorecard-results`), as `ids[0]=`, `ids[]=` or `ids=`. */
+                ids: components["parameters"]["TechInsightsIds"];
+                startDatetime: string;
+                endDatetime: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows of each retriever, by retriever id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["TechInsightsFactRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description No `ids`, or `startDatetime`/`endDatetime` missing or not a date-time (the Tech Insights
+             *     backend's bodies, not the error envelope).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechInsightsIdsMissing"] | components["schemas"]["TechInsightsBadDatetime"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getScorecards: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every scorecard with its levels (lowest first) and its checks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"][];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    evaluateAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the evaluation did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationOutcome"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCapabilities: {
+        parameters: {
+            query?: {
+                /** @description The owner, as an entity ref; the kind defaults to `group`, the namespace to `default`. */
+                owner?: string;
+                /** @description Entity kind of the capability (case-insensitive). */
+                kind?: string;
+                /**
+                 * @description Level name (case-insensitive) on `scorecard` when given, else on the ladder; `none` selects
+                 *     capabilities below the first level.
+                 */
+                level?: string;
+                /** @description The scorecard `level` and `sort=percentage` refer to; an unknown id is a 400 (JSON only). */
+                scorecard?: components["schemas"]["ScorecardId"];
+                /** @description Case-insensitive text the entity ref or the title contains. */
+                q?: string;
+                /**
+                 * @description `name` (entity ref), `level` (on the ladder), `consumers`, `adoption` (adoption rate) or
+                 *     `percentage` (on `scorecard`, which it requires); a leading `-` sorts descending.
+                 */
+                sort?: "name" | "level" | "consumers" | "adoption" | "percentage" | "-name" | "-level" | "-consumers" | "-adoption" | "-percentage";
+                /** @description Page size (JSON only); values above 500 are taken as 500. */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `pageInfo.nextCursor`. */
+                cursor?: components["schemas"]["Cursor"];
+                /** @description `json` or `csv` (any case); anything else is a 400. Without it, `Accept` may ask for CSV (see above). */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of capabilities (JSON), or all of them (CSV). */
+            200: {
+                headers: {
+                    /** @description CSV only: `attachment; filename="capabilities.csv"`. */
+                    "Content-Disposition"?: "attachment; filename=\"capabilities.csv\"";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityList"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCapability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The capability's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCapabilityHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+                /** @description Earliest instant (inclusive), ISO-8601. */
+                from?: string;
+                /** @description Latest instant (inclusive), ISO-8601. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityHistory"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCapabilityConsumers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consumers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityConsumers"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    evaluateCapability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The capability's fresh result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapabilityResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCapabilityFeedback: {
+        parameters: {
+            query?: {
+                /** @description How many of the newest comments to include; values above 100 are taken as 100. */
+                comments?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ratings summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rateCapability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description The rating as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackVoteResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactsPushRequest"];
+            };
+        };
+        responses: {
+            /** @description The answer for every item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactsPushResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+                /** @description Only this fact's observations in `history` (`latest` is always complete). */
+                name?: components["schemas"]["FactName"];
+                /** @description Maximum number of observations in `history`; values above 1000 are taken as 1000. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entity's pushed facts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactsResponse"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getExemptions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+                /** @description Only this entity's exemptions (a full ref: `kind:namespace/name`, the namespace may be left out). */
+                entityRef?: string;
+                /** @description `true` to include expired exemptions. */
+                includeExpired?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exemptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionList"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createExemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The exemption. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemption"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getExemptionAudit: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+                /** @description Only this entity's entries (a full ref: `kind:namespace/name`, the namespace may be left out). */
+                entityRef?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The audit entries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemptionAudit"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getExemption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exemption's id (a UUID; anything else is not found). */
+                id: components["parameters"]["ExemptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exemption (it may have expired). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemption"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteExemption: {
+        parameters: {
+            query?: {
+                /** @description Who deletes it, for the audit log (default `anonymous`); with OIDC on, the authenticated caller instead. */
+                actor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The exemption's id (a UUID; anything else is not found). */
+                id: components["parameters"]["ExemptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAuditLog: {
+        parameters: {
+            query?: {
+                /** @description Earliest instant (inclusive), ISO-8601. */
+                since?: string;
+                /** @description Latest instant (inclusive), ISO-8601. */
+                until?: string;
+                /** @description Only this actor's entries (exact, e.g. `anonymous`). */
+                actor?: string;
+                /** @description Page size; values above 500 are taken as 500. */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `pageInfo.nextCursor`. */
+                cursor?: components["schemas"]["Cursor"];
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeams: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The teams. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamList"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeamGraph: {
+        parameters: {
+            query?: {
+                /** @description `json` (the default), `dot` or `csv` (any case); anything else is a 400. */
+                format?: "json" | "dot" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The graph (JSON), or as Graphviz DOT. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamGraph"];
+                    "text/csv": string;
+                    "text/vnd.graphviz": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSystemRollup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollup. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDomainRollup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rollup. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rollup"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTimeToFirstAdopter: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures and every capability. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeToFirstAdopterReport"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBypasses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bypassed capabilities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BypassReport"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrganisationSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBadgeSvg: {
+        parameters: {
+            query?: {
+                /** @description The badge's shape, as on shields.io; anything else is a 400. */
+                style?: components["parameters"]["BadgeStyle"];
+            };
+            header?: {
+                /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BadgeSvg"];
+            304: components["responses"]["BadgeNotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["BadgeSvgUnknown"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBadgeJson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BadgeJson"];
+            304: components["responses"]["BadgeNotModified"];
+            404: components["responses"]["BadgeJson"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBadgeSvgById: {
+        parameters: {
+            query?: {
+                /** @description The badge's shape, as on shields.io; anything else is a 400. */
+                style?: components["parameters"]["BadgeStyle"];
+            };
+            header?: {
+                /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
+                id: components["parameters"]["BadgeId"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BadgeSvg"];
+            304: components["responses"]["BadgeNotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["BadgeSvgUnknown"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBadgeJsonById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description An opaque badge id (`GET /api/scorecards/badges/{kind}/{namespace}/{name}/id`). */
+                id: components["parameters"]["BadgeId"];
+                /** @description A scorecard id (`GET /api/scorecards/scorecards`); `relied-on` is the ladder. */
+                scorecard: components["parameters"]["BadgeScorecard"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BadgeJson"];
+            304: components["responses"]["BadgeNotModified"];
+            404: components["responses"]["BadgeJson"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBadgeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The badge id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBadgeMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Markdown, one badge per line, with `ETag` and `Cache-Control: no-cache` like every badge answer. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["BadgeETag"];
+                    "Cache-Control": components["headers"]["BadgeCacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            304: components["responses"]["BadgeNotModified"];
+            401: components["responses"]["BadgeAuthenticationError"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLocationsByQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    cursor?: string;
+                    limit?: number;
+                    query?: components["schemas"]["FilterPredicate"];
+                };
+            };
+        };
+        responses: {
+            /** @description One page of locations, ordered by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Location"][];
+                        /** @description Matching locations over all pages. */
+                        totalItems: number;
+                        pageInfo: {
+                            nextCursor?: components["schemas"]["Cursor"];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
 }

@@ -2,6 +2,9 @@ package dev.scorecards.api;
 
 import dev.scorecards.badges.BadgeStyle;
 import dev.scorecards.badges.Badges;
+import dev.scorecards.campaigns.CampaignProgress;
+import dev.scorecards.campaigns.CampaignSpec;
+import dev.scorecards.campaigns.Campaigns;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -33,6 +36,10 @@ public class BadgesResource {
     Caller caller;
     @ConfigProperty(name = "scorecards.public-url")
     Optional<String> publicUrl;
+    @Inject
+    Campaigns campaigns;
+    @Inject
+    CampaignProgress progress;
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
     boolean oidc;
 
@@ -44,6 +51,20 @@ public class BadgesResource {
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         BadgeStyle s = BadgeStyle.parse(style);
         return answer(badges.svgByName(Refs.of(kind, namespace, name), scorecard, s), SVG, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/campaigns/{id}.svg")
+    @Produces(SVG)
+    public Response campaign(@PathParam("id") String id, @QueryParam("style") String style,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        BadgeStyle s = BadgeStyle.parse(style);
+        CampaignSpec spec = campaigns.find(id);
+        if (spec == null) {
+            return answer(badges.campaign(null, 0, 0, s), SVG, ifNoneMatch);
+        }
+        var p = progress.of(spec);
+        return answer(badges.campaign(spec.title(), p.done(), p.total(), s), SVG, ifNoneMatch);
     }
 
     @GET

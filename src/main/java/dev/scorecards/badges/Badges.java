@@ -107,6 +107,18 @@ public class Badges {
         return json(verdict(ids.refFor(id), scorecard));
     }
 
+    /**
+     * A campaign's badge: its title and "done/total", coloured from the first colour (nothing done) to
+     * the last (all done); {@code label} null for an unknown campaign (a 404 "unknown" badge).
+     */
+    public Body campaign(String label, long done, long total, BadgeStyle style) {
+        List<String> colors = config.colors();
+        Verdict v = label == null ? new Verdict(false, "campaign", UNKNOWN, config.inactiveColor())
+                : new Verdict(true, label, done + "/" + total, total == 0 ? config.inactiveColor()
+                        : colors.get((int) Math.round((double) done / total * (colors.size() - 1))));
+        return svg(v, style);
+    }
+
     /** Whether the entity is a capability with a current result. */
     public boolean isScored(String ref) {
         return list.scores(ref) != null;

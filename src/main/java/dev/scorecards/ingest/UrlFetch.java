@@ -105,14 +105,23 @@ public class UrlFetch {
             throw ServiceError.input("Url location " + target + " must be an absolute http(s) URL");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        for (String allowed : locationsConfig.allowedHosts().orElse(List.of())) {
-            String a = allowed.trim().toLowerCase(Locale.ROOT);
-            if (a.equals(host) || (a.startsWith("*.") && host.endsWith(a.substring(1)))) {
-                return;
-            }
+        if (allowedHost(host)) {
+            return;
         }
         throw ServiceError.input("Url location " + target + " is on host " + host
                 + ", which is not in the allow-list (scorecards.locations.allowed-hosts)");
+    }
+
+    /** Whether {@code host} is in the allow-list ({@code scorecards.locations.allowed-hosts}; {@code *.x} allows subdomains). */
+    public boolean allowedHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String allowed : locationsConfig.allowedHosts().orElse(List.of())) {
+            String a = allowed.trim().toLowerCase(Locale.ROOT);
+            if (a.equals(h) || (a.startsWith("*.") && h.endsWith(a.substring(1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Collects a body, failing with a 413 (and dropping the connection) once it exceeds the limit. */

@@ -122,6 +122,16 @@ public class CapabilityList {
         return null;
     }
 
+    /** A capability as the list holds it: what a selection filters on, and its scores by scorecard id. */
+    public record Item(String ref, String kind, String title, String owner, Map<String, Score> cards) {
+    }
+
+    /** Every capability in the list, by ref (the copy the list itself answers from). */
+    public List<Item> items() {
+        return memory.current().byName().stream().map(r -> new Item(r.ref(), r.kind(), r.title(), r.owner(), r.cards()))
+                .toList();
+    }
+
     /** The kinds of the capabilities in the list, sorted (for a filter to offer only kinds that match some). */
     public List<String> kinds() {
         return memory.current().byName().stream().map(Row::kind).distinct().sorted().toList();

@@ -149,6 +149,33 @@ public class CapabilityQueries {
         return out;
     }
 
+    /**
+     * Every recorded change of these capabilities, oldest first, per capability, each as {@link #history}
+     * gives it ({@code at}, {@code levelIndex}, {@code scorecards}, {@code checks}, {@code removed}); one query.
+     */
+    public Map<String, List<JsonNode>> fullHistories(Collection<String> refs) {
+        Map<String, List<JsonNode>> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        query("select entity_ref, at, level_index, scores::text, states::text, removed from scoring_history"
+                + " where entity_ref = any(?) order by entity_ref, at, id", List.of((Object) refs.toArray(String[]::new)),
+                rs -> {
+                    ObjectNode o = JSON.createObjectNode();
+                    o.put("at", rs.getTimestamp(2).toInstant().toString());
+                    o.put("levelIndex", rs.getInt(3));
+                    try {
+                        o.set("scorecards", JSON.readTree(rs.getString(4)));
+                        o.set("checks", JSON.readTree(rs.getString(5)));
+                    } catch (java.io.IOException e) {
+                        throw new SQLException(e);
+                    }
+                    o.put("removed", rs.getBoolean(6));
+                    out.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(o);
+                });
+        return out;
+    }
+
     /** Runs a read over the scoring tables for this stage's other queries. */
     void query(String sql, List<Object> params, Sql.RowReader reader) {
         Sql.query(dataSource, sql, params, reader);

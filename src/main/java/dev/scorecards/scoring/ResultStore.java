@@ -38,6 +38,9 @@ public class ResultStore {
 
     @Inject
     DataSource dataSource;
+    /** Later stages that record rows with a result change (notifications' outbox). */
+    @Inject
+    jakarta.enterprise.inject.Instance<ResultChangeHook> hooks;
 
     /** How long a version read is trusted: badges and lists ask on every request, another replica's change may wait. */
     private static final long TRUSTED_NANOS = 1_000_000_000L;
@@ -112,6 +115,7 @@ public class ResultStore {
                 }
             }
             int changed = 0;
+            List<ResultChangeHook.Change> changes = new ArrayList<>();
             try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement detail = c.prepareStatement(
                     "insert into scoring_detail (entity_ref, result, consumers) values (?, ?::jsonb, ?::jsonb)"
                             + " on conflict (entity_ref) do update set result = excluded.result,"
@@ -128,6 +132,8 @@ public class ResultStore {
                         continue;
                     }
                     changed++;
+                    changes.add(new ResultChangeHook.Change(e.capability().ref(), e.capability().ownerRef(),
+                            e.capability().title(), result));
                     bindUpsert(upsert, e, hash, ingestion, now, firstConsumer);
                     upsert.addBatch();
                     detail.setString(1, e.capability().ref());
@@ -143,6 +149,9 @@ public class ResultStore {
                     history.setInt(6, (int) e.capability().consumerCount());
                     history.setString(7, states(e).toString());
                     history.addBatch();
+                }
+                for (ResultChangeHook hook : hooks) {
+                    hook.changing(c, changes, now);
                 }
                 upsert.executeBatch();
                 detail.executeBatch();

@@ -28,7 +28,9 @@ public class WebPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(Home.Page page);
+        static native TemplateInstance index(Home.Page page, java.util.List<CampaignPage.Row> campaigns);
+
+        static native TemplateInstance campaign(CampaignPage.Detail page);
 
         static native TemplateInstance capability(CapabilityPage.Detail page);
 
@@ -43,6 +45,8 @@ public class WebPages {
     CapabilityPage capabilities;
     @Inject
     TeamGraph graph;
+    @Inject
+    CampaignPage campaignPages;
 
     @GET
     public Response index(@QueryParam("q") String q, @QueryParam("owner") String owner, @QueryParam("kind") String kind,
@@ -58,7 +62,7 @@ public class WebPages {
         if (page != null && page.matches("[1-9][0-9]{0,5}")) {
             number = Integer.parseInt(page);
         }
-        return html(200, Templates.index(home.page(query, number)));
+        return html(200, Templates.index(home.page(query, number), campaignPages.rows()));
     }
 
     @GET
@@ -72,6 +76,16 @@ public class WebPages {
                     "There is no capability " + ref + ". It may have been removed, or it is not a capability."));
         }
         return html(200, Templates.capability(detail));
+    }
+
+    @GET
+    @Path("campaigns/{id}")
+    public Response campaign(@PathParam("id") String id) {
+        CampaignPage.Detail detail = campaignPages.detail(id);
+        if (detail == null) {
+            return html(404, Templates.problem(404, "No such campaign", "There is no campaign " + id + "."));
+        }
+        return html(200, Templates.campaign(detail));
     }
 
     @GET

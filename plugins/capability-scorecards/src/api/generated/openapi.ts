@@ -1371,6 +1371,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scorecards/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List campaigns with their progress
+         * @description Every campaign (YAML files and API) by id, with its totals as they are at this moment.
+         */
+        get: operations["getCampaigns"];
+        put?: never;
+        /**
+         * Define a campaign
+         * @description A target (a scorecard's level, the ladder's rung, or checks that must all hold) for a selection of
+         *     capabilities (the capability list's filters, or an explicit list) by a deadline. 409 when the id is
+         *     taken (by a stored campaign or one in a YAML file of `scorecards.campaigns.dir`). The answer is the
+         *     campaign with its progress, as `GET …/{id}` gives it.
+         */
+        post: operations["createCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A campaign and its progress
+         * @description Progress from the stored results at this moment: `done` of `total` selected capabilities meet the
+         *     target (exempt and not-applicable checks count as held, as for levels), per owning team, and per
+         *     capability with the checks still between it and the target. Past the deadline, `missed` lists the
+         *     capabilities that did not meet the target at the end of the deadline day (UTC), and keeps them.
+         */
+        get: operations["getCampaign"];
+        /**
+         * Change a campaign
+         * @description Replaces the definition (`id` may be left out; when given it must be the path's). 409 for a campaign of a YAML file.
+         */
+        put: operations["replaceCampaign"];
+        post?: never;
+        /**
+         * Delete a campaign
+         * @description 409 for a campaign of a YAML file (remove the file instead).
+         */
+        delete: operations["deleteCampaign"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/campaigns/{id}/capabilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /** The campaign's capabilities, each with its next steps */
+        get: operations["getCampaignCapabilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/campaigns/{id}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /** The campaign's progress per owning team */
+        get: operations["getCampaignTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/campaigns/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The campaign's burn-up
+         * @description Replayed from the results' history for the capabilities the selection holds now: a point at the
+         *     start of every day (UTC) from the campaign's start (else the day it was created through the API,
+         *     else the selection's first recorded result), one at every change of `done` or `total`, and one now.
+         */
+        get: operations["getCampaignHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/badges/campaigns/{id}.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A campaign's progress as a README badge (SVG)
+         * @description Anonymous. Left the campaign's title, right `done/total`, coloured from the first of
+         *     `scorecards.badges.colors` (nothing done) to the last (all done). An unknown campaign gets a grey
+         *     `unknown` badge with status 404. `ETag` and `If-None-Match` as for capability badges.
+         */
+        get: operations["getCampaignBadgeSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Web page of one campaign
+         * @description Its target, deadline, badge, progress per team and per capability (with next steps), missed capabilities and burn-up.
+         */
+        get: operations["webCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List subscriptions
+         * @description Oldest first. Admins only, since a target URL (a Slack webhook's) can be a secret itself.
+         */
+        get: operations["getWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a target to events
+         * @description `type` `webhook` (the default) receives each event as JSON, signed with `secret`
+         *     (`X-Scorecards-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`); `slack` a Slack incoming
+         *     webhook message (`{"text": …}`); `backstage` a notification of Backstage's Notifications backend
+         *     (`POST {url}/api/notifications/notifications` with `token` as a bearer token, recipients the
+         *     capability's or campaign's owner). Every delivery carries `X-Scorecards-Event` and a unique
+         *     `X-Scorecards-Delivery` (the idempotency key). The URL's host must be in
+         *     `scorecards.locations.allowed-hosts`. `selection` limits the events to owners and capabilities.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (a UUID; anything else is not found). */
+                id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /** One subscription */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe
+         * @description The subscription and its deliveries (sent or not) are deleted.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (a UUID; anything else is not found). */
+                id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The subscription's delivery log
+         * @description Newest first, each with its status, attempts, last response code or error, and the event.
+         */
+        get: operations["getWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/webhooks/{id}/deliveries/{delivery}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (a UUID; anything else is not found). */
+                id: components["parameters"]["WebhookId"];
+                /** @description The delivery's id (`X-Scorecards-Delivery`). */
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description The delivery becomes pending and is sent at the sender's next look (same id and body, attempts
+         *     kept), whatever its state; it keeps its place in the subscription's order.
+         */
+        post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2499,6 +2776,166 @@ export interface components {
             totalItems?: "include" | "exclude";
             cursor?: string;
         };
+        /** @description A scorecard's level (`{scorecard, level}`), the ladder's rung (`{level}`), or checks that must all hold (`{checks}`). */
+        CampaignTarget: {
+            scorecard?: components["schemas"]["ScorecardId"];
+            level?: string;
+            checks?: components["schemas"]["CheckId"][];
+        };
+        /**
+         * @description Which capabilities: every field given must match (any of its values); none given: every capability.
+         *     `owner` (kind defaults to group), `kind`, `domain` and `system` (the capabilities inside them), `q`
+         *     (text in the ref or title, as the capability list's), `capabilities` (explicit refs). Each list
+         *     field also takes one string.
+         */
+        CampaignSelection: {
+            owner?: string[];
+            kind?: string[];
+            domain?: string[];
+            system?: string[];
+            q?: string;
+            capabilities?: string[];
+        };
+        CampaignRequest: {
+            id: string;
+            title: string;
+            description?: string;
+            /** @description The group running the campaign (kind defaults to group). */
+            owner?: string;
+            target: components["schemas"]["CampaignTarget"];
+            selection?: components["schemas"]["CampaignSelection"];
+            /** Format: date */
+            start?: string;
+            /** Format: date */
+            deadline: string;
+        };
+        CampaignSummary: {
+            id: string;
+            title: string;
+            description: string | null;
+            owner: components["schemas"]["NullableEntityRef"];
+            target: components["schemas"]["CampaignTarget"];
+            selection: components["schemas"]["CampaignSelection"];
+            /** Format: date */
+            start: string | null;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            source: "api" | "file";
+            /**
+             * @description `upcoming` (before its start), `active`, `completed` (all selected done), `missed` (past the deadline with capabilities that missed it).
+             * @enum {string}
+             */
+            status: "upcoming" | "active" | "completed" | "missed";
+            done: number;
+            total: number;
+            percentage: number;
+            /** @description Days from today (UTC) to the deadline; negative once it has passed. */
+            daysLeft: number;
+            missedCount: number;
+        };
+        CampaignProgress: components["schemas"]["CampaignSummary"] & {
+            /** @description Past the deadline, the capabilities that did not meet the target at the end of the deadline day. */
+            missed: components["schemas"]["EntityRefString"][];
+            teams: components["schemas"]["CampaignTeam"][];
+            capabilities: components["schemas"]["CampaignCapability"][];
+        };
+        CampaignList: {
+            items: components["schemas"]["CampaignSummary"][];
+        };
+        CampaignTeam: {
+            owner: components["schemas"]["NullableEntityRef"];
+            done: number;
+            total: number;
+            percentage: number;
+        };
+        CampaignCapability: {
+            entityRef: components["schemas"]["EntityRefString"];
+            title: string | null;
+            owner: components["schemas"]["NullableEntityRef"];
+            done: boolean;
+            missed: boolean;
+            /** @description The target scorecard's level it holds (null below the first, or for a checks target). */
+            level: string | null;
+            /** @description The checks the target needs that do not hold yet (empty when done). */
+            nextSteps: {
+                checkId: components["schemas"]["CheckId"];
+                name: string;
+                state: components["schemas"]["CheckState"];
+                reason: string | null;
+                remediation: string | null;
+                link: string | null;
+            }[];
+        };
+        CampaignPoint: {
+            at: components["schemas"]["Timestamp"];
+            done: number;
+            total: number;
+            percentage: number;
+        };
+        /** @enum {string} */
+        NotificationEventType: "level-changed" | "check-regressed" | "first-adopter" | "bypass-detected" | "satisfaction-dropped" | "campaign-due-soon" | "campaign-missed" | "campaign-completed";
+        WebhookRequest: {
+            /** @description An http(s) URL on a host of `scorecards.locations.allowed-hosts`; for `backstage`, Backstage's base URL. */
+            url: string;
+            /**
+             * @default webhook
+             * @enum {string}
+             */
+            type: "webhook" | "slack" | "backstage";
+            events: components["schemas"]["NotificationEventType"][];
+            /** @description The HMAC-SHA256 key of `X-Scorecards-Signature-256`; required for `webhook`. */
+            secret?: string;
+            /** @description For `backstage`, a service token (sent as `Authorization: Bearer`); required there. */
+            token?: string;
+            selection?: {
+                /** @description Owner refs (kind defaults to group), one or a list; campaign events match the campaign's owner. */
+                owner?: string | string[];
+                /** @description Capability refs, one or a list; a subscription with capabilities gets no campaign events. */
+                capabilities?: string | string[];
+            };
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            /** @enum {string} */
+            type: "webhook" | "slack" | "backstage";
+            events: components["schemas"]["NotificationEventType"][];
+            selection: {
+                owner?: components["schemas"]["EntityRefString"][];
+                capabilities?: components["schemas"]["EntityRefString"][];
+            };
+            secretSet: boolean;
+            createdAt: components["schemas"]["Timestamp"];
+        };
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description The `X-Scorecards-Delivery` header of every attempt.
+             */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            event: components["schemas"]["NotificationEventType"];
+            eventId: number;
+            entityRef: components["schemas"]["NullableEntityRef"];
+            campaignId: string | null;
+            /**
+             * @description `pending` (not yet sent, or retrying after `nextAttemptAt`), `delivered` (a 2xx answer), `failed` (given up after `scorecards.notifications.give-up-after`).
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            createdAt: components["schemas"]["Timestamp"];
+            lastAttemptAt: components["schemas"]["NullableTimestamp"];
+            nextAttemptAt: components["schemas"]["NullableTimestamp"];
+            deliveredAt: components["schemas"]["NullableTimestamp"];
+            /** @description The event as a plain webhook receives it: `event`, `occurredAt`, `capability` or `campaign`, and the event's own fields. */
+            payload: Record<string, never>;
+        };
     };
     responses: {
         /** @description The request is invalid (`InputError`). */
@@ -2804,6 +3241,10 @@ export interface components {
         BadgeStyle: "flat" | "flat-square" | "for-the-badge";
         /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
         IfNoneMatch: string;
+        /** @description The campaign's id. */
+        CampaignId: string;
+        /** @description The subscription's id (a UUID; anything else is not found). */
+        WebhookId: string;
     };
     requestBodies: never;
     headers: {
@@ -4957,6 +5398,546 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCampaigns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description The campaign and its progress. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["ConflictError"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign and its progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replaceCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignRequest"];
+            };
+        };
+        responses: {
+            /** @description The campaign and its progress. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictError"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictError"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCampaignCapabilities: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The selected capabilities by ref. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignCapability"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCampaignTeams: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per owner of a selected capability, by owner ref (no owner last, as null). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignTeam"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCampaignHistory: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The points, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignPoint"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCampaignBadgeSvg: {
+        parameters: {
+            query?: {
+                /** @description The badge's shape, as on shields.io; anything else is a 400. */
+                style?: components["parameters"]["BadgeStyle"];
+            };
+            header?: {
+                /** @description An ETag of an earlier answer; when it is the current one, the answer is 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BadgeSvg"];
+            304: components["responses"]["BadgeNotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["BadgeSvgUnknown"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    webCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id. */
+                id: components["parameters"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such campaign, as a page. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Webhook"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription (its secret and token are never shown). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (a UUID; anything else is not found). */
+                id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (a UUID; anything else is not found). */
+                id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default) or `csv` (any case); anything else is a 400. Without `format`, an `Accept`
+                 *     header that names `text/csv` and not `application/json` also selects CSV. CSV is UTF-8 with a
+                 *     header line and CRLF line endings, quoted as RFC 4180 says (a cell holding a comma, a quote or a
+                 *     line break); lists are joined with `;`, absent values are empty, and a text cell starting with
+                 *     `=`, `+`, `-`, `@`, a tab or a carriage return (and not a number) gets a leading `'` so that a
+                 *     spreadsheet does not run it. The response is a download (`Content-Disposition: attachment`).
+                 */
+                format?: components["parameters"]["ListFormat"];
+                /** @description At most this many (1 to 1000). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The subscription's id (a UUID; anything else is not found). */
+                id: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    redeliverWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription's id (a UUID; anything else is not found). */
+                id: components["parameters"]["WebhookId"];
+                /** @description The delivery's id (`X-Scorecards-Delivery`). */
+                delivery: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

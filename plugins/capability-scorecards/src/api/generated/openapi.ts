@@ -810,7 +810,9 @@ export interface paths {
          *     as `note` says. The comment is plain text, stored without control characters (tabs and line breaks
          *     kept) and surrounding whitespace; an empty one is stored as null. It is not escaped: display it as
          *     text. The capability is re-evaluated before the answer (its `satisfactionCount`,
-         *     `satisfactionMean` and `csat` facts). 404 when the entity is not a capability.
+         *     `satisfactionMean` and `csat` facts). 404 when the entity is not a capability. The answer is 201
+         *     for a voter's first rating of the capability and 200 (with `replacedEarlierVote: true`) when it
+         *     replaces one; ratings by one voter sent at the same moment are applied one after the other.
          */
         post: operations["rateCapability"];
         delete?: never;
@@ -891,7 +893,8 @@ export interface paths {
          * @description Waives the check for the entity until `expiresAt` (or for good): a check that does not pass or
          *     apply becomes `EXEMPT`, which counts as held for levels and is left out of percentages. With
          *     OIDC on, the author is the authenticated caller and `author` is ignored. The entity is
-         *     re-evaluated before the answer. 404 when the entity is not in the catalog.
+         *     re-evaluated before the answer. 404 when the entity is not in the catalog; 409 when an exemption
+         *     that has not expired already waives the check for the entity (delete it first to replace it).
          */
         post: operations["createExemption"];
         delete?: never;
@@ -4632,7 +4635,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The rating as stored. */
+            /** @description The rating as stored; it replaced the voter's earlier rating. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackVoteResponse"];
+                };
+            };
+            /** @description The rating as stored (the voter's first). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4793,6 +4805,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictError"];
             413: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];

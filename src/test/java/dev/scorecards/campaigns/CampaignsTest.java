@@ -179,7 +179,7 @@ class CampaignsTest {
         bad("{\"id\": \"a\", \"title\": \"A\", \"target\": {\"level\": \"Shipped\"}, \"deadline\": \"soon\"}",
                 "campaign: deadline 'soon' must be a date such as 2027-03-31");
         bad("{\"id\": \"a\", \"title\": \"A\\u0000\", \"target\": {\"level\": \"Shipped\"}, \"deadline\": \"2099-01-01\"}",
-                "campaign: title must not contain a NUL character");
+                "Malformed request: body field title contains a NUL character (\\u0000), which cannot be stored");
         bad("{\"id\": \"A B\", \"title\": \"A\", \"target\": {\"level\": \"Shipped\"}, \"deadline\": \"2099-01-01\"}",
                 "campaign: id 'A B' must be 1-63 lower-case letters, digits and '-', starting with a letter or digit");
         bad("{\"id\": \"a\", \"title\": \"A\", \"target\": {\"level\": \"Shipped\"}, \"selection\": {\"team\": \"x\"},"

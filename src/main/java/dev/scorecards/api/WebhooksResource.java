@@ -62,8 +62,7 @@ public class WebhooksResource {
     @GET
     @Path("/{id}/deliveries")
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
-    public Table deliveries(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("format") String format) {
+    public Table deliveries(@PathParam("id") String id, @QueryParam("limit") String limit) {
         int n;
         try {
             n = limit == null || limit.isBlank() ? 100 : Integer.parseInt(limit.trim());

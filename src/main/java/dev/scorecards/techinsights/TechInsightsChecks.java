@@ -92,7 +92,7 @@ public class TechInsightsChecks {
         if (!c.remediation().isEmpty()) {
             o.putObject("failureMetadata").put("remediation", c.remediation());
         }
-        if (c.link() != null) {
+        if (c.link() != null && !c.link().startsWith("#")) { // '#…' is a section of the capability's own page
             o.putArray("links").addObject().put("title", "How to fix").put("url", c.link());
         }
         return o;

@@ -234,7 +234,8 @@ public class TechInsightsChecks {
         if (s.length() > 0) {
             s.append("\n\n");
         }
-        s.append("**").append(note).append(":** ").append(reason.isEmpty() ? "-" : reason);
+        // the reason may hold user text (an exemption's reason, a pushed value): escaped, never markup
+        s.append("**").append(note).append(":** ").append(reason.isEmpty() ? "-" : MarkdownText.escape(reason));
         if ((state == CheckState.FAIL || state == CheckState.NOT_REPORTED) && !c.remediation().isEmpty()) {
             s.append("\n\n").append(c.remediation());
         }

@@ -72,11 +72,8 @@ public class LocationService {
         String id = existing != null ? existing.id() : UUID.randomUUID().toString();
         Location location = new Location(id, type, normalised,
                 "location:default/" + LocationCrawler.generatedName(type, normalised));
-        LocationCrawler.Crawl crawl = crawler.crawl(type, normalised);
         String what = "location " + type + ":" + normalised;
-        if (!crawl.problems().isEmpty()) {
-            throw Rejection.of(what, crawl.problems(), crawl.problems().size());
-        }
+        LocationCrawler.Crawl crawl = crawler.crawl(type, normalised, what);
         if (dryRun) {
             return new Registration(location, process(crawl, what), existing != null);
         }
@@ -89,14 +86,15 @@ public class LocationService {
         if (!store.insert(location)) { // registered at the same moment by another request
             throw ServiceError.conflict("Location " + location.type() + ":" + location.target() + " already exists");
         }
-        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl.candidates().iterator(), what);
+        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl, what);
     }
 
     private List<JsonNode> process(LocationCrawler.Crawl crawl, String what) {
         List<JsonNode> out = new ArrayList<>();
         List<DocumentProblem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Candidate c : crawl.candidates()) {
+        while (crawl.hasNext()) {
+            Candidate c = crawl.next();
             ProcessingResult r = c.problem() != null
                     ? new ProcessingResult(null, null, List.of(c.problem())) : processor.process(c.content());
             if (!r.ok()) {
@@ -216,16 +214,13 @@ public class LocationService {
 
     private List<DocumentProblem> read(Location l) {
         String what = "location " + l.type() + ":" + l.target();
-        LocationCrawler.Crawl crawl = crawler.crawl(l.type(), l.target());
-        List<DocumentProblem> problems = crawl.problems();
-        if (problems.isEmpty()) {
-            try {
-                ingestion.ingest(SOURCE_PREFIX + l.id(), true, crawl.candidates().iterator(), what);
-            } catch (ServiceError e) {
-                @SuppressWarnings("unchecked")
-                List<DocumentProblem> listed = (List<DocumentProblem>) e.details().getOrDefault("documents", List.of());
-                problems = listed.isEmpty() ? List.of(new DocumentProblem(0, what, null, "", e.getMessage())) : listed;
-            }
+        List<DocumentProblem> problems = List.of();
+        try {
+            ingestion.ingest(SOURCE_PREFIX + l.id(), true, crawler.crawl(l.type(), l.target(), what), what);
+        } catch (ServiceError e) {
+            @SuppressWarnings("unchecked")
+            List<DocumentProblem> listed = (List<DocumentProblem>) e.details().getOrDefault("documents", List.of());
+            problems = listed.isEmpty() ? List.of(new DocumentProblem(0, what, null, "", e.getMessage())) : listed;
         }
         String error = problems.isEmpty() ? null : problems.get(0).message();
         store.refreshed(l.id(), error);

@@ -1,6 +1,5 @@
 package dev.scorecards.ingest.source;
 
-import dev.scorecards.catalog.model.Incoming;
 import dev.scorecards.catalog.model.WriteResult;
 import dev.scorecards.catalog.processing.EntityProcessor;
 import dev.scorecards.catalog.store.CatalogWriter;
@@ -53,10 +52,12 @@ public class SourceIngestion {
             long started) {
         long ingestion = log.start(source, mode);
         CatalogWriter.SourceWrite write = writer.open(source, ingestion);
-        DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize()).start();
+        DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize(),
+                hashes -> writer.storedInputs(source, hashes)).start();
         try {
-            for (List<Incoming> chunk = checker.next(); chunk != null; chunk = checker.next()) {
-                write.write(chunk);
+            for (DocumentChecker.Chunk chunk = checker.next(); chunk != null; chunk = checker.next()) {
+                write.unchanged(chunk.unchanged());
+                write.write(chunk.entities());
             }
         } catch (RuntimeException e) {
             checker.cancel();

@@ -72,12 +72,41 @@ public class LocationCrawler {
         private Iterator<String> targets = java.util.Collections.emptyIterator();
         private String ltype;
         private boolean required;
+        private List<Candidate> drained;
 
         private Crawl(String origin, String what, Candidate root, Pending rootPending) {
             this.origin = origin;
             this.what = what;
             ready.add(root);
             queue.add(rootPending);
+        }
+
+        /** Reads everything at once (for dry runs and analyses): the problems found, without throwing. */
+        public List<DocumentProblem> problems() {
+            drain();
+            return problems;
+        }
+
+        /** Reads everything at once: every document (none once there is a problem). */
+        public List<Candidate> candidates() {
+            drain();
+            return drained;
+        }
+
+        private void drain() {
+            if (drained != null) {
+                return;
+            }
+            drained = new ArrayList<>();
+            while (true) {
+                while (ready.isEmpty() && step()) {
+                    // read the next file
+                }
+                if (ready.isEmpty()) {
+                    return;
+                }
+                drained.add(ready.poll());
+            }
         }
 
         @Override
@@ -182,19 +211,27 @@ public class LocationCrawler {
         }
     }
 
-    /** The documents of the location {@code type:target}, read as they are iterated; {@code what} names it in errors. */
-    public Crawl crawl(String type, String target, String what) {
+    /** The documents of the location {@code type:target}, read as they are iterated. */
+    public Crawl crawl(String type, String target) {
+        return crawl(type, target, generatedName(type, target));
+    }
+
+    /**
+     * Crawls a location whose generated Location entity keeps the name it was given at registration
+     * (an updated location keeps its entity, as Backstage keeps {@code location_entity_ref}).
+     */
+    public Crawl crawl(String type, String target, String rootName) {
         String origin = type + ":" + target;
         ObjectNode root = json.createObjectNode();
         root.put("apiVersion", "backstage.io/v1alpha1");
         root.put("kind", "Location");
         ObjectNode metadata = root.putObject("metadata");
-        metadata.put("name", generatedName(type, target));
+        metadata.put("name", rootName);
         metadata.put("namespace", EntityRef.DEFAULT_NAMESPACE);
         metadata.putObject("annotations").put(MANAGED_BY, origin).put(ORIGIN, origin);
         root.putObject("spec").put("type", type).put("target", target).put("presence", "required");
-        String rootRef = "location:default/" + generatedName(type, target);
-        return new Crawl(origin, what, new Candidate(0, origin, root, null, null),
+        String rootRef = "location:default/" + rootName;
+        return new Crawl(origin, "location " + origin, new Candidate(0, origin, root, null, null),
                 new Pending(root, rootRef, type, target, 0));
     }
 
@@ -203,7 +240,7 @@ public class LocationCrawler {
         String key = type + ":" + file;
         Placeholders.Reader placeholderReader = t -> {
             String resolved = reader.resolve(type, file, t);
-            if (type.equals("url") && !sameHost(file, resolved)) {
+            if (type.equals("url") && !LocationAnnotations.sameHost(file, resolved)) {
                 throw ServiceError.input("Placeholder may only reference files from the same repository as the entity");
             }
             return reader.read(type, resolved);
@@ -214,7 +251,7 @@ public class LocationCrawler {
                 ParsedDocument d = docs.next();
                 JsonNode doc = d.content();
                 if (doc instanceof ObjectNode entity && entity.get("metadata") instanceof ObjectNode metadata) {
-                    annotate(metadata, type, file, origin);
+                    LocationAnnotations.annotate(metadata, type, file, origin);
                 }
                 Candidate candidate;
                 try {
@@ -239,34 +276,6 @@ public class LocationCrawler {
             problems.add(new DocumentProblem(e.index(), key, null, "", e.getMessage()));
         } catch (java.io.IOException e) {
             problems.add(new DocumentProblem(0, key, null, "", e.getMessage()));
-        }
-    }
-
-    /** Sets managed-by annotations (always overwritten) and, for url files, source/view/edit urls (given ones win). */
-    private static void annotate(ObjectNode metadata, String type, String file, String origin) {
-        JsonNode existing = metadata.get("annotations");
-        ObjectNode annotations = existing instanceof ObjectNode o ? o : metadata.putObject("annotations");
-        annotations.put(MANAGED_BY, type + ":" + file);
-        annotations.put(ORIGIN, origin);
-        if (type.equals("url")) {
-            String dir = file.substring(0, file.lastIndexOf('/') + 1);
-            if (!annotations.has(SOURCE_LOCATION)) {
-                annotations.put(SOURCE_LOCATION, "url:" + dir);
-            }
-            if (!annotations.has(VIEW_URL)) {
-                annotations.put(VIEW_URL, file);
-            }
-            if (!annotations.has(EDIT_URL) && file.contains("/blob/") && !file.matches(".*/[0-9a-f]{40}/.*")) {
-                annotations.put(EDIT_URL, file.replaceFirst("/blob/", "/edit/"));
-            }
-        }
-    }
-
-    private static boolean sameHost(String a, String b) {
-        try {
-            return URI.create(a).getHost().equalsIgnoreCase(URI.create(b).getHost());
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 }

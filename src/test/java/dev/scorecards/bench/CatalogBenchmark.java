@@ -29,6 +29,8 @@ public final class CatalogBenchmark {
             "/api/catalog/entity-facets?facet=spec.lifecycle&filter=kind=component",
             "/");
     private static final List<String> rows = new ArrayList<>();
+    /** The location service's port; the ingest service takes the next one. */
+    static final int PORT = Integer.getInteger("bench.port", 19350);
 
     public static void main(String[] args) throws Exception {
         String generators = System.getProperty("bench.generators", "");
@@ -69,7 +71,7 @@ public final class CatalogBenchmark {
                 String.valueOf(Math.max(in.bodyBytes() + 1, 10_485_760L)),
                 "SCORECARDS_LOCATIONS_FILE_ROOTS", dir.toString());
         boolean big = in.n() > 20_000;
-        try (ServiceProcess service = ServiceProcess.start(dir.resolve("location"), 19350, jvm, env)) {
+        try (ServiceProcess service = ServiceProcess.start(dir.resolve("location"), PORT, jvm, env)) {
             Phases p = new Phases(service, dir, in);
             String body = "{\"type\":\"file\",\"target\":\"" + in.root() + "\"}";
             double cold = p.timed("location-cold", () -> p.post("/api/catalog/locations", "application/json", body, 201),
@@ -92,7 +94,7 @@ public final class CatalogBenchmark {
             return;
         }
         in.changeEverything(0);
-        try (ServiceProcess service = ServiceProcess.start(dir.resolve("ingest"), 19351, jvm, env)) {
+        try (ServiceProcess service = ServiceProcess.start(dir.resolve("ingest"), PORT + 1, jvm, env)) {
             Phases p = new Phases(service, dir, in);
             String ingest = "/api/catalog/ingest?source=bench&mode=full";
             double cold = p.timed("ingest-cold", () -> p.postFile(ingest, in.body()), in.ingestTotal());

@@ -4,23 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.processing.EntityProcessor;
-import dev.scorecards.catalog.processing.ProcessingResult;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.store.CatalogWriter;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.IngestConfig;
-import dev.scorecards.ingest.source.Candidate;
 import dev.scorecards.ingest.source.DocumentProblem;
 import dev.scorecards.ingest.source.Rejection;
 import dev.scorecards.ingest.source.SourceIngestion;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -75,42 +72,19 @@ public class LocationService {
         String what = "location " + type + ":" + normalised;
         LocationCrawler.Crawl crawl = crawler.crawl(type, normalised);
         if (dryRun) {
-            return new Registration(location, process(crawl, what), existing != null);
+            return new Registration(location, DryRun.process(processor, crawl, what), existing != null);
         }
         store(location, crawl, what);
         return new Registration(location, List.of(), null);
     }
 
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     void store(Location location, LocationCrawler.Crawl crawl, String what) {
         if (!store.insert(location)) { // registered at the same moment by another request
             throw ServiceError.conflict("Location " + location.type() + ":" + location.target() + " already exists");
         }
         ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl, what);
-    }
-
-    private List<JsonNode> process(LocationCrawler.Crawl crawl, String what) {
-        List<JsonNode> out = new ArrayList<>();
-        List<DocumentProblem> problems = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        while (crawl.hasNext()) {
-            Candidate c = crawl.next();
-            ProcessingResult r = c.problem() != null
-                    ? new ProcessingResult(null, null, List.of(c.problem())) : processor.process(c.content());
-            if (!r.ok()) {
-                r.problems().forEach(p -> problems.add(new DocumentProblem(c.index(), c.location(), r.ref(), p.field(),
-                        p.backstageMessage(r.ref()))));
-            } else if (seen.putIfAbsent(r.ref(), c.index()) != null) {
-                problems.add(new DocumentProblem(c.index(), c.location(), r.ref(), "metadata.name",
-                        "Duplicate nested entity: " + r.ref()));
-            } else {
-                out.add(r.entity().entity());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Rejection.of(what, problems, problems.size());
-        }
-        return out;
     }
 
     /**
@@ -150,6 +124,7 @@ public class LocationService {
     }
 
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     void retarget(Location existing, Location updated, LocationCrawler.Crawl crawl, String what) {
         if (!store.retarget(existing, updated.type(), updated.target())) {
             throw ServiceError.conflict("Location " + updated.type() + ":" + updated.target() + " already exists");

@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.facts.BypassReasons;
 import dev.scorecards.paging.Cursors;
-import dev.scorecards.scoring.CapabilityList;
-import dev.scorecards.scoring.CapabilityListQuery;
-import dev.scorecards.scoring.CapabilityQueries;
-import dev.scorecards.scoring.ScorecardDefinitions;
+import dev.scorecards.scoring.query.CapabilityList;
+import dev.scorecards.scoring.query.CapabilityListQuery;
+import dev.scorecards.scoring.query.CapabilityQueries;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
@@ -31,6 +32,8 @@ public class CapabilityTools {
     CapabilityQueries queries;
     @Inject
     ScorecardDefinitions definitions;
+    @Inject
+    BypassReasons bypassReasons;
 
     @Tool(name = "list_capabilities", description = "Lists the platform's capabilities (what teams offer other teams)"
             + " with their ladder level, scorecard levels and percentages, consumers and adoption; filters and sorts"
@@ -80,7 +83,7 @@ public class CapabilityTools {
 
     @Tool(name = "explain_capability", description = "Explains one capability's level: the rung it holds on the"
             + " ladder and why, each scorecard's level, and the next steps (failing checks with their reasons and"
-            + " remediation) to its next level; plus its adoption. As GET /api/scorecards/capabilities/{kind}/"
+            + " remediation) to its next level; plus its adoption and why teams go around it. As GET /api/scorecards/capabilities/{kind}/"
             + "{namespace}/{name}, summarised.",
             annotations = @Tool.Annotations(title = "Explain a capability's level", readOnlyHint = true,
                     destructiveHint = false, idempotentHint = true, openWorldHint = false))
@@ -96,6 +99,8 @@ public class CapabilityTools {
         if (detail == null) {
             throw ServiceError.notFound("No capability " + entityRef);
         }
-        return Explanation.of(detail, definitions.ladder());
+        ObjectNode explained = Explanation.of(detail, definitions.ladder());
+        explained.set("bypassReasons", JSON.valueToTree(bypassReasons.shown(entityRef)));
+        return explained;
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorecards.scoring.Scorecard;
+import dev.scorecards.scoring.definitions.Scorecard;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -88,6 +88,14 @@ class McpTest {
         }
     }
 
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Field {@code name} of each element of {@code array} (null where it is null). */
     static List<String> each(JsonNode array, String name) {
         List<String> out = new ArrayList<>();
@@ -136,6 +144,16 @@ class McpTest {
         // a kind and namespace written in capitals are the same capability, as in the REST API
         assertEquals("Relied on", call(client, "explain_capability", Map.of("ref", "System:Default/Observability"))
                 .path("level").asText());
+
+        // why teams go around a capability: the bypass reasons and open questions of the REST answer
+        JsonNode bypassed = call(client, "explain_capability", Map.of("ref", "system:default/postgres-as-a-service"));
+        JsonNode bypassedRest = json(given().get("/api/scorecards/capabilities/system/default/postgres-as-a-service")
+                .then().statusCode(200).extract().asString());
+        assertEquals(List.of("group:default/growth", "group:default/payments"),
+                JSON.convertValue(bypassed.path("adoption").path("bypassingTeams"), List.class));
+        assertEquals(bypassedRest.path("bypassReasons"), bypassed.path("bypassReasons"));
+        assertEquals(2, bypassed.path("bypassReasons").path("open").size()
+                + bypassed.path("bypassReasons").path("answers").size());
 
         // list_capabilities: the same page and count as GET /api/scorecards/capabilities with the same filters
         JsonPath page1 = given().get("/api/scorecards/capabilities?kind=system&sort=-consumers&limit=3").then()

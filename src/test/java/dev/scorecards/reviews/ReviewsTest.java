@@ -1,7 +1,6 @@
 package dev.scorecards.reviews;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -82,7 +81,7 @@ class ReviewsTest {
         // time to first adopter: every capability arrived with its consumers in one ingestion
         assertEquals(Map.of("n", 0, "notReported", 29), Map.of("n", r.getInt("timeToFirstAdopter.n"),
                 "notReported", r.getInt("timeToFirstAdopter.notReported")));
-        assertEquals(null, r.get("timeToFirstAdopter.medianDays"));
+        assertEquals(null, r.getString("timeToFirstAdopter.medianDays"));
         // satisfaction: CSAT 50 % of two ratings, the low one with its comment
         assertEquals(2, r.getInt("satisfaction.n"));
         assertEquals(50.0, r.getDouble("satisfaction.csat"));
@@ -165,7 +164,8 @@ class ReviewsTest {
         Catalog.ingest("review-change", "delta", Catalog.component("payments-events", "payments",
                 "consumesApis: [events-api]")).statusCode(200);
         given().contentType("application/json").body("{\"score\": 5, \"voter\": \"bob\"}")
-                .post("/api/scorecards/capabilities/system/default/postgres-as-a-service/feedback").then().statusCode(201);
+                .post("/api/scorecards/capabilities/system/default/postgres-as-a-service/feedback").then()
+                .statusCode(200); // replaces bob's rating
         given().contentType("application/json").body("[{\"entityRef\": \"" + POSTGRES + "\", \"source\": \"desk\","
                 + " \"facts\": {\"support.tickets\": 40}}]").post("/api/scorecards/facts").then().statusCode(200);
         given().contentType("application/json").body("{\"id\": \"all-shipped\", \"title\": \"Shipped\", \"target\":"
@@ -274,7 +274,6 @@ class ReviewsTest {
         given().queryParam("period", kind).queryParam("at", at).get(ORG).then().statusCode(200)
                 .body("period.label", equalTo(label)).body("period.start", equalTo(start))
                 .body("period.end", equalTo(end)).body("period.previousStart", equalTo(previousStart))
-                .body("period.previousEnd", equalTo(previousEnd))
-                .body("capabilities.items.entityRef", contains(new String[0]));
+                .body("period.previousEnd", equalTo(previousEnd));
     }
 }

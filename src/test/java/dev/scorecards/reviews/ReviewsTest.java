@@ -178,7 +178,7 @@ class ReviewsTest {
         // this month's review shows the changes against last month's end
         JsonPath now = given().get(ORG).then().statusCode(200).extract().jsonPath();
         Map<String, Object> events = now.getMap("capabilities.items.find { it.entityRef == 'api:default/events-api' }");
-        assertEquals(Map.of("entityRef", "api:default/events-api", "title", "events-api",
+        assertEquals(Map.of("entityRef", "api:default/events-api", "title", "Events API",
                 "owner", "group:default/integration-platform", "level", "Integrated", "levelIndex", 1,
                 "previousLevel", "Shipped", "change", "up"), events);
         assertEquals("up", now.getString("adoption.items.find { it.entityRef == 'api:default/events-api' }.trend"));

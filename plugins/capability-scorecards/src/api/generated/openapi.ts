@@ -314,7 +314,14 @@ export interface paths {
         };
         /** Get a registered location */
         get: operations["getLocation"];
-        put?: never;
+        /**
+         * Point a registered location at a new type and target
+         * @description Keeps the location's id and its Location entity (`entityRef` stays the one given at
+         *     registration, as Backstage keeps it). The new target is read first: one that cannot be read or
+         *     holds a bad document changes nothing (400, every problem listed); what it yields replaces what
+         *     the old target provided.
+         */
+        put: operations["updateLocation"];
         post?: never;
         /** Delete a registered location and every entity it provided */
         delete: operations["deleteLocation"];
@@ -1651,6 +1658,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/analyze-location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What registering a target would bring
+         * @description A catalog file (a target ending in `.yaml`, `.yml` or `.json`) is read as a dry run: every
+         *     entity it (and the locations it names) holds comes back in `existingEntityFiles`, with the file
+         *     it is in and whether that file is a registered location. Any other URL is taken as a repository:
+         *     `generateEntities` proposes the Component Backstage proposes when no SCM analyzer finds a file,
+         *     named after the repository, with a `<host>/project-slug` annotation on github.com, gitlab.com,
+         *     bitbucket.org and dev.azure.com. A target that is not a URL is a 400.
+         */
+        post: operations["analyzeLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/capabilities/{kind}/{namespace}/{name}/bypass-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Why teams go around a capability
+         * @description The teams that go around the capability now, every reason with how many of them give it (over
+         *     the newest answer of each such team), those answers, the open question for every bypassing team
+         *     that has not answered, and the newest answers ever given (`history`, replaced ones and those of
+         *     teams that no longer bypass it included). 404 when the entity is not a capability.
+         */
+        get: operations["getBypassReasons"];
+        put?: never;
+        /**
+         * Say why a team goes around a capability
+         * @description Records why `team` goes around the capability: a `reason` of the service's list
+         *     (`too-rigid`, `too-slow`, `too-opaque` (hard to understand or debug), `missing-feature`, `unaware`,
+         *     `other`; the file `facts/bypass-reasons.yaml`), an optional plain-text `comment` (at most 1,000
+         *     characters, stored without control characters but tabs and line breaks) and the ref of what the
+         *     team uses `instead`. Only a team that goes around the capability now (a structural or declared
+         *     bypass, `adoption.bypassingTeams`) may answer: any other team is a 400 naming `team`. With OIDC on,
+         *     the caller must be a member of the team in the catalog (a User whose name, or `spec.profile.email`,
+         *     is the token's principal), else 403; `answeredBy` is then the principal and `identifiedBy: token`.
+         *     With OIDC off the team is what the request says (`identifiedBy: request`, `answeredBy` as given,
+         *     may be absent), as `note` says. The team's newest answer counts; an earlier one is kept in the
+         *     history (200 with `replacedEarlierAnswer: true`, else 201). Unknown fields are a 400.
+         */
+        post: operations["answerBypassReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/reviews/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's platform review of a week, month or quarter
+         * @description Every capability and the rung it holds with the change since the previous period, adoption and its
+         *     trend, time to first adopter, satisfaction, bypasses, support load, bottleneck teams, campaigns and
+         *     the three next steps with the most effect. Every figure is replayed from the stored history as it
+         *     stood at the end of the period (UTC; ISO weeks from Monday), so a past review regenerates byte for
+         *     byte. JSON, Markdown or printable HTML by `Accept` (`application/json`, `text/markdown`,
+         *     `text/html`) or `format`.
+         */
+        get: operations["getOrgReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/reviews/teams/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One team's platform review of a week, month or quarter
+         * @description The review of the capabilities the Group `group:<namespace>/<name>` owned at the end of the period
+         *     (bottleneck teams: the organisation's). A Group the catalog does not hold and that never owned a
+         *     capability is a 404.
+         */
+        get: operations["getTeamReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2283,6 +2411,7 @@ export interface components {
             changedAt: components["schemas"]["Timestamp"];
             firstSeenAt: components["schemas"]["Timestamp"];
             firstConsumerAt: components["schemas"]["NullableTimestamp"];
+            bypassReasons: components["schemas"]["BypassReasonsShown"];
         };
         Adoption: {
             consumers: number;
@@ -2729,6 +2858,14 @@ export interface components {
                 capabilities: number;
                 /** @description The organisation's bypass ratio, as in `GET /api/scorecards/bypasses`. */
                 ratio: number;
+                /** @description Bypassing teams (per capability) that have said why they go around it. */
+                answered: number;
+                /** @description Every reason of `facts/bypass-reasons.yaml` → how many bypassing teams give it now. */
+                reasons: {
+                    [key: string]: number;
+                };
+                /** @description The open question for each bypassing team (per capability) that has not answered. */
+                open: components["schemas"]["BypassOpenQuestion"][];
             };
             /** @description The bottleneck teams of the team interaction graph. */
             bottlenecks: components["schemas"]["EntityRefString"][];
@@ -2938,6 +3075,236 @@ export interface components {
             deliveredAt: components["schemas"]["NullableTimestamp"];
             /** @description The event as a plain webhook receives it: `event`, `occurredAt`, `capability` or `campaign`, and the event's own fields. */
             payload: Record<string, never>;
+        };
+        AnalyzeLocationRequest: {
+            location: components["schemas"]["LocationInput"];
+            /** @description Accepted as Backstage accepts it; no SCM analyzer runs here, so it changes nothing. */
+            catalogFilename?: string;
+        };
+        AnalyzeLocationResponse: {
+            existingEntityFiles: {
+                location: {
+                    type: string;
+                    target: string;
+                };
+                isRegistered: boolean;
+                entity: Record<string, never>;
+            }[];
+            generateEntities: {
+                entity: Record<string, never>;
+                fields: Record<string, never>[];
+            }[];
+        };
+        /**
+         * @description A reason of `facts/bypass-reasons.yaml`.
+         * @enum {string}
+         */
+        BypassReasonId: "too-rigid" | "too-slow" | "too-opaque" | "missing-feature" | "unaware" | "other";
+        BypassReasonRequest: {
+            /** @description The bypassing team's ref (`group:default/growth`; kind `group` and namespace `default` when left out). */
+            team: string;
+            reason: components["schemas"]["BypassReasonId"];
+            comment?: string | null;
+            /** @description The ref of what the team uses instead (`resource:default/growth-experiments-db`). */
+            instead?: string | null;
+            /** @description With OIDC off, who answers (unverified); ignored with OIDC on. */
+            answeredBy?: string | null;
+        };
+        BypassReasonAnswer: {
+            entityRef: components["schemas"]["EntityRefString"];
+            team: components["schemas"]["EntityRefString"];
+            reason: components["schemas"]["BypassReasonId"];
+            comment: string | null;
+            instead: components["schemas"]["NullableEntityRef"];
+            answeredBy: string | null;
+            /**
+             * @description `token`: a signed-in member of the team; `request`: OIDC off, nobody verified it.
+             * @enum {string}
+             */
+            identifiedBy: "token" | "request";
+            at: components["schemas"]["Timestamp"];
+        };
+        BypassReasonAnswered: {
+            answer: components["schemas"]["BypassReasonAnswer"];
+            replacedEarlierAnswer: boolean;
+            /** @description How the answer was identified (with OIDC off, a warning that nobody verifies it). */
+            note: string;
+        };
+        BypassReasonCount: {
+            reason: components["schemas"]["BypassReasonId"];
+            description: string;
+            count: number;
+        };
+        /** @description A team that goes around a capability and has not said why. */
+        BypassOpenQuestion: {
+            entityRef: components["schemas"]["EntityRefString"];
+            team: components["schemas"]["EntityRefString"];
+            /** @description The team's entities that go around it. */
+            bypassedBy: components["schemas"]["EntityRefString"][];
+            question: string;
+        };
+        /** @description Why teams go around the capability, as its detail and web page show it. */
+        BypassReasonsShown: {
+            /** @description Bypassing teams that have answered. */
+            answered: number;
+            /** @description Every reason, in the list's order, with how many bypassing teams give it. */
+            reasons: components["schemas"]["BypassReasonCount"][];
+            /** @description The newest answer of each team that goes around it now, by team. */
+            answers: components["schemas"]["BypassReasonAnswer"][];
+            open: components["schemas"]["BypassOpenQuestion"][];
+        };
+        BypassReasonsSummary: {
+            entityRef: components["schemas"]["EntityRefString"];
+            bypassingTeams: components["schemas"]["EntityRefString"][];
+            answered: number;
+            reasons: components["schemas"]["BypassReasonCount"][];
+            answers: components["schemas"]["BypassReasonAnswer"][];
+            open: components["schemas"]["BypassOpenQuestion"][];
+            /** @description The newest answers first, replaced ones included. */
+            history: components["schemas"]["BypassReasonAnswer"][];
+        };
+        /** @description A platform review; every figure as the stored history stood at the end of the period. */
+        Review: {
+            /** @enum {string} */
+            scope: "org" | "team";
+            /** @description The Group reviewed; null for the organisation. */
+            team: string | null;
+            title: string;
+            period: components["schemas"]["ReviewPeriod"];
+            capabilities: components["schemas"]["ReviewCapabilities"];
+            adoption: components["schemas"]["ReviewAdoption"];
+            timeToFirstAdopter: components["schemas"]["TimeToFirstAdopterFigures"];
+            satisfaction: components["schemas"]["ReviewSatisfaction"];
+            bypasses: components["schemas"]["ReviewBypasses"];
+            supportLoad: components["schemas"]["ReviewSupportLoad"];
+            bottlenecks: components["schemas"]["ReviewBottleneck"][];
+            /** @description The campaigns running during the period (started by its end, deadline not before its start). */
+            campaigns: components["schemas"]["ReviewCampaign"][];
+            /** @description At most three checks, those the most capabilities' next rung waits on first. */
+            nextSteps: components["schemas"]["ReviewStep"][];
+        };
+        ReviewPeriod: {
+            /** @enum {string} */
+            kind: "week" | "month" | "quarter";
+            /** @description `2026-W49`, `November 2026` or `2026-Q4`. */
+            label: string;
+            /** Format: date */
+            start: string;
+            /**
+             * Format: date
+             * @description The period's last day (figures as stored before the next day begins, UTC).
+             */
+            end: string;
+            /** Format: date */
+            previousStart: string;
+            /** Format: date */
+            previousEnd: string;
+        };
+        ReviewCapabilities: {
+            count: number;
+            /** @description How many hold each rung of the ladder (lowest first), and `none`. */
+            levels: {
+                [key: string]: number;
+            };
+            up: number;
+            down: number;
+            added: number;
+            /** @description Capabilities at the previous period's end that are gone at this one's. */
+            removed: string[];
+            items: {
+                entityRef: string;
+                title: string | null;
+                owner: string | null;
+                level: string | null;
+                levelIndex: number;
+                previousLevel: string | null;
+                /** @enum {string} */
+                change: "new" | "up" | "down" | "same";
+            }[];
+        };
+        ReviewAdoption: {
+            consumers: number;
+            previousConsumers: number;
+            medianRate: number | null;
+            previousMedianRate: number | null;
+            growing: number;
+            falling: number;
+            items: {
+                entityRef: string;
+                consumers: number;
+                previousConsumers: number | null;
+                consumingTeams: number;
+                rate: number;
+                previousRate: number | null;
+                /** @enum {string} */
+                trend: "new" | "up" | "down" | "flat";
+            }[];
+        };
+        ReviewSatisfaction: {
+            n: number;
+            /** @description Percent of the current ratings that are 4 or 5. */
+            csat: number | null;
+            mean: number | null;
+            /** @description Ratings of 1 or 2 with a comment, given during the period, oldest first. */
+            lowRatings: {
+                entityRef: string;
+                score: number;
+                comment: string;
+                at: components["schemas"]["Timestamp"];
+            }[];
+        };
+        ReviewBypasses: {
+            count: number;
+            capabilities: number;
+            items: {
+                entityRef: string;
+                count: number;
+                teams: string[];
+                /** @description How many bypassing teams gave each reason. */
+                reasons: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        ReviewSupportLoad: {
+            tickets: number;
+            incidents: number;
+            /** @description The capabilities with a pushed `support.tickets` or `support.incidents`. */
+            items: {
+                entityRef: string;
+                tickets: number | null;
+                incidents: number | null;
+                consumingTeams: number;
+                perConsumingTeam: number | null;
+            }[];
+        };
+        ReviewBottleneck: {
+            team: string;
+            share: number;
+            fanIn: number;
+            fanOut: number;
+        };
+        ReviewCampaign: {
+            id: string;
+            title: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "upcoming" | "active" | "completed" | "missed";
+            done: number;
+            total: number;
+            percentage: number;
+        };
+        ReviewStep: {
+            checkId: string;
+            name: string;
+            /** @description Capabilities whose next rung waits on this check. */
+            capabilities: number;
+            /** @description Those of them waiting on it alone. */
+            wouldClimb: number;
+            remediation: string;
+            link: string | null;
+            entityRefs: string[];
         };
     };
     responses: {
@@ -3203,6 +3570,17 @@ export interface components {
                 };
             };
         };
+        /** @description The review. */
+        Review: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Review"];
+                "text/markdown": string;
+                "text/html": string;
+            };
+        };
     };
     parameters: {
         /**
@@ -3248,6 +3626,12 @@ export interface components {
         CampaignId: string;
         /** @description The subscription's id (a UUID; anything else is not found). */
         WebhookId: string;
+        /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+        ReviewPeriod: "week" | "month" | "quarter";
+        /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+        ReviewAt: string;
+        /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+        ReviewFormat: "json" | "markdown" | "html";
     };
     requestBodies: never;
     headers: {
@@ -3880,6 +4264,42 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The location's id (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationInput"];
+            };
+        };
+        responses: {
+            /** @description The location as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictError"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -5951,6 +6371,172 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    analyzeLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalyzeLocationRequest"];
+            };
+        };
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyzeLocationResponse"];
+                };
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBypassReasons: {
+        parameters: {
+            query?: {
+                /** @description How many of the newest answers to include in `history`; values above 100 are taken as 100. */
+                history?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BypassReasonsSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    answerBypassReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BypassReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description The answer as stored; it replaced the team's earlier answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BypassReasonAnswered"];
+                };
+            };
+            /** @description The answer as stored (the team's first). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BypassReasonAnswered"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrgReview: {
+        parameters: {
+            query?: {
+                /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+                period?: components["parameters"]["ReviewPeriod"];
+                /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+                at?: components["parameters"]["ReviewAt"];
+                /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+                format?: components["parameters"]["ReviewFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Review"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeamReview: {
+        parameters: {
+            query?: {
+                /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+                period?: components["parameters"]["ReviewPeriod"];
+                /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+                at?: components["parameters"]["ReviewAt"];
+                /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+                format?: components["parameters"]["ReviewFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Review"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -13,10 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -110,13 +108,14 @@ public class BadgesResource {
     @Path("/{kind}/{namespace}/{name}/markdown")
     @Produces("text/markdown")
     public Response markdown(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
-            @PathParam("name") String name, @Context UriInfo uri, @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @PathParam("name") String name, @HeaderParam("If-None-Match") String ifNoneMatch) {
         if (badges.obfuscated() && oidc && !caller.authenticated()) {
             // the snippet carries the badge ids, which (as GET …/id's role says) only authenticated callers get
             throw new NotAuthorizedException("In obfuscated mode the Markdown snippet, which carries the badge ids,"
                     + " is only given to an authenticated caller", "Bearer");
         }
-        String base = publicUrl.filter(u -> !u.isBlank()).orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
+        // absolute only from configuration, never from the request's Host header; relative without it
+        String base = publicUrl.filter(u -> !u.isBlank()).orElse("").replaceAll("/+$", "");
         String md = badges.markdown(Refs.of(kind, namespace, name), base);
         if (md == null) {
             throw CapabilitiesResource.notFound(kind, namespace, name);

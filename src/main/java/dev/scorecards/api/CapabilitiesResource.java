@@ -36,6 +36,10 @@ public class CapabilitiesResource {
     EvaluationService evaluation;
     @Inject
     ScorecardDefinitions definitions;
+    @Inject
+    dev.scorecards.facts.BypassReasons bypassReasons;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
@@ -67,10 +71,12 @@ public class CapabilitiesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode get(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        ObjectNode result = queries.get(Refs.of(kind, namespace, name));
+        String ref = Refs.of(kind, namespace, name);
+        ObjectNode result = queries.get(ref);
         if (result == null) {
             throw notFound(kind, namespace, name);
         }
+        result.set("bypassReasons", json.valueToTree(bypassReasons.shown(ref)));
         return result;
     }
 

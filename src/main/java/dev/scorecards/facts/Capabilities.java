@@ -107,6 +107,14 @@ public class Capabilities {
         });
     }
 
+    /** The members (User refs) of a Group, empty when it is unknown or not a Group. */
+    public List<String> members(String teamRef) {
+        return graph.read(v -> {
+            Node n = v.node(teamRef);
+            return n == null || !"group".equals(n.kind) ? List.<String>of() : List.copyOf(new TreeSet<>(n.related("hasMember")));
+        });
+    }
+
     /** The entity and everything that is part of it, transitively (empty when it is unknown). */
     public Set<String> parts(String ref) {
         return graph.read(v -> v.node(ref) == null ? Set.<String>of() : v.parts(ref));

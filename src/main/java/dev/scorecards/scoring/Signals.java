@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.facts.BypassReasons;
 import dev.scorecards.facts.CapabilityFacts;
 import dev.scorecards.facts.Feedback;
 import dev.scorecards.facts.TeamInteractions;
@@ -40,6 +41,8 @@ public class Signals {
     Feedback feedback;
     @Inject
     ScorecardDefinitions definitions;
+    @Inject
+    BypassReasons bypassReasons;
 
     private volatile ObjectNode summary;
     private volatile String summaryKey;
@@ -123,7 +126,7 @@ public class Signals {
     public ObjectNode summary() {
         TeamInteractions.Result graph = teams.compute();
         // the results' version lives in the database, so a change made by another replica is seen too
-        String key = store.version() + ":" + graph.version();
+        String key = store.version() + ":" + graph.version() + ":" + bypassReasons.version();
         ObjectNode cached = summary;
         if (cached != null && key.equals(summaryKey)) {
             return cached;
@@ -169,6 +172,12 @@ public class Signals {
                     bypasses.put("capabilities", rs.getLong(2));
                 });
         bypasses.put("ratio", orgBypassRatio());
+        Map<String, List<CapabilityFacts.Bypass>> bypassed = new LinkedHashMap<>();
+        bypasses().items().forEach(i -> bypassed.put(i.entityRef(), i.bypasses()));
+        BypassReasons.Tally tally = bypassReasons.tally(bypassed);
+        bypasses.put("answered", tally.answered());
+        bypasses.set("reasons", JSON.valueToTree(tally.reasons()));
+        bypasses.set("open", JSON.valueToTree(tally.open()));
         out.set("bottlenecks", JSON.valueToTree(graph.bottlenecks()));
         out.put("computedAt", Instant.now().toString());
         summary = out;

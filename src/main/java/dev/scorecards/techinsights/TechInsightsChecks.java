@@ -92,7 +92,7 @@ public class TechInsightsChecks {
         if (!c.remediation().isEmpty()) {
             o.putObject("failureMetadata").put("remediation", c.remediation());
         }
-        if (c.link() != null) {
+        if (c.link() != null && !c.link().startsWith("#")) { // '#…' is a section of the capability's own page
             o.putArray("links").addObject().put("title", "How to fix").put("url", c.link());
         }
         return o;
@@ -234,7 +234,8 @@ public class TechInsightsChecks {
         if (s.length() > 0) {
             s.append("\n\n");
         }
-        s.append("**").append(note).append(":** ").append(reason.isEmpty() ? "-" : reason);
+        // the reason may hold user text (an exemption's reason, a pushed value): escaped, never markup
+        s.append("**").append(note).append(":** ").append(reason.isEmpty() ? "-" : MarkdownText.escape(reason));
         if ((state == CheckState.FAIL || state == CheckState.NOT_REPORTED) && !c.remediation().isEmpty()) {
             s.append("\n\n").append(c.remediation());
         }

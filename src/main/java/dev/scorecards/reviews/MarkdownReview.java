@@ -8,6 +8,7 @@ import dev.scorecards.reviews.Review.LowRating;
 import dev.scorecards.reviews.Review.Rung;
 import dev.scorecards.reviews.Review.Step;
 import dev.scorecards.reviews.Review.SupportItem;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,8 +61,16 @@ public final class MarkdownReview {
                 .append(" capabilities.\n");
         if (!b.items().isEmpty()) {
             md.append('\n');
-            table(md, List.of("Capability", "Bypasses", "Teams", "Reasons"), b.items(), (BypassItem i) -> List.of(
-                    i.entityRef(), String.valueOf(i.count()), String.join(", ", i.teams()), reasons(i.reasons())));
+            table(md, List.of("Capability", "Bypasses", "Teams", "Reasons", "Not answered"), b.items(),
+                    (BypassItem i) -> List.of(i.entityRef(), String.valueOf(i.count()), String.join(", ", i.teams()),
+                            reasons(i.reasons()), i.unanswered().isEmpty() ? "–" : String.join(", ", i.unanswered())));
+            List<String[]> answers = new ArrayList<>();
+            b.items().forEach(i -> i.answers().forEach(x -> answers.add(new String[] {i.entityRef(), x.team(),
+                    x.reason(), x.comment() == null ? "" : x.comment(), x.instead() == null ? "–" : x.instead()})));
+            if (!answers.isEmpty()) {
+                md.append("\nWhat the bypassing teams said:\n\n");
+                table(md, List.of("Capability", "Team", "Reason", "Comment", "Instead"), answers, java.util.Arrays::asList);
+            }
         }
         var l = r.supportLoad();
         md.append("\n## Support load\n\n").append(text(l.tickets())).append(" tickets, ").append(text(l.incidents()))

@@ -46,11 +46,18 @@ public record Review(String scope, String team, String title, PeriodInfo period,
     public record LowRating(String entityRef, int score, String comment, String at) {
     }
 
-    /** {@code reasons}: how many bypassing teams gave each reason (issue 15 §1 feeds it; empty until then). */
     public record Bypasses(long count, int capabilities, List<BypassItem> items) {
     }
 
-    public record BypassItem(String entityRef, int count, List<String> teams, Map<String, Long> reasons) {
+    /**
+     * A capability gone around at the end: by whom, how many of its bypassing teams gave each reason
+     * (their newest answers before the end), and those that had not answered.
+     */
+    public record BypassItem(String entityRef, int count, List<String> teams, Map<String, Long> reasons,
+            List<BypassAnswer> answers, List<String> unanswered) {
+    }
+
+    public record BypassAnswer(String team, String reason, String comment, String instead, String at) {
     }
 
     /** Pushed facts {@code support.tickets} and {@code support.incidents} as they stood at the end. */

@@ -4,7 +4,6 @@ import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.reviews.Review.AdoptionItem;
-import dev.scorecards.reviews.Review.BypassItem;
 import dev.scorecards.reviews.Review.Rung;
 import dev.scorecards.scoring.Check;
 import dev.scorecards.scoring.Scorecard;
@@ -34,6 +33,8 @@ public class Reviews {
     ReviewFigures figures;
     @Inject
     ReviewCampaigns campaigns;
+    @Inject
+    ReviewBypasses bypasses;
     @Inject
     ScorecardDefinitions definitions;
     @Inject
@@ -71,7 +72,7 @@ public class Reviews {
                 new Review.PeriodInfo(period.kind(), period.label(), period.start().toString(),
                         period.last().toString(), previous.start().toString(), previous.last().toString()),
                 capabilities(now, before, removed), adoption(now, before), timeToFirstAdopter(now),
-                figures.satisfaction(now.keySet(), period), bypasses(now), figures.support(now, period),
+                figures.satisfaction(now.keySet(), period), bypasses.of(now, period), figures.support(now, period),
                 Bottlenecks.of(all.values(), bottleneckShare), campaigns.of(now, period, team != null),
                 nextSteps(now));
     }
@@ -130,18 +131,6 @@ public class Reviews {
                 .filter(java.util.Objects::nonNull).sorted().toList();
         return new Review.TimeToFirstAdopter(ReviewFigures.percentile(days, 0.5), ReviewFigures.percentile(days, 0.9),
                 days.size(), now.size() - days.size());
-    }
-
-    private static Review.Bypasses bypasses(Map<String, Snapshot> now) {
-        List<BypassItem> items = new ArrayList<>();
-        long count = 0;
-        for (Snapshot s : now.values()) {
-            if (s.bypassCount() > 0) {
-                count += s.bypassCount();
-                items.add(new BypassItem(s.ref(), s.bypassCount(), s.bypassingTeams(), new TreeMap<>()));
-            }
-        }
-        return new Review.Bypasses(count, items.size(), items);
     }
 
     /** The three checks the most capabilities' next rung waits on (then those waiting on it alone, then by id). */

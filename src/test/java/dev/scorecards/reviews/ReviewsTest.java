@@ -44,6 +44,13 @@ class ReviewsTest {
         given().contentType("application/json").body("[{\"entityRef\": \"" + POSTGRES + "\", \"source\": \"desk\","
                 + " \"facts\": {\"support.tickets\": 12, \"support.incidents\": 3}}]")
                 .post("/api/scorecards/facts").then().statusCode(200);
+        bypassReason("group:default/growth", "too-slow", "Provisioning takes two weeks").statusCode(201);
+    }
+
+    private static io.restassured.response.ValidatableResponse bypassReason(String team, String reason, String comment) {
+        return given().contentType("application/json").body("{\"team\": \"" + team + "\", \"reason\": \"" + reason
+                + "\", \"comment\": \"" + comment + "\", \"instead\": \"resource:default/growth-experiments-db\"}")
+                .post("/api/scorecards/capabilities/system/default/postgres-as-a-service/bypass-reasons").then();
     }
 
     private static String month(LocalDate d) {
@@ -88,11 +95,18 @@ class ReviewsTest {
         assertEquals(3.5, r.getDouble("satisfaction.mean"));
         assertEquals(List.of(POSTGRES), r.getList("satisfaction.lowRatings.entityRef"));
         assertEquals("Slow | <b>really</b>", r.getString("satisfaction.lowRatings[0].comment"));
-        // bypasses: postgres-as-a-service, by payments (a direct dependency) and growth (declared); no reasons yet
+        // bypasses: postgres-as-a-service, by payments (a direct dependency) and growth (declared), which said why
         assertEquals(2, r.getInt("bypasses.count"));
         assertEquals(1, r.getInt("bypasses.capabilities"));
         assertEquals(List.of("group:default/growth", "group:default/payments"), r.getList("bypasses.items[0].teams"));
-        assertEquals(Map.of(), r.getMap("bypasses.items[0].reasons"));
+        assertEquals(Map.of("too-slow", 1), r.getMap("bypasses.items[0].reasons"));
+        assertEquals(List.of("group:default/payments"), r.getList("bypasses.items[0].unanswered"));
+        assertEquals(Map.of("team", "group:default/growth", "reason", "too-slow", "comment",
+                "Provisioning takes two weeks", "instead", "resource:default/growth-experiments-db"),
+                Map.of("team", r.getString("bypasses.items[0].answers[0].team"),
+                        "reason", r.getString("bypasses.items[0].answers[0].reason"),
+                        "comment", r.getString("bypasses.items[0].answers[0].comment"),
+                        "instead", r.getString("bypasses.items[0].answers[0].instead")));
         // support load: 15 tickets and incidents over 4 consuming teams
         assertEquals(12.0, r.getDouble("supportLoad.tickets"));
         assertEquals(3.0, r.getDouble("supportLoad.incidents"));
@@ -152,6 +166,7 @@ class ReviewsTest {
             s.execute("update review_snapshot set at = at - interval '1 month'");
             s.execute("update scoring_capability set first_seen_at = first_seen_at - interval '1 month'");
             s.execute("update facts_feedback set at = at - interval '1 month'");
+            s.execute("update facts_bypass_reason set at = at - interval '1 month'");
             s.execute("update facts_value set observed_at = observed_at - interval '1 month',"
                     + " received_at = received_at - interval '1 month'");
         }
@@ -168,6 +183,8 @@ class ReviewsTest {
                 .statusCode(200); // replaces bob's rating
         given().contentType("application/json").body("[{\"entityRef\": \"" + POSTGRES + "\", \"source\": \"desk\","
                 + " \"facts\": {\"support.tickets\": 40}}]").post("/api/scorecards/facts").then().statusCode(200);
+        bypassReason("group:default/payments", "missing-feature", "No ledger-grade isolation").statusCode(201);
+        bypassReason("group:default/growth", "too-rigid", "Fixed instance sizes").statusCode(200);
         given().contentType("application/json").body("{\"id\": \"all-shipped\", \"title\": \"Shipped\", \"target\":"
                 + " {\"level\": \"Shipped\"}, \"deadline\": \"2099-01-01\"}").post("/api/scorecards/campaigns").then()
                 .statusCode(201);
@@ -189,6 +206,8 @@ class ReviewsTest {
         assertEquals(List.of(), now.getList("satisfaction.lowRatings"), "the low rating was given last month");
         assertEquals(100.0, now.getDouble("satisfaction.csat"));
         assertEquals(40.0, now.getDouble("supportLoad.tickets"));
+        assertEquals(Map.of("too-rigid", 1, "missing-feature", 1), now.getMap("bypasses.items[0].reasons"));
+        assertEquals(List.of(), now.getList("bypasses.items[0].unanswered"));
         assertEquals(List.of("all-shipped", "observability-relied-on"), now.getList("campaigns.id"));
         // time to first adopter: as the signals endpoint measures it now
         JsonPath ttfa = given().get("/api/scorecards/time-to-first-adopter").then().statusCode(200).extract().jsonPath();
@@ -218,6 +237,10 @@ class ReviewsTest {
                 .contentType("text/markdown;charset=UTF-8").extract().asString();
         assertTrue(md.contains("\n| " + POSTGRES + " | 2 | Slow \\| \\<b\\>really\\</b\\> | "), md);
         assertTrue(md.contains("\n## Bypasses\n\n2 bypasses of 1 capabilities.\n"), md);
+        assertTrue(md.contains("\n| " + POSTGRES + " | 2 | group:default/growth, group:default/payments | too-slow 1 |"
+                + " group:default/payments |\n"), md);
+        assertTrue(md.contains("\n| " + POSTGRES + " | group:default/growth | too-slow | Provisioning takes two weeks |"
+                + " resource:default/growth-experiments-db |\n"), md);
         assertTrue(md.contains("\n1. **Has documentation** (`documentation.has-docs`): 19 capabilities wait on it,"
                 + " 1 on it alone."), md);
         Response html = given().accept("text/html").get(ORG);

@@ -201,7 +201,7 @@ class ReviewsTest {
         assertEquals("up", now.getString("adoption.items.find { it.entityRef == 'api:default/events-api' }.trend"));
         assertEquals(0, now.getInt("adoption.items.find { it.entityRef == 'api:default/events-api' }.previousConsumers"));
         assertEquals(0, now.getInt("capabilities.added"));
-        assertEquals(125, now.getInt("adoption.consumers"));
+        assertEquals(126, now.getInt("adoption.consumers"), "the events API and the message bus it belongs to");
         assertEquals(124, now.getInt("adoption.previousConsumers"));
         assertEquals(List.of(), now.getList("satisfaction.lowRatings"), "the low rating was given last month");
         assertEquals(100.0, now.getDouble("satisfaction.csat"));

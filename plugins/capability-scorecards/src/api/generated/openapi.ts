@@ -1727,6 +1727,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scorecards/reviews/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's platform review of a week, month or quarter
+         * @description Every capability and the rung it holds with the change since the previous period, adoption and its
+         *     trend, time to first adopter, satisfaction, bypasses, support load, bottleneck teams, campaigns and
+         *     the three next steps with the most effect. Every figure is replayed from the stored history as it
+         *     stood at the end of the period (UTC; ISO weeks from Monday), so a past review regenerates byte for
+         *     byte. JSON, Markdown or printable HTML by `Accept` (`application/json`, `text/markdown`,
+         *     `text/html`) or `format`.
+         */
+        get: operations["getOrgReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/reviews/teams/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One team's platform review of a week, month or quarter
+         * @description The review of the capabilities the Group `group:<namespace>/<name>` owned at the end of the period
+         *     (bottleneck teams: the organisation's). A Group the catalog does not hold and that never owned a
+         *     capability is a 404.
+         */
+        get: operations["getTeamReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3111,6 +3163,149 @@ export interface components {
             /** @description The newest answers first, replaced ones included. */
             history: components["schemas"]["BypassReasonAnswer"][];
         };
+        /** @description A platform review; every figure as the stored history stood at the end of the period. */
+        Review: {
+            /** @enum {string} */
+            scope: "org" | "team";
+            /** @description The Group reviewed; null for the organisation. */
+            team: string | null;
+            title: string;
+            period: components["schemas"]["ReviewPeriod"];
+            capabilities: components["schemas"]["ReviewCapabilities"];
+            adoption: components["schemas"]["ReviewAdoption"];
+            timeToFirstAdopter: components["schemas"]["TimeToFirstAdopterFigures"];
+            satisfaction: components["schemas"]["ReviewSatisfaction"];
+            bypasses: components["schemas"]["ReviewBypasses"];
+            supportLoad: components["schemas"]["ReviewSupportLoad"];
+            bottlenecks: components["schemas"]["ReviewBottleneck"][];
+            /** @description The campaigns running during the period (started by its end, deadline not before its start). */
+            campaigns: components["schemas"]["ReviewCampaign"][];
+            /** @description At most three checks, those the most capabilities' next rung waits on first. */
+            nextSteps: components["schemas"]["ReviewStep"][];
+        };
+        ReviewPeriod: {
+            /** @enum {string} */
+            kind: "week" | "month" | "quarter";
+            /** @description `2026-W49`, `November 2026` or `2026-Q4`. */
+            label: string;
+            /** Format: date */
+            start: string;
+            /**
+             * Format: date
+             * @description The period's last day (figures as stored before the next day begins, UTC).
+             */
+            end: string;
+            /** Format: date */
+            previousStart: string;
+            /** Format: date */
+            previousEnd: string;
+        };
+        ReviewCapabilities: {
+            count: number;
+            /** @description How many hold each rung of the ladder (lowest first), and `none`. */
+            levels: {
+                [key: string]: number;
+            };
+            up: number;
+            down: number;
+            added: number;
+            /** @description Capabilities at the previous period's end that are gone at this one's. */
+            removed: string[];
+            items: {
+                entityRef: string;
+                title: string | null;
+                owner: string | null;
+                level: string | null;
+                levelIndex: number;
+                previousLevel: string | null;
+                /** @enum {string} */
+                change: "new" | "up" | "down" | "same";
+            }[];
+        };
+        ReviewAdoption: {
+            consumers: number;
+            previousConsumers: number;
+            medianRate: number | null;
+            previousMedianRate: number | null;
+            growing: number;
+            falling: number;
+            items: {
+                entityRef: string;
+                consumers: number;
+                previousConsumers: number | null;
+                consumingTeams: number;
+                rate: number;
+                previousRate: number | null;
+                /** @enum {string} */
+                trend: "new" | "up" | "down" | "flat";
+            }[];
+        };
+        ReviewSatisfaction: {
+            n: number;
+            /** @description Percent of the current ratings that are 4 or 5. */
+            csat: number | null;
+            mean: number | null;
+            /** @description Ratings of 1 or 2 with a comment, given during the period, oldest first. */
+            lowRatings: {
+                entityRef: string;
+                score: number;
+                comment: string;
+                at: components["schemas"]["Timestamp"];
+            }[];
+        };
+        ReviewBypasses: {
+            count: number;
+            capabilities: number;
+            items: {
+                entityRef: string;
+                count: number;
+                teams: string[];
+                /** @description How many bypassing teams gave each reason. */
+                reasons: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        ReviewSupportLoad: {
+            tickets: number;
+            incidents: number;
+            /** @description The capabilities with a pushed `support.tickets` or `support.incidents`. */
+            items: {
+                entityRef: string;
+                tickets: number | null;
+                incidents: number | null;
+                consumingTeams: number;
+                perConsumingTeam: number | null;
+            }[];
+        };
+        ReviewBottleneck: {
+            team: string;
+            share: number;
+            fanIn: number;
+            fanOut: number;
+        };
+        ReviewCampaign: {
+            id: string;
+            title: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "upcoming" | "active" | "completed" | "missed";
+            done: number;
+            total: number;
+            percentage: number;
+        };
+        ReviewStep: {
+            checkId: string;
+            name: string;
+            /** @description Capabilities whose next rung waits on this check. */
+            capabilities: number;
+            /** @description Those of them waiting on it alone. */
+            wouldClimb: number;
+            remediation: string;
+            link: string | null;
+            entityRefs: string[];
+        };
     };
     responses: {
         /** @description The request is invalid (`InputError`). */
@@ -3375,6 +3570,17 @@ export interface components {
                 };
             };
         };
+        /** @description The review. */
+        Review: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Review"];
+                "text/markdown": string;
+                "text/html": string;
+            };
+        };
     };
     parameters: {
         /**
@@ -3420,6 +3626,12 @@ export interface components {
         CampaignId: string;
         /** @description The subscription's id (a UUID; anything else is not found). */
         WebhookId: string;
+        /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+        ReviewPeriod: "week" | "month" | "quarter";
+        /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+        ReviewAt: string;
+        /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+        ReviewFormat: "json" | "markdown" | "html";
     };
     requestBodies: never;
     headers: {
@@ -6273,6 +6485,58 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrgReview: {
+        parameters: {
+            query?: {
+                /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+                period?: components["parameters"]["ReviewPeriod"];
+                /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+                at?: components["parameters"]["ReviewAt"];
+                /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+                format?: components["parameters"]["ReviewFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Review"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeamReview: {
+        parameters: {
+            query?: {
+                /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+                period?: components["parameters"]["ReviewPeriod"];
+                /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+                at?: components["parameters"]["ReviewAt"];
+                /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+                format?: components["parameters"]["ReviewFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Review"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -1686,6 +1686,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/scorecards/capabilities/{kind}/{namespace}/{name}/bypass-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Why teams go around a capability
+         * @description The teams that go around the capability now, every reason with how many of them give it (over
+         *     the newest answer of each such team), those answers, the open question for every bypassing team
+         *     that has not answered, and the newest answers ever given (`history`, replaced ones and those of
+         *     teams that no longer bypass it included). 404 when the entity is not a capability.
+         */
+        get: operations["getBypassReasons"];
+        put?: never;
+        /**
+         * Say why a team goes around a capability
+         * @description Records why `team` goes around the capability: a `reason` of the service's list
+         *     (`too-rigid`, `too-slow`, `too-opaque` (hard to understand or debug), `missing-feature`, `unaware`,
+         *     `other`; the file `facts/bypass-reasons.yaml`), an optional plain-text `comment` (at most 1,000
+         *     characters, stored without control characters but tabs and line breaks) and the ref of what the
+         *     team uses `instead`. Only a team that goes around the capability now (a structural or declared
+         *     bypass, `adoption.bypassingTeams`) may answer: any other team is a 400 naming `team`. With OIDC on,
+         *     the caller must be a member of the team in the catalog (a User whose name, or `spec.profile.email`,
+         *     is the token's principal), else 403; `answeredBy` is then the principal and `identifiedBy: token`.
+         *     With OIDC off the team is what the request says (`identifiedBy: request`, `answeredBy` as given,
+         *     may be absent), as `note` says. The team's newest answer counts; an earlier one is kept in the
+         *     history (200 with `replacedEarlierAnswer: true`, else 201). Unknown fields are a 400.
+         */
+        post: operations["answerBypassReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2318,6 +2362,7 @@ export interface components {
             changedAt: components["schemas"]["Timestamp"];
             firstSeenAt: components["schemas"]["Timestamp"];
             firstConsumerAt: components["schemas"]["NullableTimestamp"];
+            bypassReasons: components["schemas"]["BypassReasonsShown"];
         };
         Adoption: {
             consumers: number;
@@ -2764,6 +2809,14 @@ export interface components {
                 capabilities: number;
                 /** @description The organisation's bypass ratio, as in `GET /api/scorecards/bypasses`. */
                 ratio: number;
+                /** @description Bypassing teams (per capability) that have said why they go around it. */
+                answered: number;
+                /** @description Every reason of `facts/bypass-reasons.yaml` → how many bypassing teams give it now. */
+                reasons: {
+                    [key: string]: number;
+                };
+                /** @description The open question for each bypassing team (per capability) that has not answered. */
+                open: components["schemas"]["BypassOpenQuestion"][];
             };
             /** @description The bottleneck teams of the team interaction graph. */
             bottlenecks: components["schemas"]["EntityRefString"][];
@@ -2992,6 +3045,74 @@ export interface components {
                 entity: Record<string, never>;
                 fields: Record<string, never>[];
             }[];
+        };
+        /**
+         * @description A reason of `facts/bypass-reasons.yaml`.
+         * @enum {string}
+         */
+        BypassReasonId: "too-rigid" | "too-slow" | "too-opaque" | "missing-feature" | "unaware" | "other";
+        BypassReasonRequest: {
+            /** @description The bypassing team's ref (`group:default/growth`; kind `group` and namespace `default` when left out). */
+            team: string;
+            reason: components["schemas"]["BypassReasonId"];
+            comment?: string | null;
+            /** @description The ref of what the team uses instead (`resource:default/growth-experiments-db`). */
+            instead?: string | null;
+            /** @description With OIDC off, who answers (unverified); ignored with OIDC on. */
+            answeredBy?: string | null;
+        };
+        BypassReasonAnswer: {
+            entityRef: components["schemas"]["EntityRefString"];
+            team: components["schemas"]["EntityRefString"];
+            reason: components["schemas"]["BypassReasonId"];
+            comment: string | null;
+            instead: components["schemas"]["NullableEntityRef"];
+            answeredBy: string | null;
+            /**
+             * @description `token`: a signed-in member of the team; `request`: OIDC off, nobody verified it.
+             * @enum {string}
+             */
+            identifiedBy: "token" | "request";
+            at: components["schemas"]["Timestamp"];
+        };
+        BypassReasonAnswered: {
+            answer: components["schemas"]["BypassReasonAnswer"];
+            replacedEarlierAnswer: boolean;
+            /** @description How the answer was identified (with OIDC off, a warning that nobody verifies it). */
+            note: string;
+        };
+        BypassReasonCount: {
+            reason: components["schemas"]["BypassReasonId"];
+            description: string;
+            count: number;
+        };
+        /** @description A team that goes around a capability and has not said why. */
+        BypassOpenQuestion: {
+            entityRef: components["schemas"]["EntityRefString"];
+            team: components["schemas"]["EntityRefString"];
+            /** @description The team's entities that go around it. */
+            bypassedBy: components["schemas"]["EntityRefString"][];
+            question: string;
+        };
+        /** @description Why teams go around the capability, as its detail and web page show it. */
+        BypassReasonsShown: {
+            /** @description Bypassing teams that have answered. */
+            answered: number;
+            /** @description Every reason, in the list's order, with how many bypassing teams give it. */
+            reasons: components["schemas"]["BypassReasonCount"][];
+            /** @description The newest answer of each team that goes around it now, by team. */
+            answers: components["schemas"]["BypassReasonAnswer"][];
+            open: components["schemas"]["BypassOpenQuestion"][];
+        };
+        BypassReasonsSummary: {
+            entityRef: components["schemas"]["EntityRefString"];
+            bypassingTeams: components["schemas"]["EntityRefString"][];
+            answered: number;
+            reasons: components["schemas"]["BypassReasonCount"][];
+            answers: components["schemas"]["BypassReasonAnswer"][];
+            open: components["schemas"]["BypassOpenQuestion"][];
+            /** @description The newest answers first, replaced ones included. */
+            history: components["schemas"]["BypassReasonAnswer"][];
         };
     };
     responses: {
@@ -6070,6 +6191,89 @@ export interface operations {
             400: components["responses"]["RejectedDocuments"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBypassReasons: {
+        parameters: {
+            query?: {
+                /** @description How many of the newest answers to include in `history`; values above 100 are taken as 100. */
+                history?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reasons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BypassReasonsSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    answerBypassReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity kind (case-insensitive). */
+                kind: components["parameters"]["Kind"];
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BypassReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description The answer as stored; it replaced the team's earlier answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BypassReasonAnswered"];
+                };
+            };
+            /** @description The answer as stored (the team's first). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BypassReasonAnswered"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];

@@ -2,6 +2,8 @@ package dev.scorecards.facts;
 
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.query.EntityFilter;
+import dev.scorecards.facts.graph.CatalogGraph;
+import dev.scorecards.facts.graph.Node;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -104,6 +106,14 @@ public class Capabilities {
             }
             out.sort((a, b) -> a.ref().compareTo(b.ref()));
             return out;
+        });
+    }
+
+    /** The members (User refs) of a Group, empty when it is unknown or not a Group. */
+    public List<String> members(String teamRef) {
+        return graph.read(v -> {
+            Node n = v.node(teamRef);
+            return n == null || !"group".equals(n.kind) ? List.<String>of() : List.copyOf(new TreeSet<>(n.related("hasMember")));
         });
     }
 

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.FactSchema;
-import dev.scorecards.scoring.CelChecks;
-import dev.scorecards.scoring.Check;
-import dev.scorecards.scoring.CheckState;
-import dev.scorecards.scoring.CurrentResults;
-import dev.scorecards.scoring.Scorecard;
-import dev.scorecards.scoring.ScorecardDefinitions;
+import dev.scorecards.scoring.definitions.CelChecks;
+import dev.scorecards.scoring.definitions.Check;
+import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.results.CheckState;
+import dev.scorecards.scoring.results.CurrentResults;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +92,7 @@ public class TechInsightsChecks {
         if (!c.remediation().isEmpty()) {
             o.putObject("failureMetadata").put("remediation", c.remediation());
         }
-        if (c.link() != null) {
+        if (c.link() != null && !c.link().startsWith("#")) { // '#…' is a section of the capability's own page
             o.putArray("links").addObject().put("title", "How to fix").put("url", c.link());
         }
         return o;

@@ -3,9 +3,10 @@ package dev.scorecards.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.badges.Badges;
 import dev.scorecards.catalog.model.EntityRef;
+import dev.scorecards.facts.BypassReasons;
 import dev.scorecards.facts.Capabilities;
-import dev.scorecards.facts.Feedback;
-import dev.scorecards.scoring.CapabilityQueries;
+import dev.scorecards.facts.pushed.Feedback;
+import dev.scorecards.scoring.query.CapabilityQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -25,6 +26,8 @@ public class CapabilityPage {
     @Inject
     Feedback feedback;
     @Inject
+    BypassReasons bypassReasons;
+    @Inject
     Trends trends;
     @Inject
     Badges badges;
@@ -36,7 +39,7 @@ public class CapabilityPage {
             List<Badges.Shown> badges,
             Trends.Trend levelTrend, Trends.Trend consumerTrend, List<Card> cards, Adoption adoption,
             List<Consumer> consumers, int consumersTotal, Satisfaction satisfaction, String evaluatedAt,
-            String firstSeenAt, List<String> parts, String api) {
+            String firstSeenAt, List<String> parts, String api, BypassReasons.Shown bypassReasons) {
     }
 
     /** One scorecard's result; the ladder's checks are the other scorecards' checks its rungs require. */
@@ -44,7 +47,7 @@ public class CapabilityPage {
             List<Step> nextSteps) {
     }
 
-    /** {@code link} is null unless it is an http(s) address. */
+    /** {@code link} is null unless it is an http(s) address or a section of this page ({@code #…}). */
     public record Check(String id, String name, String description, String level, String state, String reason,
             String remediation, String link) {
     }
@@ -101,7 +104,7 @@ public class CapabilityPage {
                 trends.level(history, evaluated), trends.consumers(history, evaluated), cards,
                 adoption(result.path("adoption")), consumers(ref), result.path("adoption").path("consumers").asInt(),
                 satisfaction(ref), evaluated.toString(), result.path("firstSeenAt").asText(),
-                strings(result.path("parts")), "/api/scorecards" + url(r));
+                strings(result.path("parts")), "/api/scorecards" + url(r), bypassReasons.shown(ref));
     }
 
     private static Adoption adoption(JsonNode a) {
@@ -145,7 +148,7 @@ public class CapabilityPage {
 
     private static String link(JsonNode link) {
         String l = link.isTextual() ? link.asText() : null;
-        return l != null && (l.startsWith("https://") || l.startsWith("http://")) ? l : null;
+        return l != null && (l.startsWith("https://") || l.startsWith("http://") || l.matches("#[A-Za-z][\\w-]*")) ? l : null;
     }
 
     private static String text(JsonNode n, String otherwise) {

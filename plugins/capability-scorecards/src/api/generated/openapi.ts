@@ -965,10 +965,13 @@ export interface paths {
         /**
          * The audit log of writes, newest first
          * @description One entry per request to a write operation (one whose `x-scorecards-role` is not `read` or
-         *     `anonymous`), refused ones included (401, 403, 429, 503, 4xx): who (`actor`: the token's
+         *     `anonymous`), refused ones included (403, 503, 4xx): who (`actor`: the token's
          *     principal, or `anonymous`), what (method, path, query, the contract's operation, the answer's
          *     status, the entity the path names) and when. A request refused before it reaches the API (a
-         *     body over the server's limit, an unknown route) is not recorded. Admins only when OIDC is on.
+         *     body over the server's limit, an unknown route) is not recorded, nor are refusals of callers
+         *     without a valid token (401) or over their rate limit (429): those are counted in the metric
+         *     `scorecards_audit_refusals_total`. Entries older than `scorecards.audit.retention` (90 days)
+         *     are deleted. Admins only when OIDC is on.
          *     With `cursor`, the filters and the page size are taken from the cursor.
          */
         get: operations["getAuditLog"];
@@ -1344,8 +1347,8 @@ export interface paths {
         /**
          * The Markdown that shows a capability's badges
          * @description One line per scorecard, the ladder first: an image of the SVG badge linking to the capability's
-         *     page `/capabilities/{kind}/{namespace}/{name}`, both absolute, from `scorecards.public-url` (else the
-         *     request's own base URL). In obfuscated mode the images use the badge id, so with OIDC on the caller
+         *     page `/capabilities/{kind}/{namespace}/{name}`, both absolute from `scorecards.public-url`, else
+         *     relative (never from the request's `Host`). In obfuscated mode the images use the badge id, so with OIDC on the caller
          *     must then be authenticated as for `…/id` (checked by the operation itself, since it depends on
          *     the mode). 404 when the entity is not a scored capability.
          */
@@ -1575,8 +1578,8 @@ export interface paths {
          *     webhook message (`{"text": …}`); `backstage` a notification of Backstage's Notifications backend
          *     (`POST {url}/api/notifications/notifications` with `token` as a bearer token, recipients the
          *     capability's or campaign's owner). Every delivery carries `X-Scorecards-Event` and a unique
-         *     `X-Scorecards-Delivery` (the idempotency key). The URL's host must be in
-         *     `scorecards.locations.allowed-hosts`. `selection` limits the events to owners and capabilities.
+         *     `X-Scorecards-Delivery` (the idempotency key). The URL's host and port must be in
+         *     `scorecards.locations.allowed-hosts` (a bare host allows ports 80 and 443). `selection` limits the events to owners and capabilities.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -3016,7 +3019,7 @@ export interface components {
         /** @enum {string} */
         NotificationEventType: "level-changed" | "check-regressed" | "first-adopter" | "bypass-detected" | "satisfaction-dropped" | "campaign-due-soon" | "campaign-missed" | "campaign-completed";
         WebhookRequest: {
-            /** @description An http(s) URL on a host of `scorecards.locations.allowed-hosts`; for `backstage`, Backstage's base URL. */
+            /** @description An http(s) URL on a host and port of `scorecards.locations.allowed-hosts`; for `backstage`, Backstage's base URL. */
             url: string;
             /**
              * @default webhook

@@ -218,12 +218,55 @@ await check('removeEntityByUid removes an entity', async () => {
   await client.removeEntityByUid(e.metadata.uid);
   assert.equal(await client.getEntityByRef('component:default/compat-throwaway'), undefined);
 });
-await check('updateLocation and analyzeLocation are not served (docs/decisions.md)', async () => {
+await check('updateLocation keeps id and entityRef; a taken target is a ConflictError (as real Backstage answers)', async () => {
   const [only] = (await client.getLocations()).items;
-  try { await client.updateLocation(only.id, { type: 'file', target: only.target }); assert.fail('no error'); }
-  catch (e) { assert.equal(e.statusCode, 405); }
-  try { await client.analyzeLocation({ location: { type: 'url', target: 'https://github.com/acme/x' } }); assert.fail('no error'); }
-  catch (e) { assert.equal(e.statusCode, 404); }
+  assert.deepEqual(await client.updateLocation(only.id, { type: 'file', target: only.target }), only);
+  assert.deepEqual((await client.getLocations()).items, [only]);
+  // Backstage checks the target before the id: a taken target on an unknown id is a 409
+  try { await client.updateLocation('00000000-0000-0000-0000-000000000000', { type: 'file', target: only.target }); assert.fail('no error'); }
+  catch (e) {
+    assert.equal(e.statusCode, 409);
+    assert.equal(e.body.error.name, 'ConflictError');
+    assert.equal(e.body.error.message, `Location file:${only.target} already exists`);
+  }
+});
+await check('analyzeLocation: a repository URL gets the Component real Backstage proposes; not a URL is an InputError', async () => {
+  // expected answers as Backstage 4.0.5 gave them for the same requests (docs/decisions.md, issue 12)
+  assert.deepEqual(await client.analyzeLocation({ location: { type: 'url', target: 'https://github.com/acme/payments' } }), {
+    existingEntityFiles: [],
+    generateEntities: [{ entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component',
+      metadata: { name: 'payments', annotations: { 'github.com/project-slug': 'acme/payments' } },
+      spec: { type: 'other', lifecycle: 'unknown' } }, fields: [] }],
+  });
+  assert.deepEqual(await client.analyzeLocation({ location: { type: 'url', target: 'https://gitlab.com/g/sub/repo/-/tree/main' } }), {
+    existingEntityFiles: [],
+    generateEntities: [{ entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component',
+      metadata: { name: 'repo', annotations: { 'gitlab.com/project-slug': 'g/sub/repo' } },
+      spec: { type: 'other', lifecycle: 'unknown' } }, fields: [] }],
+  });
+  assert.deepEqual(await client.analyzeLocation({ location: { type: 'url', target: 'https://git.example.com/team/tool.git' } }), {
+    existingEntityFiles: [],
+    generateEntities: [{ entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'tool' },
+      spec: { type: 'other', lifecycle: 'unknown' } }, fields: [] }],
+  });
+  try { await client.analyzeLocation({ location: { type: 'url', target: 'not a url' } }); assert.fail('no error'); }
+  catch (e) {
+    assert.equal(e.statusCode, 400);
+    assert.equal(e.body.error.name, 'InputError');
+    assert.equal(e.body.error.message, 'The given location.target is not a URL');
+  }
+});
+await check('analyzeLocation: a catalog file is read as a dry run (our addition: docs/decisions.md)', async () => {
+  const [only] = (await client.getLocations()).items;
+  const a = await client.analyzeLocation({ location: { type: 'file', target: only.target } });
+  assert.deepEqual(a.generateEntities, []);
+  assert.deepEqual(a.existingEntityFiles[0].location, { type: 'file', target: only.target });
+  assert.equal(a.existingEntityFiles[0].isRegistered, true);
+  assert.equal(a.existingEntityFiles[0].entity.metadata.name, 'example-catalog');
+  // every entity the catalog holds from that location, but the generated Location entity itself
+  const stored = await client.getEntities({ filter: { 'metadata.annotations.backstage.io/managed-by-origin-location': `file:${only.target}` } });
+  assert.equal(a.existingEntityFiles.length, stored.items.length - 1);
+  assert.equal(a.existingEntityFiles.filter(f => f.isRegistered).length, 1);
 });
 console.log(results.join('\n'));
 process.exit(results.some(r => r.startsWith('FAIL')) ? 1 : 0);

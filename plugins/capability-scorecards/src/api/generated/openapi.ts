@@ -314,7 +314,14 @@ export interface paths {
         };
         /** Get a registered location */
         get: operations["getLocation"];
-        put?: never;
+        /**
+         * Point a registered location at a new type and target
+         * @description Keeps the location's id and its Location entity (`entityRef` stays the one given at
+         *     registration, as Backstage keeps it). The new target is read first: one that cannot be read or
+         *     holds a bad document changes nothing (400, every problem listed); what it yields replaces what
+         *     the old target provided.
+         */
+        put: operations["updateLocation"];
         post?: never;
         /** Delete a registered location and every entity it provided */
         delete: operations["deleteLocation"];
@@ -1647,6 +1654,31 @@ export interface paths {
          *     kept), whatever its state; it keeps its place in the subscription's order.
          */
         post: operations["redeliverWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/analyze-location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What registering a target would bring
+         * @description A catalog file (a target ending in `.yaml`, `.yml` or `.json`) is read as a dry run: every
+         *     entity it (and the locations it names) holds comes back in `existingEntityFiles`, with the file
+         *     it is in and whether that file is a registered location. Any other URL is taken as a repository:
+         *     `generateEntities` proposes the Component Backstage proposes when no SCM analyzer finds a file,
+         *     named after the repository, with a `<host>/project-slug` annotation on github.com, gitlab.com,
+         *     bitbucket.org and dev.azure.com. A target that is not a URL is a 400.
+         */
+        post: operations["analyzeLocation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2995,6 +3027,25 @@ export interface components {
             /** @description The event as a plain webhook receives it: `event`, `occurredAt`, `capability` or `campaign`, and the event's own fields. */
             payload: Record<string, never>;
         };
+        AnalyzeLocationRequest: {
+            location: components["schemas"]["LocationInput"];
+            /** @description Accepted as Backstage accepts it; no SCM analyzer runs here, so it changes nothing. */
+            catalogFilename?: string;
+        };
+        AnalyzeLocationResponse: {
+            existingEntityFiles: {
+                location: {
+                    type: string;
+                    target: string;
+                };
+                isRegistered: boolean;
+                entity: Record<string, never>;
+            }[];
+            generateEntities: {
+                entity: Record<string, never>;
+                fields: Record<string, never>[];
+            }[];
+        };
         /**
          * @description A reason of `facts/bypass-reasons.yaml`.
          * @enum {string}
@@ -4025,6 +4076,42 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The location's id (a UUID). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationInput"];
+            };
+        };
+        responses: {
+            /** @description The location as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ConflictError"];
+            413: components["responses"]["RequestTooLarge"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6095,6 +6182,37 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    analyzeLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalyzeLocationRequest"];
+            };
+        };
+        responses: {
+            /** @description The analysis. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyzeLocationResponse"];
+                };
+            };
+            400: components["responses"]["RejectedDocuments"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

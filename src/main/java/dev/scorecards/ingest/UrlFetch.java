@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Every HTTP request this service makes upstream: allow-listed hosts only, no redirects followed,
+ * Every HTTP request this service makes upstream: allow-listed hosts and ports only, no redirects followed,
  * bodies up to the ingest limit, and one deadline for the whole exchange, body included (the
  * client's own request timeout covers only the wait for the headers, JDK-8258397).
  */
@@ -33,19 +33,21 @@ public class UrlFetch {
     @Inject
     IngestConfig.Locations locationsConfig;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(UrlFetch.class);
+
     private HttpClient http;
 
     /** A response: its status, headers and whole body. */
     public record Answer(int status, HttpHeaders headers, byte[] body) {
     }
 
-    /** The exchange failed (unreachable, reset, too slow); the message says why, the caller says what. */
+    /**
+     * The exchange failed without an HTTP answer (unknown host, refused, unreachable, reset, too slow):
+     * one message for all of them; the caller says what was asked.
+     */
     public static final class Failed extends RuntimeException {
-        public final boolean timedOut;
-
-        Failed(String message, boolean timedOut, Throwable cause) {
+        Failed(String message, Throwable cause) {
             super(message, cause);
-            this.timedOut = timedOut;
         }
     }
 
@@ -72,11 +74,11 @@ public class UrlFetch {
             return new Answer(r.statusCode(), r.headers(), r.body());
         } catch (TimeoutException e) {
             answer.cancel(true); // aborts the exchange and frees its connection
-            throw new Failed("no complete answer within " + deadline, true, e);
+            throw noAnswer(uri, deadline, e);
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
-            throw new Failed("interrupted", false, e);
+            throw new Failed("interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
@@ -85,14 +87,21 @@ public class UrlFetch {
             if (cause instanceof ServiceError tooLarge) {
                 throw tooLarge;
             }
-            if (cause instanceof java.net.http.HttpTimeoutException) {
-                throw new Failed("no complete answer within " + deadline, true, cause);
-            }
-            throw new Failed(cause.toString(), false, cause);
+            throw noAnswer(uri, deadline, cause);
         }
     }
 
-    /** Fails with a 400 unless {@code target} is an absolute http(s) URL on an allow-listed host. */
+    /**
+     * One message for every way an exchange can fail without an HTTP answer (unknown host, refused,
+     * unreachable, reset, not HTTP, too slow), so that the answers cannot tell a closed port from a
+     * filtered or a slow one; the cause goes to the log for the operator.
+     */
+    private static Failed noAnswer(URI uri, Duration deadline, Throwable cause) {
+        LOG.infof("No complete answer from %s://%s: %s", uri.getScheme(), uri.getRawAuthority(), cause);
+        return new Failed("no complete answer within " + deadline, cause);
+    }
+
+    /** Fails with a 400 unless {@code target} is an absolute http(s) URL on an allow-listed host and port. */
     public void checkAllowed(String target) {
         URI uri;
         try {
@@ -105,19 +114,54 @@ public class UrlFetch {
             throw ServiceError.input("Url location " + target + " must be an absolute http(s) URL");
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (allowedHost(host)) {
+        if (allowed(uri)) {
             return;
+        }
+        if (allowedHost(host, -1)) {
+            throw ServiceError.input("Url location " + target + " is on port " + port(uri) + " of host " + host
+                    + ", which is not in the allow-list (scorecards.locations.allowed-hosts: list " + host + ":"
+                    + port(uri) + " to allow it)");
         }
         throw ServiceError.input("Url location " + target + " is on host " + host
                 + ", which is not in the allow-list (scorecards.locations.allowed-hosts)");
     }
 
-    /** Whether {@code host} is in the allow-list ({@code scorecards.locations.allowed-hosts}; {@code *.x} allows subdomains). */
-    public boolean allowedHost(String host) {
+    /**
+     * Whether {@code uri}'s host and port are in the allow-list ({@code scorecards.locations.allowed-hosts}):
+     * {@code host} allows the scheme's default port only (80, 443), {@code host:8080} that port,
+     * {@code host:*} any port; {@code *.example.com} (with the same port forms) allows its subdomains.
+     */
+    public boolean allowed(URI uri) {
+        return uri.getHost() != null && allowedHost(uri.getHost(), port(uri));
+    }
+
+    /** The port {@code uri} reaches: its own, else its scheme's default. */
+    static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** Whether an entry allows {@code host} on {@code port} (-1: on any port some entry names). */
+    private boolean allowedHost(String host, int port) {
         String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
         for (String allowed : locationsConfig.allowedHosts().orElse(List.of())) {
             String a = allowed.trim().toLowerCase(Locale.ROOT);
-            if (a.equals(h) || (a.startsWith("*.") && h.endsWith(a.substring(1)))) {
+            String ports = "";
+            // [v6]:port, name:port; a bare IPv6 address (more than one colon, no brackets) names no port
+            int colon = a.startsWith("[") ? a.indexOf("]:") + 1 : a.indexOf(':') == a.lastIndexOf(':') ? a.indexOf(':') : -1;
+            if (colon > 0) {
+                ports = a.substring(colon + 1);
+                a = a.substring(0, colon);
+            }
+            if (a.startsWith("[") && a.endsWith("]")) {
+                a = a.substring(1, a.length() - 1);
+            }
+            boolean hostMatches = a.equals(h) || (a.startsWith("*.") && h.endsWith(a.substring(1)));
+            boolean portMatches = port < 0 || ports.equals("*")
+                    || (ports.isEmpty() ? port == 80 || port == 443 : ports.equals(String.valueOf(port)));
+            if (hostMatches && portMatches) {
                 return true;
             }
         }

@@ -34,7 +34,8 @@ final class Bodies {
         }
         ObjectNode out = JSON.createObjectNode();
         if (target.equals("slack")) {
-            out.put("text", sentence(event));
+            // Slack reads <…> as links and mentions: the names and titles in the sentence are not ours
+            out.put("text", sentence(event).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
         } else {
             String owner = event.has("capability") ? event.path("capability").path("owner").asText(null)
                     : event.path("campaign").path("owner").asText(null);

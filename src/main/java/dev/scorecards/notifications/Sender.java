@@ -1,13 +1,12 @@
 package dev.scorecards.notifications;
 
+import dev.scorecards.errors.ServiceError;
+import dev.scorecards.ingest.UrlFetch;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +21,8 @@ import org.jboss.logging.Logger;
  * Delivers the outbox at least once. A delivery is claimed with {@code FOR UPDATE SKIP LOCKED} in a
  * transaction held while it is sent, so one replica sends it; only a subscription's oldest pending
  * delivery is claimable, which keeps its order. A failed attempt is retried with exponential backoff
- * until {@code give-up-after} has passed; a process killed mid-send leaves the delivery pending.
+ * until {@code give-up-after} has passed; a process killed mid-send leaves the delivery pending. Sent
+ * through {@link UrlFetch}: allow-listed hosts and ports only (checked again at each send), no redirects.
  */
 @ApplicationScoped
 public class Sender {
@@ -44,8 +44,10 @@ public class Sender {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    UrlFetch urls;
+
     private final NotificationsConfig config;
-    private final HttpClient http;
 
     @Inject
     Sender(NotificationsConfig config) {
@@ -54,8 +56,6 @@ public class Sender {
                     + config.giveUpAfter());
         }
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Scheduled(every = "${scorecards.notifications.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -114,7 +114,7 @@ public class Sender {
         byte[] body = Bodies.render(target, payload);
         String endpoint = target.equals("backstage") ? url.replaceAll("/+$", "") + "/api/notifications/notifications"
                 : url;
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(endpoint)).timeout(config.timeout())
+        HttpRequest.Builder req = HttpRequest.newBuilder()
                 .header("Content-Type", "application/json").header("User-Agent", "capability-scorecards")
                 .header("X-Scorecards-Event", type).header("X-Scorecards-Delivery", id)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -125,14 +125,13 @@ public class Sender {
             req.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<Void> r = http.send(req.build(), HttpResponse.BodyHandlers.discarding());
-            return new Attempt(r.statusCode(), r.statusCode() >= 200 && r.statusCode() < 300 ? null
-                    : "answered " + r.statusCode());
-        } catch (IOException e) {
-            return new Attempt(0, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(0, "interrupted");
+            UrlFetch.Answer r = urls.send(URI.create(endpoint), req, config.timeout(), "the answer of " + endpoint);
+            return new Attempt(r.status(), r.status() >= 200 && r.status() < 300 ? null : "answered " + r.status());
+        } catch (UrlFetch.Failed e) {
+            // the same words for a refused, an unreachable and a slow receiver (UrlFetch logs the cause)
+            return new Attempt(0, e.getMessage() + " (scorecards.notifications.timeout)");
+        } catch (ServiceError e) {
+            return new Attempt(0, e.getMessage()); // no longer allow-listed, or an answer over the size limit
         }
     }
 

@@ -143,8 +143,9 @@ public class Webhooks {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw ServiceError.input("Invalid url '" + url + "': must be an absolute http(s) URL");
         }
-        if (!urls.allowedHost(uri.getHost())) {
+        if (!urls.allowed(uri)) {
             throw ServiceError.input("Invalid url '" + url + "': host " + uri.getHost()
+                    + (uri.getPort() < 0 ? "" : " port " + uri.getPort())
                     + " is not in the allow-list (scorecards.locations.allowed-hosts)");
         }
         return uri.toString();

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.FactSchema;
-import dev.scorecards.scoring.CelChecks;
-import dev.scorecards.scoring.Check;
-import dev.scorecards.scoring.CheckState;
-import dev.scorecards.scoring.CurrentResults;
-import dev.scorecards.scoring.Scorecard;
-import dev.scorecards.scoring.ScorecardDefinitions;
+import dev.scorecards.scoring.definitions.CelChecks;
+import dev.scorecards.scoring.definitions.Check;
+import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.results.CheckState;
+import dev.scorecards.scoring.results.CurrentResults;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -234,7 +234,8 @@ public class TechInsightsChecks {
         if (s.length() > 0) {
             s.append("\n\n");
         }
-        s.append("**").append(note).append(":** ").append(reason.isEmpty() ? "-" : reason);
+        // the reason may hold user text (an exemption's reason, a pushed value): escaped, never markup
+        s.append("**").append(note).append(":** ").append(reason.isEmpty() ? "-" : MarkdownText.escape(reason));
         if ((state == CheckState.FAIL || state == CheckState.NOT_REPORTED) && !c.remediation().isEmpty()) {
             s.append("\n\n").append(c.remediation());
         }

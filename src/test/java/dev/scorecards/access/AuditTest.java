@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 class AuditTest {
     @Inject
     DataSource dataSource;
+    @Inject
+    dev.scorecards.api.access.AuditLog audit;
 
     @BeforeEach
     void startEmpty() {
@@ -115,6 +117,21 @@ class AuditTest {
                 .body("error.message", equalTo("Invalid limit, must be greater than zero"));
         given().queryParam("cursor", "bm90LWpzb24").get("/api/scorecards/audit").then().statusCode(400)
                 .body("error.message", equalTo("Malformed audit cursor"));
+    }
+
+    @Test
+    void entriesOlderThanTheRetentionArePruned() throws Exception {
+        writes();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("update api_audit set at = now() - interval '91 days' where method = 'DELETE'");
+            st.executeUpdate("update api_audit set at = now() - interval '89 days' where path like '%/feedback'");
+        }
+        assertEquals(1, audit.prune()); // scorecards.audit.retention=90d, run every scorecards.audit.prune-every
+        given().get("/api/scorecards/audit").then().statusCode(200)
+                .body("items.method", contains("POST", "POST", "POST"))
+                .body("items.operation", contains("POST /api/scorecards/capabilities/{kind}/{namespace}/{name}/feedback",
+                        "POST /api/catalog/ingest", "POST /api/scorecards/evaluate"));
+        assertEquals(0, audit.prune());
     }
 
     @Test

@@ -99,13 +99,29 @@ class OidcAccessTest {
     }
 
     @Test
+    void aTokenIssuedForAnotherServiceIsRefusedByDefault() {
+        // no quarkus.oidc.token.audience configured: the audience is the client id (https://server.example.com)
+        String elsewhere = Jwt.preferredUserName("mallory").groups(Set.of("scorecards-admin"))
+                .issuer("https://server.example.com").audience("https://other-service.example.com").jws().keyId("1")
+                .sign("privateKey.jwk");
+        given().auth().oauth2(elsewhere).post("/api/scorecards/evaluate").then().statusCode(401)
+                .body("error.name", equalTo("AuthenticationError"))
+                .body("error.message", equalTo("The request's bearer token is not valid (expired, wrongly signed or"
+                        + " for another issuer or audience)"));
+        String here = Jwt.preferredUserName("mallory").groups(Set.of("scorecards-admin"))
+                .issuer("https://server.example.com").audience("https://server.example.com").jws().keyId("1")
+                .sign("privateKey.jwk");
+        given().auth().oauth2(here).post("/api/scorecards/evaluate").then().statusCode(200);
+    }
+
+    @Test
     void rolesComeFromTheConfiguredClaims() {
         // scorecards.auth.roles-claim=groups,app_metadata/roles: a role only in realm_access/roles does not count
         String nested = Jwt.preferredUserName("nina").claim("app_metadata", Map.of("roles", List.of("scorecards-admin")))
-                .issuer("https://server.example.com").audience("https://service.example.com").jws().keyId("1")
+                .issuer("https://server.example.com").audience("https://server.example.com").jws().keyId("1")
                 .sign("privateKey.jwk");
         String keycloak = Jwt.preferredUserName("kurt").claim("realm_access", Map.of("roles", List.of("scorecards-admin")))
-                .issuer("https://server.example.com").audience("https://service.example.com").jws().keyId("1")
+                .issuer("https://server.example.com").audience("https://server.example.com").jws().keyId("1")
                 .sign("privateKey.jwk");
         given().auth().oauth2(nested).post("/api/scorecards/evaluate").then().statusCode(200);
         given().auth().oauth2(keycloak).post("/api/scorecards/evaluate").then().statusCode(403)

@@ -12,7 +12,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ProviderDownProfile.class)
 class ProviderDownTest {
     private static final String FACTS = "/api/scorecards/facts";
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void publicReadsWorkWithoutTheProvider() {
@@ -84,13 +93,36 @@ class ProviderDownTest {
     }
 
     @Test
-    void anonymousCallersAreCountedByAddress() {
+    void anonymousCallersAreCountedByAddress() throws SQLException {
+        long rows = factsRows();
+        double anonymous = refusals("anonymous");
+        double throttled = refusals("throttled");
         for (int i = 1; i <= 3; i++) {
             given().contentType("application/json").body("[]").post(FACTS).then().statusCode(401);
         }
         given().contentType("application/json").body("[]").post(FACTS).then().statusCode(429)
                 .body("error.message", matchesPattern("Rate limit of 3 writes per minute reached for address"
                         + " 127\\.0\\.0\\.1; retry in [0-9]+ s"));
+        // the audit log stays bounded: anonymous (401) and throttled (429) refusals are counted, not stored
+        assertEquals(rows, factsRows());
+        assertEquals(anonymous + 3, refusals("anonymous"));
+        assertEquals(throttled + 1, refusals("throttled"));
+    }
+
+    private long factsRows() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from api_audit where path = '" + FACTS + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** scorecards_audit_refusals_total for POST /api/scorecards/facts and {@code reason}, 0 before the first. */
+    private static double refusals(String reason) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("scorecards_audit_refusals_total{") && l.contains("reason=\"" + reason + "\"")
+                        && l.contains("operation=\"POST " + FACTS + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

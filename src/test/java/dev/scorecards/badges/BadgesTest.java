@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -206,10 +205,10 @@ class BadgesTest {
 
     @Test
     void theMarkdownShowsEveryBadgeLinkingToThePage() {
-        String base = RestAssured.baseURI + ":" + RestAssured.port;
-        String page = "(" + base + "/capabilities/system/default/secrets-vault)";
-        String image = base + "/api/scorecards/badges/system/default/secrets-vault/";
-        given().get(BADGES + "system/default/secrets-vault/markdown").then().statusCode(200)
+        // without scorecards.public-url the links are relative: never built from the request's Host header
+        String page = "(/capabilities/system/default/secrets-vault)";
+        String image = "/api/scorecards/badges/system/default/secrets-vault/";
+        given().header("Host", "evil.example:666").get(BADGES + "system/default/secrets-vault/markdown").then().statusCode(200)
                 .contentType(containsString("text/markdown"))
                 .body(equalTo("[![Relied on](" + image + "relied-on.svg)]" + page + "\n"
                         + "[![Adoption](" + image + "adoption.svg)]" + page + "\n"

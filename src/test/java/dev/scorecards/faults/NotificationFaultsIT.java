@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class NotificationFaultsIT {
     private static Map<String, String> env(boolean sending) {
-        return Map.of("SCORECARDS_LOCATIONS_ALLOWED_HOSTS", "localhost",
+        return Map.of("SCORECARDS_LOCATIONS_ALLOWED_HOSTS", "localhost:*",
                 "SCORECARDS_NOTIFICATIONS_POLL_EVERY", sending ? "1s" : "off",
                 "SCORECARDS_NOTIFICATIONS_BACKOFF_INITIAL", "1s", "SCORECARDS_NOTIFICATIONS_BACKOFF_MAX", "2s");
     }

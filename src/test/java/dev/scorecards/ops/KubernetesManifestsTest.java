@@ -141,8 +141,9 @@ class KubernetesManifestsTest {
         String base = PRODUCTION.env("SCORECARDS_BACKSTAGE_MAIN_BASE_URL");
         assertEquals("http://backstage.backstage.svc.cluster.local:7007", base);
         java.net.URI uri = java.net.URI.create(base);
-        assertTrue(List.of(PRODUCTION.env("SCORECARDS_LOCATIONS_ALLOWED_HOSTS").split(",")).contains(uri.getHost()),
-                "the pull only reaches allowed hosts");
+        // a bare host allows the ports 80 and 443 only: Backstage's port is listed with it
+        assertTrue(List.of(PRODUCTION.env("SCORECARDS_LOCATIONS_ALLOWED_HOSTS").split(","))
+                .contains(uri.getHost() + ":" + uri.getPort()), "the pull only reaches allowed hosts and ports");
         JsonNode rule = StreamSupport.stream(PRODUCTION.one("NetworkPolicy").path("spec").path("egress").spliterator(),
                 false).filter(r -> r.path("ports").get(0).path("port").asInt() == uri.getPort()).findFirst()
                 .orElseThrow(() -> new AssertionError("no egress rule for Backstage's port " + uri.getPort()));

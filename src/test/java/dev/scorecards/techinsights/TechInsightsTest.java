@@ -220,6 +220,23 @@ class TechInsightsTest {
         assertTrue(error.path("check").path("description").asText().startsWith("Build number is numeric\n\n**Error:** "));
     }
 
+    @Test
+    void userTextInADescriptionIsEscapedMarkdown() {
+        // an exemption's reason is user text: no link, image, HTML, emphasis or new block may come of it
+        given().contentType("application/json").body("{\"entityRef\": \"system:default/secrets-vault\", \"checkId\":"
+                + " \"documentation.has-description\", \"reason\": \"[docs](javascript:alert(1)) <img src=x"
+                + " onerror=alert(1)> **now** `x` &amp;\\n# Heading\", \"author\": \"ann_b\"}")
+                .post("/api/scorecards/exemptions").then().statusCode(201);
+        JsonNode exempt = byCheck(run("/checks/run/default/system/secrets-vault",
+                "{\"checks\": [\"documentation.has-description\"]}")).get("documentation.has-description");
+        assertEquals("The capability has a metadata.description saying what it offers.\n\n"
+                + "**Exempt:** exempt (ann\\_b: \\[docs\\](javascript:alert(1)) \\<img src=x onerror=alert(1)>"
+                + " \\*\\*now\\*\\* \\`x\\` \\&amp; # Heading); otherwise FAIL, hasDescription = false",
+                exempt.path("check").path("description").asText());
+        // the metadata keeps the reason as it is (JSON, not Markdown)
+        assertTrue(exempt.path("check").path("metadata").path("reason").asText().contains("[docs](javascript:alert(1))"));
+    }
+
     private static List<String> fieldNames(JsonNode o) {
         List<String> out = new ArrayList<>();
         o.fieldNames().forEachRemaining(out::add);

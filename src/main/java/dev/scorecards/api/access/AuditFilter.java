@@ -1,6 +1,8 @@
 package dev.scorecards.api.access;
 
 import dev.scorecards.catalog.model.EntityRef;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.inject.Inject;
@@ -12,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Writes the audit row of every request {@link AccessFilter} marked as a write, with the status of
- * its answer, before the answer leaves (so the caller can read its entry at once).
+ * its answer, before the answer leaves (so the caller can read its entry at once); refusals of
+ * anonymous (401) and throttled (429) callers are counted in a metric instead.
  */
 public class AuditFilter {
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
@@ -22,8 +25,12 @@ public class AuditFilter {
     record Audited(String actor, Permissions.Rule rule) {
     }
 
+    static final String REFUSALS = "scorecards.audit.refusals";
+
     @Inject
     AuditLog audit;
+    @Inject
+    MeterRegistry registry;
 
     @ServerResponseFilter
     public void record(ContainerRequestContext ctx, ContainerResponseContext response) {
@@ -38,6 +45,14 @@ public class AuditFilter {
         String path = ctx.getUriInfo().getPath();
         String query = ctx.getUriInfo().getRequestUri().getRawQuery();
         int status = response.getStatus();
+        String refusal = status == 401 ? "anonymous" : status == 429 ? "throttled" : null;
+        if (refusal != null) {
+            // a flood of anonymous or throttled calls is counted, not stored: the log stays bounded
+            Counter.builder(REFUSALS).description("Write requests refused to anonymous (401) or throttled (429)"
+                    + " callers, counted instead of stored in the audit log").tag("reason", refusal)
+                    .tag("operation", a.rule().operation()).register(registry).increment();
+            return;
+        }
         Runnable write = () -> {
             try {
                 audit.record(a.actor(), method, path, query, a.rule().operation(), status, target);

@@ -1,17 +1,44 @@
 package dev.scorecards.api.access;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** The audit log of writes ({@code api_audit}): one row per request, newest first when read. */
+/**
+ * The audit log of writes ({@code api_audit}): one row per request, newest first when read; rows
+ * older than {@code scorecards.audit.retention} (90 days) are deleted on a schedule.
+ */
 @ApplicationScoped
 public class AuditLog {
     static final int MAX_TEXT = 2000;
+    private static final Logger LOG = Logger.getLogger(AuditLog.class);
+
+    @ConfigProperty(name = "scorecards.audit.retention", defaultValue = "90d")
+    Duration retention;
+
+    @Scheduled(every = "${scorecards.audit.prune-every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduledPrune() {
+        prune();
+    }
+
+    /** Deletes the rows older than the retention; every replica may run it (a delete of old rows is idempotent). */
+    @Transactional
+    public long prune() {
+        long deleted = AuditRecord.delete("at < ?1", Instant.now().minus(retention));
+        if (deleted > 0) {
+            LOG.infof("Deleted %d audit log entries older than %s (scorecards.audit.retention)", deleted, retention);
+        }
+        return deleted;
+    }
 
     /** One write request as recorded. */
     public record Entry(long id, Instant at, String actor, String method, String path, String query,

@@ -31,8 +31,8 @@ class BackstageHttp {
             UrlFetch.Answer answer = urls.send(uri, request, deadline, what);
             return new Answer(answer.status(), answer.body());
         } catch (UrlFetch.Failed e) {
-            throw new UpstreamError(what + " failed: " + e.getMessage() + (e.timedOut
-                    ? " (scorecards.backstage." + name + ".read-timeout)" : ""), e);
+            throw new UpstreamError(what + " failed: " + e.getMessage()
+                    + " (scorecards.backstage." + name + ".read-timeout)", e);
         } catch (ServiceError e) {
             throw new UpstreamError(e.status() == 413 ? e.getMessage() + " (scorecards.ingest.max-body-bytes)"
                     : what + ": " + e.getMessage());

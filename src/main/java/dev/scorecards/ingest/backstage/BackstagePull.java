@@ -111,10 +111,12 @@ public class BackstagePull {
                     "Backstage source " + name);
             runs.succeeded(name, r);
         } catch (RuntimeException e) {
-            String error = e instanceof ServiceError ? e.getMessage() : e.toString();
+            // what, never how: an unexpected failure's class and stack go to the log, not to the run's status
+            String error = e instanceof ServiceError ? e.getMessage() : "Internal error; the service log has the details";
             metrics.failed(name);
             runs.failed(name, error);
-            LOG.warnf("Pulling %s%s failed; its entities are kept as they were: %s", SOURCE_PREFIX, name, error);
+            LOG.warnf(e instanceof ServiceError ? null : e, "Pulling %s%s failed; its entities are kept as they were: %s",
+                    SOURCE_PREFIX, name, error);
             throw e;
         }
         metrics.succeeded(name, Instant.parse(runs.all().get(name).lastSuccess()));

@@ -70,16 +70,24 @@ public class LocationCrawler {
     }
 
     public Crawl crawl(String type, String target) {
+        return crawl(type, target, generatedName(type, target));
+    }
+
+    /**
+     * Crawls a location whose generated Location entity keeps the name it was given at registration
+     * (an updated location keeps its entity, as Backstage keeps {@code location_entity_ref}).
+     */
+    public Crawl crawl(String type, String target, String rootName) {
         String origin = type + ":" + target;
         ObjectNode root = json.createObjectNode();
         root.put("apiVersion", "backstage.io/v1alpha1");
         root.put("kind", "Location");
         ObjectNode metadata = root.putObject("metadata");
-        metadata.put("name", generatedName(type, target));
+        metadata.put("name", rootName);
         metadata.put("namespace", EntityRef.DEFAULT_NAMESPACE);
         metadata.putObject("annotations").put(MANAGED_BY, origin).put(ORIGIN, origin);
         root.putObject("spec").put("type", type).put("target", target).put("presence", "required");
-        String rootRef = "location:default/" + generatedName(type, target);
+        String rootRef = "location:default/" + rootName;
 
         List<Candidate> candidates = new ArrayList<>();
         List<DocumentProblem> problems = new ArrayList<>();

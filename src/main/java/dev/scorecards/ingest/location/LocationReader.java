@@ -13,10 +13,19 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads location targets, and only those it may: {@code file} targets under the configured root
@@ -26,6 +35,12 @@ import java.util.List;
 @ApplicationScoped
 public class LocationReader {
     private static final int MAX_REDIRECTS = 3;
+    /** File reads, each bounded by the read timeout; a read stuck in the kernel keeps its daemon thread, not a request. */
+    private static final ExecutorService FILE_READS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "location-file-read");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     IngestConfig.Ingest ingestConfig;
@@ -92,16 +107,55 @@ public class LocationReader {
         checkAllowed(type, target);
         long limit = ingestConfig.maxBodyBytes();
         if (type.equals("file")) {
-            Path path = fileUnderRoot(target);
-            try (InputStream in = new LimitedInputStream(Files.newInputStream(path), limit, "file " + target)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new LocationMissing("NotFoundError: " + target + " does not exist");
-            } catch (IOException e) {
-                throw ServiceError.input("Could not read " + target + ": " + e.getMessage());
-            }
+            return readFile(fileUnderRoot(target), target, limit);
         }
         return fetch(URI.create(target), 0);
+    }
+
+    /**
+     * Reads a regular file only (a directory, FIFO, socket or device is refused before it is opened:
+     * opening a FIFO would wait for a writer), within the size limit and the read timeout, on a thread
+     * of its own, so that no request waits longer than {@code scorecards.locations.read-timeout}.
+     */
+    private String readFile(Path path, String target, long limit) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new LocationMissing("NotFoundError: " + target + " does not exist");
+        } catch (IOException e) {
+            throw ServiceError.input("Could not read " + target + ": it cannot be accessed");
+        }
+        if (!attributes.isRegularFile()) {
+            throw ServiceError.input("File location " + target + " is not a regular file ("
+                    + (attributes.isDirectory() ? "a directory" : "a FIFO, socket or device") + ")");
+        }
+        Duration timeout = locationsConfig.readTimeout();
+        Future<byte[]> read = FILE_READS.submit(() -> {
+            try (InputStream in = new LimitedInputStream(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS), limit,
+                    "file " + target)) {
+                return in.readAllBytes();
+            }
+        });
+        try {
+            return new String(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+        } catch (TimeoutException e) {
+            read.cancel(true);
+            throw ServiceError.input("Could not read " + target + ": not read within " + timeout
+                    + " (scorecards.locations.read-timeout)");
+        } catch (InterruptedException e) {
+            read.cancel(true);
+            Thread.currentThread().interrupt();
+            throw ServiceError.input("Could not read " + target + ": interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ServiceError tooLarge) {
+                throw tooLarge;
+            }
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new LocationMissing("NotFoundError: " + target + " does not exist");
+            }
+            throw ServiceError.input("Could not read " + target + ": it cannot be read");
+        }
     }
 
     private String fetch(URI uri, int redirects) {
@@ -110,7 +164,7 @@ public class LocationReader {
             answer = urls.send(uri, HttpRequest.newBuilder().GET(), locationsConfig.readTimeout(), "url " + uri);
         } catch (UrlFetch.Failed e) {
             throw ServiceError.input("Could not read " + uri + ": " + e.getMessage()
-                    + (e.timedOut ? " (scorecards.locations.read-timeout)" : ""));
+                    + " (scorecards.locations.read-timeout)");
         }
         int status = answer.status();
         if (status >= 300 && status < 400 && answer.headers().firstValue("location").isPresent()) {
@@ -141,8 +195,8 @@ public class LocationReader {
                 return real;
             }
         }
-        throw ServiceError.input("File location " + target + " is outside the allowed folders " + roots
-                + " (scorecards.locations.file-roots)");
+        throw ServiceError.input("File location " + target + " is outside the allowed folders"
+                + " (scorecards.locations.file-roots)"); // which folders those are is the operator's business
     }
 
     private void allowedUrl(String target) {

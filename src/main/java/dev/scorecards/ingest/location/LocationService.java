@@ -37,6 +37,8 @@ public class LocationService {
     @Inject
     LocationStore store;
     @Inject
+    LocationUpdate update;
+    @Inject
     LocationCrawler crawler;
     @Inject
     LocationReader reader;
@@ -113,6 +115,11 @@ public class LocationService {
             throw Rejection.of(what, problems, problems.size());
         }
         return out;
+    }
+
+    /** {@code updateLocation}: see {@link LocationUpdate}. */
+    public Location update(String id, String type, String target) {
+        return update.update(id, type, target);
     }
 
     public List<Location> list() {
@@ -210,13 +217,13 @@ public class LocationService {
     }
 
     /** One location at a time: a slow read must not commit over a newer one. */
-    private static String lockKey(Location l) {
+    static String lockKey(Location l) {
         return SOURCE_PREFIX + l.id();
     }
 
     private List<DocumentProblem> read(Location l) {
         String what = "location " + l.type() + ":" + l.target();
-        LocationCrawler.Crawl crawl = crawler.crawl(l.type(), l.target());
+        LocationCrawler.Crawl crawl = crawler.crawl(l.type(), l.target(), l.entityRef().substring(l.entityRef().indexOf('/') + 1));
         List<DocumentProblem> problems = crawl.problems();
         if (problems.isEmpty()) {
             try {

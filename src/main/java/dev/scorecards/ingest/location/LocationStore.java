@@ -18,7 +18,7 @@ class LocationStore {
     DataSource dataSource;
 
     List<Location> all() {
-        return select("select id::text, type, target from ingest_location order by created_at, id");
+        return select("select id::text, type, target, entity_name from ingest_location order by created_at, id");
     }
 
     Location byId(String id) {
@@ -27,19 +27,19 @@ class LocationStore {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        List<Location> found = select("select id::text, type, target from ingest_location where id = ?::uuid", id);
+        List<Location> found = select("select id::text, type, target, entity_name from ingest_location where id = ?::uuid", id);
         return found.isEmpty() ? null : found.get(0);
     }
 
     Location byTarget(String type, String target) {
         List<Location> found = select(
-                "select id::text, type, target from ingest_location where type = ? and target = ?", type, target);
+                "select id::text, type, target, entity_name from ingest_location where type = ? and target = ?", type, target);
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** Locations not read since {@code seconds} ago, oldest first. */
     List<Location> due(long seconds) {
-        return select("select id::text, type, target from ingest_location where refreshed_at is null"
+        return select("select id::text, type, target, entity_name from ingest_location where refreshed_at is null"
                 + " or refreshed_at < now() - make_interval(secs => ?) order by refreshed_at nulls first", seconds);
     }
 
@@ -50,6 +50,18 @@ class LocationStore {
     boolean insert(Location l) {
         return update("insert into ingest_location (id, type, target, refreshed_at) values (?::uuid, ?, ?, now())"
                 + " on conflict (type, target) do nothing", l.id(), l.type(), l.target()) > 0;
+    }
+
+    /**
+     * Points a location at a new type and target, keeping its id and its Location entity's name; false
+     * when another location already has that type and target (the unique key decides, so two updates
+     * racing for one target cannot both win).
+     */
+    boolean retarget(Location l, String type, String target) {
+        String name = l.entityRef().substring(l.entityRef().indexOf('/') + 1);
+        return update("update ingest_location set type = ?, target = ?, entity_name = ?, refreshed_at = now()"
+                + " where id = ?::uuid and not exists (select 1 from ingest_location o where o.type = ? and o.target = ?"
+                + " and o.id <> ?::uuid)", type, target, name, l.id(), type, target, l.id()) > 0;
     }
 
     boolean delete(String id) {
@@ -81,8 +93,9 @@ class LocationStore {
                 while (rs.next()) {
                     String type = rs.getString(2);
                     String target = rs.getString(3);
+                    String name = rs.getString(4); // set once a location is retargeted; else derived
                     out.add(new Location(rs.getString(1), type, target,
-                            "location:default/" + LocationCrawler.generatedName(type, target)));
+                            "location:default/" + (name != null ? name : LocationCrawler.generatedName(type, target))));
                 }
             }
         } catch (SQLException e) {

@@ -87,6 +87,8 @@ class BypassReasonsTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    jakarta.enterprise.event.Event<dev.scorecards.ingest.location.ExamplesRegistered> examplesRegistered;
 
     @BeforeEach
     void org() {
@@ -195,6 +197,24 @@ class BypassReasonsTest {
     private static String push(String fact, Object value, java.time.Instant at) {
         return "{\"entityRef\": \"system:default/store\", \"source\": \"helpdesk\", \"timestamp\": \"" + at
                 + "\", \"facts\": {\"" + fact + "\": " + value + "}}";
+    }
+
+    @Test
+    void theExampleCatalogComesWithTheReasonsOfItsTwoBypasses() {
+        Catalog.examples(dataSource);
+        examplesRegistered.fire(new dev.scorecards.ingest.location.ExamplesRegistered(
+                java.nio.file.Path.of("catalog-examples").toAbsolutePath()));
+        given().get("/api/scorecards/capabilities/system/default/postgres-as-a-service/bypass-reasons").then()
+                .statusCode(200)
+                .body("bypassingTeams", contains("group:default/growth", "group:default/payments"))
+                .body("answers.team", contains("group:default/growth", "group:default/payments"))
+                .body("answers.reason", contains("too-slow", "missing-feature"))
+                .body("answers.instead", contains("resource:default/growth-experiments-db",
+                        "resource:default/postgres-shared-cluster"))
+                .body("open", empty());
+        given().get("/api/scorecards/summary").then()
+                .body("bypasses.answered", equalTo(2)).body("bypasses.reasons.too-slow", equalTo(1))
+                .body("bypasses.reasons.missing-feature", equalTo(1)).body("bypasses.open", empty());
     }
 
     @Test

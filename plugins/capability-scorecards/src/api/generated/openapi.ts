@@ -1171,8 +1171,10 @@ export interface paths {
          * @description Over the current capabilities: how many there are at each level of the ladder (every level,
          *     lowest first, then `none` for below the first), the distribution of adoption rates in buckets
          *     (`0`, then `(from, to]`) and their median, time to first adopter, satisfaction over every current
-         *     rating, bypasses, and the bottleneck teams of the team interaction graph. Kept until a result or
-         *     the team graph changes; `computedAt` says when it was computed.
+         *     rating, bypasses (with why teams go around capabilities: the reasons by count and the open
+         *     questions), operational efficiency (support load per consuming team, coordination cost), and the
+         *     bottleneck teams of the team interaction graph. Kept until a result, the team graph or a bypass
+         *     reason changes; `computedAt` says when it was computed.
          */
         get: operations["getOrganisationSummary"];
         put?: never;
@@ -2870,6 +2872,7 @@ export interface components {
                 /** @description The open question for each bypassing team (per capability) that has not answered. */
                 open: components["schemas"]["BypassOpenQuestion"][];
             };
+            operationalEfficiency: components["schemas"]["OperationalEfficiency"];
             /** @description The bottleneck teams of the team interaction graph. */
             bottlenecks: components["schemas"]["EntityRefString"][];
             computedAt: components["schemas"]["Timestamp"];
@@ -3263,10 +3266,19 @@ export interface components {
                 entityRef: string;
                 count: number;
                 teams: string[];
-                /** @description How many bypassing teams gave each reason. */
+                /** @description How many bypassing teams gave each reason (their newest answers before the end), in the order of `facts/bypass-reasons.yaml`. */
                 reasons: {
                     [key: string]: number;
                 };
+                answers: {
+                    team: string;
+                    reason: string;
+                    comment: string | null;
+                    instead: string | null;
+                    at: components["schemas"]["Timestamp"];
+                }[];
+                /** @description Bypassing teams that had given no reason by the end. */
+                unanswered: string[];
             }[];
         };
         ReviewSupportLoad: {
@@ -3308,6 +3320,27 @@ export interface components {
             remediation: string;
             link: string | null;
             entityRefs: string[];
+        };
+        /**
+         * @description The fourth signal. `supportLoadPerTeam`: the pushed facts `support.tickets` + `support.incidents`
+         *     over the trend window ÷ consuming teams, over the capabilities that report it; `coordinationCost`:
+         *     teams owning a part or a direct dependency of a capability, over every capability.
+         */
+        OperationalEfficiency: {
+            supportLoadPerTeam: components["schemas"]["EfficiencyFigure"];
+            coordinationCost: components["schemas"]["EfficiencyFigure"];
+        };
+        EfficiencyFigure: {
+            /** @description Capabilities that report the figure. */
+            capabilities: number;
+            /** @description Null when no capability reports it. */
+            median: number | null;
+            max: number | null;
+            /** @description The (at most) three capabilities with the highest value above 0, highest first. */
+            highest: {
+                entityRef: components["schemas"]["EntityRefString"];
+                value: number;
+            }[];
         };
     };
     responses: {

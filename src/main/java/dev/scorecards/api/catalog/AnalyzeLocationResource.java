@@ -1,6 +1,7 @@
-package dev.scorecards.api;
+package dev.scorecards.api.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.api.JsonBody;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.location.LocationAnalyzer;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.scorecards.api;
+package dev.scorecards.api.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,10 @@
-package dev.scorecards.api;
+package dev.scorecards.api.scorecards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.api.Caller;
+import dev.scorecards.api.JsonBody;
+import dev.scorecards.api.Refs;
+import dev.scorecards.api.catalog.EntityListing;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.BypassReasons;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.scorecards.api;
+package dev.scorecards.api.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.errors.ServiceError;

@@ -37,6 +37,8 @@ public class LocationService {
     @Inject
     LocationStore store;
     @Inject
+    LocationUpdate update;
+    @Inject
     LocationCrawler crawler;
     @Inject
     LocationReader reader;
@@ -115,48 +117,9 @@ public class LocationService {
         return out;
     }
 
-    /**
-     * {@code updateLocation}: points a registered location at a new type and target. It keeps its id
-     * and its Location entity; the new target is read first, and one that cannot be read or holds a bad
-     * document changes nothing (400, every problem listed).
-     */
+    /** {@code updateLocation}: see {@link LocationUpdate}. */
     public Location update(String id, String type, String target) {
-        if (type == null || type.isBlank() || target == null || target.isBlank()) {
-            throw ServiceError.input("Malformed request: a location needs a non-empty type and target");
-        }
-        String normalised = reader.normalise(type, target);
-        Location clash = store.byTarget(type, normalised);
-        if (clash != null && !clash.id().equals(id)) { // Backstage answers the conflict before looking for the id
-            throw ServiceError.conflict("Location " + type + ":" + normalised + " already exists");
-        }
-        Location existing = get(id);
-        reader.checkAllowed(type, normalised);
-        String rootName = existing.entityRef().substring(existing.entityRef().indexOf('/') + 1);
-        Location updated = new Location(existing.id(), type, normalised, existing.entityRef());
-        String what = "location " + type + ":" + normalised;
-        List<DocumentProblem> problems = new ArrayList<>();
-        if (!clusterLock.runWaiting(lockKey(existing), locationsConfig.readTimeout(), () -> {
-            LocationCrawler.Crawl crawl = crawler.crawl(type, normalised, rootName);
-            problems.addAll(crawl.problems());
-            if (problems.isEmpty()) {
-                retarget(existing, updated, crawl, what);
-            }
-        })) {
-            throw ServiceError.unavailable("A refresh of location " + existing.type() + ":" + existing.target()
-                    + " is still running; try again shortly");
-        }
-        if (!problems.isEmpty()) {
-            throw Rejection.of(what, problems, problems.size());
-        }
-        return updated;
-    }
-
-    @Transactional
-    void retarget(Location existing, Location updated, LocationCrawler.Crawl crawl, String what) {
-        if (!store.retarget(existing, updated.type(), updated.target())) {
-            throw ServiceError.conflict("Location " + updated.type() + ":" + updated.target() + " already exists");
-        }
-        ingestion.ingest(SOURCE_PREFIX + existing.id(), true, crawl.candidates().iterator(), what);
+        return update.update(id, type, target);
     }
 
     public List<Location> list() {
@@ -254,7 +217,7 @@ public class LocationService {
     }
 
     /** One location at a time: a slow read must not commit over a newer one. */
-    private static String lockKey(Location l) {
+    static String lockKey(Location l) {
         return SOURCE_PREFIX + l.id();
     }
 

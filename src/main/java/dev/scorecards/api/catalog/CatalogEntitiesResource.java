@@ -9,7 +9,6 @@ import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.query.EntityFields;
 import dev.scorecards.catalog.query.EntityFilter;
 import dev.scorecards.catalog.query.EntityOrder;
-import dev.scorecards.catalog.query.FacetCount;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.push.CatalogAdmin;
 import io.smallrye.mutiny.Uni;
@@ -59,12 +58,12 @@ public class CatalogEntitiesResource {
 
     @GET
     @Path("/entities/by-query")
-    public Map<String, Object> byQuery(@QueryParam("filter") List<String> filter,
+    public String byQuery(@QueryParam("filter") List<String> filter,
             @QueryParam("fields") List<String> fields, @QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @QueryParam("orderField") List<String> orderField,
             @QueryParam("cursor") String cursor, @QueryParam("fullTextFilterTerm") String term,
             @QueryParam("fullTextFilterFields") List<String> termFields, @QueryParam("totalItems") String totalItems) {
-        return answers.byQuery(filter, fields, limit, offset, orderField, cursor, term, termFields, totalItems);
+        return answers.byQueryJson(filter, fields, limit, offset, orderField, cursor, term, termFields, totalItems);
     }
 
     @GET
@@ -125,12 +124,8 @@ public class CatalogEntitiesResource {
 
     @GET
     @Path("/entity-facets")
-    public Map<String, Object> facets(@QueryParam("facet") List<String> facet, @QueryParam("filter") List<String> filter) {
-        if (facet.isEmpty()) {
-            throw ServiceError.input("Missing facet parameter");
-        }
-        Map<String, List<FacetCount>> facets = catalog.facets(facet, EntityFilter.parse(filter));
-        return Map.of("facets", facets);
+    public String facets(@QueryParam("facet") List<String> facet, @QueryParam("filter") List<String> filter) {
+        return answers.facetsJson(facet, filter);
     }
 
     static ServiceError notFound(String kind, String namespace, String name) {

@@ -2,6 +2,7 @@ package dev.scorecards.api.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.catalog.model.StoredEntity;
+import dev.scorecards.catalog.query.AnswerCache;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.query.EntityCondition;
 import dev.scorecards.catalog.query.EntityFields;
@@ -25,6 +26,52 @@ import java.util.Map;
 public class EntityAnswers {
     @Inject
     CatalogQueries catalog;
+    @Inject
+    AnswerCache answers;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    /**
+     * {@code GET /entities/by-query} as JSON: the same answer as {@link #byQuery}, kept until the
+     * catalog changes (refused requests are not kept: they throw before anything is stored).
+     */
+    public String byQueryJson(List<String> filter, List<String> fields, String limit, String offset,
+            List<String> orderField, String cursor, String term, List<String> termFields, String totalItems) {
+        String key = key("by-query", filter, fields, java.util.Arrays.asList(limit, offset, cursor, term, totalItems),
+                orderField, termFields);
+        return answers.get(key, () -> json(byQuery(filter, fields, limit, offset, orderField, cursor, term, termFields,
+                totalItems)));
+    }
+
+    /** {@code GET /entity-facets} as JSON, kept until the catalog changes. */
+    public String facetsJson(List<String> facet, List<String> filter) {
+        if (facet.isEmpty()) {
+            throw ServiceError.input("Missing facet parameter");
+        }
+        return answers.get(key("facets", facet, filter), () -> json(Map.of("facets",
+                catalog.facets(facet, EntityFilter.parse(filter)))));
+    }
+
+    /** A cache key for the parameter lists: each value length-prefixed (absent ones marked), so no two requests share one. */
+    @SafeVarargs
+    private static String key(String what, List<String>... parts) {
+        StringBuilder k = new StringBuilder(what);
+        for (List<String> part : parts) {
+            k.append('|').append(part.size());
+            for (String v : part) {
+                k.append(v == null ? ":-" : ":" + v.length() + ":" + v);
+            }
+        }
+        return k.toString();
+    }
+
+    private String json(Object answer) {
+        try {
+            return mapper.writeValueAsString(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** {@code GET /entities/by-query}: a page, its total and the cursors of the pages around it. */
     public Map<String, Object> byQuery(List<String> filter, List<String> fields, String limit, String offset,

@@ -4,23 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.processing.EntityProcessor;
-import dev.scorecards.catalog.processing.ProcessingResult;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.store.CatalogWriter;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.IngestConfig;
-import dev.scorecards.ingest.source.Candidate;
 import dev.scorecards.ingest.source.DocumentProblem;
 import dev.scorecards.ingest.source.Rejection;
 import dev.scorecards.ingest.source.SourceIngestion;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -74,47 +71,22 @@ public class LocationService {
         String id = existing != null ? existing.id() : UUID.randomUUID().toString();
         Location location = new Location(id, type, normalised,
                 "location:default/" + LocationCrawler.generatedName(type, normalised));
-        LocationCrawler.Crawl crawl = crawler.crawl(type, normalised);
         String what = "location " + type + ":" + normalised;
-        if (!crawl.problems().isEmpty()) {
-            throw Rejection.of(what, crawl.problems(), crawl.problems().size());
-        }
+        LocationCrawler.Crawl crawl = crawler.crawl(type, normalised);
         if (dryRun) {
-            return new Registration(location, process(crawl, what), existing != null);
+            return new Registration(location, DryRun.process(processor, crawl, what), existing != null);
         }
         store(location, crawl, what);
         return new Registration(location, List.of(), null);
     }
 
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     void store(Location location, LocationCrawler.Crawl crawl, String what) {
         if (!store.insert(location)) { // registered at the same moment by another request
             throw ServiceError.conflict("Location " + location.type() + ":" + location.target() + " already exists");
         }
-        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl.candidates().iterator(), what);
-    }
-
-    private List<JsonNode> process(LocationCrawler.Crawl crawl, String what) {
-        List<JsonNode> out = new ArrayList<>();
-        List<DocumentProblem> problems = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (Candidate c : crawl.candidates()) {
-            ProcessingResult r = c.problem() != null
-                    ? new ProcessingResult(null, null, List.of(c.problem())) : processor.process(c.content());
-            if (!r.ok()) {
-                r.problems().forEach(p -> problems.add(new DocumentProblem(c.index(), c.location(), r.ref(), p.field(),
-                        p.backstageMessage(r.ref()))));
-            } else if (seen.putIfAbsent(r.ref(), c.index()) != null) {
-                problems.add(new DocumentProblem(c.index(), c.location(), r.ref(), "metadata.name",
-                        "Duplicate nested entity: " + r.ref()));
-            } else {
-                out.add(r.entity().entity());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Rejection.of(what, problems, problems.size());
-        }
-        return out;
+        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl, what);
     }
 
     /** {@code updateLocation}: see {@link LocationUpdate}. */
@@ -223,16 +195,14 @@ public class LocationService {
 
     private List<DocumentProblem> read(Location l) {
         String what = "location " + l.type() + ":" + l.target();
-        LocationCrawler.Crawl crawl = crawler.crawl(l.type(), l.target(), l.entityRef().substring(l.entityRef().indexOf('/') + 1));
-        List<DocumentProblem> problems = crawl.problems();
-        if (problems.isEmpty()) {
-            try {
-                ingestion.ingest(SOURCE_PREFIX + l.id(), true, crawl.candidates().iterator(), what);
-            } catch (ServiceError e) {
-                @SuppressWarnings("unchecked")
-                List<DocumentProblem> listed = (List<DocumentProblem>) e.details().getOrDefault("documents", List.of());
-                problems = listed.isEmpty() ? List.of(new DocumentProblem(0, what, null, "", e.getMessage())) : listed;
-            }
+        List<DocumentProblem> problems = List.of();
+        try {
+            ingestion.ingest(SOURCE_PREFIX + l.id(), true,
+                    crawler.crawl(l.type(), l.target(), l.entityRef().substring(l.entityRef().indexOf('/') + 1)), what);
+        } catch (ServiceError e) {
+            @SuppressWarnings("unchecked")
+            List<DocumentProblem> listed = (List<DocumentProblem>) e.details().getOrDefault("documents", List.of());
+            problems = listed.isEmpty() ? List.of(new DocumentProblem(0, what, null, "", e.getMessage())) : listed;
         }
         String error = problems.isEmpty() ? null : problems.get(0).message();
         store.refreshed(l.id(), error);

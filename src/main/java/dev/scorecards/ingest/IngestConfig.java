@@ -20,13 +20,6 @@ public final class IngestConfig {
         @WithDefault("64")
         int maxDepth();
 
-        /**
-         * Seconds registering or retargeting a location may hold its transaction (read by {@code @TransactionConfiguration} as
-         * {@code scorecards.ingest.transaction-timeout}).
-         */
-        @WithDefault("600")
-        int transactionTimeout();
-
         /** Longest single string value, and longest YAML line (an inline API definition counts). */
         @WithDefault("1048576")
         int maxScalarChars();

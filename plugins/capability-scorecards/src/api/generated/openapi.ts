@@ -3260,10 +3260,19 @@ export interface components {
                 entityRef: string;
                 count: number;
                 teams: string[];
-                /** @description How many bypassing teams gave each reason. */
+                /** @description How many bypassing teams gave each reason (their newest answers before the end), in the order of `facts/bypass-reasons.yaml`. */
                 reasons: {
                     [key: string]: number;
                 };
+                answers: {
+                    team: string;
+                    reason: string;
+                    comment: string | null;
+                    instead: string | null;
+                    at: components["schemas"]["Timestamp"];
+                }[];
+                /** @description Bypassing teams that had given no reason by the end. */
+                unanswered: string[];
             }[];
         };
         ReviewSupportLoad: {

@@ -44,7 +44,7 @@ public final class Catalog {
     private static void truncate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("select string_agg(format('truncate table %I cascade', tablename), '; ') from pg_tables"
-                    + " where schemaname = 'public' and tablename not in ('flyway_schema_history', 'scoring_state')");
+                    + " where schemaname = 'public' and tablename not in ('flyway_schema_history', 'scoring_state', 'catalog_state')");
             var rs = s.getResultSet();
             rs.next();
             String truncate = rs.getString(1);
@@ -53,6 +53,8 @@ public final class Catalog {
             }
             // the results changed behind the service's back: copies kept per results version are read again
             s.execute("update scoring_state set version = version + 1");
+            s.execute("update catalog_state set version = version + 1"); // and cached catalog list answers
+
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,7 @@
 package dev.scorecards.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorecards.scoring.CapabilityQueries;
+import dev.scorecards.scoring.query.CapabilityQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

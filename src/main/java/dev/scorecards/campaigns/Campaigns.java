@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.campaigns.CampaignSpec.Selection;
 import dev.scorecards.campaigns.CampaignSpec.Target;
 import dev.scorecards.errors.ServiceError;
-import dev.scorecards.scoring.ScorecardDefinitions;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;

@@ -2,10 +2,10 @@ package dev.scorecards.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.campaigns.CampaignSpec.Target;
-import dev.scorecards.scoring.CapabilityList;
-import dev.scorecards.scoring.Check;
-import dev.scorecards.scoring.Scorecard;
-import dev.scorecards.scoring.ScorecardDefinitions;
+import dev.scorecards.scoring.definitions.Check;
+import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.query.CapabilityList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

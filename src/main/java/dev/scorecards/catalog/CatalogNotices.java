@@ -30,7 +30,8 @@ public final class CatalogNotices {
 
     /**
      * Announces, inside the writing transaction, which refs change when it commits: in as many
-     * notifications as their length needs, or as {@code *} (anything) for a bulk change.
+     * notifications as their length needs, or as {@code *} (anything) for a bulk change; and moves
+     * the catalog's version ({@code catalog_state}) on.
      */
     public static void announce(Connection c, Collection<String> refs) throws SQLException {
         if (refs.isEmpty()) {
@@ -50,6 +51,9 @@ public final class CatalogNotices {
             }
         }
         payloads.add(payload.toString());
+        try (PreparedStatement ps = c.prepareStatement("update catalog_state set version = version + 1 where id = 1")) {
+            ps.executeUpdate(); // the catalog's version: cached answers of earlier versions are not served again
+        }
         try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
             for (String p : payloads) {
                 ps.setString(1, CHANNEL);

@@ -2,6 +2,8 @@ package dev.scorecards.facts;
 
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.query.EntityFilter;
+import dev.scorecards.facts.graph.CatalogGraph;
+import dev.scorecards.facts.graph.Node;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

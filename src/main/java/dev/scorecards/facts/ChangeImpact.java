@@ -1,5 +1,7 @@
 package dev.scorecards.facts;
 
+import dev.scorecards.facts.graph.CatalogGraph;
+import dev.scorecards.facts.graph.Node;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

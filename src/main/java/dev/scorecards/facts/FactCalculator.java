@@ -1,5 +1,8 @@
 package dev.scorecards.facts;
 
+import dev.scorecards.facts.graph.CatalogGraph;
+import dev.scorecards.facts.graph.Node;
+import dev.scorecards.facts.graph.RelationIndex;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

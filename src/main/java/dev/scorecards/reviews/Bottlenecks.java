@@ -1,6 +1,6 @@
 package dev.scorecards.reviews;
 
-import dev.scorecards.facts.Betweenness;
+import dev.scorecards.facts.graph.Betweenness;
 import dev.scorecards.reviews.Review.Bottleneck;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,10 +1,10 @@
 package dev.scorecards.reviews;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorecards.scoring.Check;
-import dev.scorecards.scoring.ResultChangeHook;
-import dev.scorecards.scoring.Scorecard;
-import dev.scorecards.scoring.ScorecardDefinitions;
+import dev.scorecards.scoring.definitions.Check;
+import dev.scorecards.scoring.results.ResultChangeHook;
+import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;

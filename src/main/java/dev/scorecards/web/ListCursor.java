@@ -2,7 +2,7 @@ package dev.scorecards.web;
 
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.paging.Cursors;
-import dev.scorecards.scoring.CapabilityListQuery;
+import dev.scorecards.scoring.query.CapabilityListQuery;
 
 /** The home page's "next page" links carry the list query as an opaque cursor, as the JSON API's do. */
 final class ListCursor {

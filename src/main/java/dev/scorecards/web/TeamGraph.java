@@ -1,6 +1,6 @@
 package dev.scorecards.web;
 
-import dev.scorecards.facts.TeamInteractions;
+import dev.scorecards.facts.graph.TeamInteractions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

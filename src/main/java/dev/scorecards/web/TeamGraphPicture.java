@@ -1,6 +1,6 @@
 package dev.scorecards.web;
 
-import dev.scorecards.facts.TeamInteractions;
+import dev.scorecards.facts.graph.TeamInteractions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

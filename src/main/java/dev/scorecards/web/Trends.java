@@ -1,9 +1,9 @@
 package dev.scorecards.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorecards.scoring.CapabilityQueries;
-import dev.scorecards.scoring.Scorecard;
-import dev.scorecards.scoring.ScorecardDefinitions;
+import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.query.CapabilityQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.scorecards.web;
 
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
-import dev.scorecards.scoring.CapabilityListQuery;
+import dev.scorecards.scoring.query.CapabilityListQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +51,45 @@ class IngestTest {
         given().get("/api/catalog/entities/by-name/component/default/a").then().statusCode(200)
                 .body("spec.owner", equalTo("other-team"));
         given().get("/api/catalog/entities/by-name/component/default/b").then().statusCode(404);
+    }
+
+    @Test
+    void aDocumentOfferedAsStoredCostsItsHashAndKeepsItsEntityRelationsAndChecks() throws Exception {
+        String withRelations = component("a", "team", "dependsOn: [component:b]") + "---\n" + component("b", "team", null);
+        ingest("s1", "full", withRelations).statusCode(200).body("created", equalTo(2));
+        java.util.Map<String, String> before = rows();
+        assertEquals(2, before.size());
+        ingest("s1", "full", withRelations).statusCode(200).body("documents", equalTo(2))
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(2))
+                .body("removed", equalTo(0));
+        assertEquals(before, rows()); // neither written again nor its input hash changed
+        given().get("/api/catalog/entities/by-name/component/default/a").then().statusCode(200)
+                .body("relations.targetRef", org.hamcrest.Matchers.containsInAnyOrder("component:default/b", "group:default/team"));
+        // a duplicate of an unchanged document is still refused, naming the first
+        ingest("s1", "full", withRelations + "---\n" + component("a", "team", "dependsOn: [component:b]")).statusCode(400)
+                .body("error.documents", hasSize(1)).body("error.documents[0].index", equalTo(2))
+                .body("error.documents[0].message", equalTo("Duplicate nested entity: component:default/a (also document 0)"));
+        // the same document under another source is that source's claim, not an unchanged entity
+        ingest("s2", "full", component("b", "team", null)).statusCode(200).body("unchanged", equalTo(0))
+                .body("conflicts", hasSize(1));
+        // one changed document is processed, the other costs its hash
+        ingest("s1", "full", component("a", "team", "dependsOn: [component:b]") + "---\n" + component("b", "other", null))
+                .statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().get("/api/catalog/entities/by-name/component/default/b").then().statusCode(200)
+                .body("spec.owner", equalTo("other"));
+    }
+
+    /** ref → input hash and update time of every stored entity. */
+    private java.util.Map<String, String> rows() throws java.sql.SQLException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+                var rs = s.executeQuery("select ref, input_hash, updated_at from catalog_entity")) {
+            while (rs.next()) {
+                assertEquals(64, rs.getString(2).length());
+                out.put(rs.getString(1), rs.getString(2) + " " + rs.getTimestamp(3));
+            }
+        }
+        return out;
     }
 
     @Test

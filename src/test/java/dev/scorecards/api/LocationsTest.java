@@ -3,6 +3,7 @@ package dev.scorecards.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -187,6 +188,42 @@ class LocationsTest {
                 .body("error.documents[0].index", equalTo(1))
                 .body("error.documents[0].field", equalTo("metadata.name"));
         given().get("/api/catalog/entities/by-name/component/default/kept").then().statusCode(200);
+    }
+
+    @Test
+    void aLocationIsReadAsItIsStoredAndAFileFoundMissingLateRefusesAllOfIt() throws IOException {
+        write("a.yaml", component("first") + "---\n" + component("Not Valid"));
+        Path all = write("all.yaml", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Location
+                metadata: {name: all}
+                spec: {targets: [./a.yaml, ./b.yaml]}
+                """);
+        write("b.yaml", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Location
+                metadata: {name: nested}
+                spec: {targets: [./c.yaml, ./gone.yaml]}
+                """);
+        write("c.yaml", component("third"));
+        // the missing file is found after the bad document was read: as before, only what could not be read is listed
+        register("file", all.toString(), "").statusCode(400)
+                .body("error.documents", hasSize(1))
+                .body("error.documents[0].location", equalTo("file:" + root.resolve("gone.yaml")))
+                .body("error.documents[0].entityRef", equalTo("location:default/nested"))
+                .body("error.documents[0].message", startsWith("NotFoundError: "));
+        given().get("/api/catalog/locations").then().statusCode(200).body("", hasSize(0));
+        given().get("/api/catalog/entities/by-name/location/default/all").then().statusCode(404);
+        given().get("/api/catalog/entities/by-name/component/default/third").then().statusCode(404);
+        // the bad document alone refuses it with its own problem; then fixed, everything is stored
+        write("b.yaml", component("second"));
+        register("file", all.toString(), "").statusCode(400)
+                .body("error.documents", hasSize(1)).body("error.documents[0].index", equalTo(1))
+                .body("error.documents[0].field", equalTo("metadata.name"));
+        write("a.yaml", component("first"));
+        register("file", all.toString(), "").statusCode(201);
+        given().get("/api/catalog/entities?filter=kind=component&fields=metadata.name").then().statusCode(200)
+                .body("metadata.name", containsInAnyOrder("first", "second"));
     }
 
     @Test

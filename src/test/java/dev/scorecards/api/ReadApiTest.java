@@ -177,4 +177,36 @@ class ReadApiTest {
                 .body("rootEntityRef", equalTo("component:default/alpha"))
                 .body("items", hasSize(1)).body("items[0].parentEntityRefs", hasSize(0));
     }
+
+    @Test
+    void listAnswersAreKeptOnlyUntilTheCatalogChanges() {
+        String byQuery = "/api/catalog/entities/by-query?filter=kind=component&orderField=metadata.name,asc&fields=metadata.name";
+        String facets = "/api/catalog/entity-facets?facet=spec.lifecycle&filter=kind=component";
+        for (int i = 0; i < 2; i++) { // the second answer is the kept one, and the same
+            given().get(byQuery).then().statusCode(200).body("totalItems", equalTo(3))
+                    .body("items.metadata.name", contains("alpha", "Bravo", "charlie"));
+            given().get(facets).then().statusCode(200)
+                    .body("facets.'spec.lifecycle'.value", contains("experimental", "production"))
+                    .body("facets.'spec.lifecycle'.count", contains(1, 2));
+        }
+        // a parameter that differs is another answer
+        given().get(byQuery + "&limit=1").then().statusCode(200).body("totalItems", equalTo(3))
+                .body("items.metadata.name", contains("alpha"));
+        ingest("more", "delta", Catalog.component("aardvark", "team-a", null).replace("production", "experimental"))
+                .statusCode(200).body("created", equalTo(1));
+        given().get(byQuery).then().statusCode(200).body("totalItems", equalTo(4))
+                .body("items.metadata.name", contains("aardvark", "alpha", "Bravo", "charlie"));
+        given().get(facets).then().statusCode(200).body("facets.'spec.lifecycle'.count", contains(2, 2));
+        given().get(byQuery + "&limit=1").then().statusCode(200).body("totalItems", equalTo(4))
+                .body("items.metadata.name", contains("aardvark"));
+        // removed by hand, and by a write that changes nothing: the answers follow
+        String uid = given().get("/api/catalog/entities/by-name/component/default/aardvark").then().statusCode(200)
+                .extract().path("metadata.uid");
+        given().delete("/api/catalog/entities/by-uid/" + uid).then().statusCode(204);
+        given().get(byQuery).then().statusCode(200).body("totalItems", equalTo(3));
+        given().get(facets).then().statusCode(200).body("facets.'spec.lifecycle'.count", contains(1, 2));
+        // a refused request is not kept
+        given().get("/api/catalog/entities/by-query?limit=0x").then().statusCode(400);
+        given().get("/api/catalog/entities/by-query?limit=0x").then().statusCode(400);
+    }
 }

@@ -6,77 +6,225 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Issue 2's benchmark: for each N, a synthetic catalog is pushed in one ingest request to a freshly
- * started service, and we measure the wall time until the response (by then every entity is
- * queryable with its relations, which is checked), the service's peak RSS, and GET by-name
- * throughput and latency with 8 concurrent connections.
- * Run: {@code ./mvnw -Pbench verify -Dbench=catalog} (sizes with {@code -Dbench.sizes=10000,100000}).
+ * Issue 2's and issue 17's benchmark: for each N and each generator (ours and the reference one real
+ * Backstage was measured with), two freshly started services: one registers the catalog as one
+ * {@code file} location, the other receives the same content entities in one ingest request. Each
+ * path is timed cold, warm with every entity changed, and warm unchanged, from the request to every
+ * entity queryable with its relations (checked). Then by-name within 30 s of the ingestion, the
+ * catalog list reads Backstage's catalog page makes, the home page and the peak RSS.
+ * Run: {@code ./mvnw -Pbench verify -Dbench=catalog} (sizes {@code -Dbench.sizes=10000,100000},
+ * generators {@code -Dbench.generators=ours,reference}, JFR per phase with {@code -Dbench.jfr=true}).
  */
 public final class CatalogBenchmark {
+    /** k8s/'s memory settings: a 768 MiB limit with the heap at 50 %. */
+    static final String K8S_JVM = "-Xmx384m -XX:+ExitOnOutOfMemoryError";
+    static final List<String> READS = List.of(
+            "/api/catalog/entities/by-query?limit=20&filter=kind=component",
+            "/api/catalog/entities/by-query?limit=100&orderField=metadata.name,asc&fullTextFilterTerm=gate&filter=kind=component",
+            "/api/catalog/entity-facets?facet=spec.lifecycle&filter=kind=component",
+            "/");
+    private static final List<String> rows = new ArrayList<>();
+    /** The location service's port; the ingest service takes the next one. */
+    static final int PORT = Integer.getInteger("bench.port", 19350);
+
     public static void main(String[] args) throws Exception {
-        ServiceProcess.forEachSize("catalog", "10000,100000", "-Xmx200m -XX:+UseSerialGC", CatalogBenchmark::run);
+        String generators = System.getProperty("bench.generators", "");
+        List<String> which = List.of((generators.isBlank() ? "ours,reference" : generators).split(","));
+        ServiceProcess.forEachSize("catalog", "10000,100000", K8S_JVM, (n, dir, jvm) -> {
+            for (String g : which) {
+                Path d = dir.resolve(g.trim());
+                Files.createDirectories(d);
+                BenchInput input = g.trim().equals("ours") ? BenchInput.ours(n, d) : BenchInput.reference(n, d);
+                run(input, d, jvm);
+            }
+        });
+        System.out.println();
+        System.out.println("| generator | N | row | figure | load average |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(System.out::println);
     }
 
-    static void run(int n, Path dir, List<String> jvm) throws Exception {
-        SyntheticCatalog catalog = new SyntheticCatalog(n, 42);
-        Path file = catalog.write(dir.resolve("catalog.yaml"));
-        long bytes = Files.size(file);
-        try (ServiceProcess service = ServiceProcess.start(dir, 8090, jvm,
-                Map.of("SCORECARDS_INGEST_MAX_BODY_BYTES", String.valueOf(Math.max(bytes + 1, 10_485_760L))))) {
-            long[] idle = service.rssMiB();
-            double[] cpu0 = service.cpuSeconds();
-            HttpClient http = HttpClient.newHttpClient();
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create(service.base() + "/api/catalog/ingest?source=bench&mode=full"))
-                    .header("Content-Type", "application/yaml")
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-            double ingestSeconds = (System.nanoTime() - t0) / 1e9;
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("ingest failed: " + r.statusCode() + " " + r.body());
+    static void row(BenchInput in, String what, String figure) {
+        String line = String.format("| %s | %,d | %s | %s | %s |", in.generator(), in.n(), what, figure, load());
+        rows.add(line);
+        System.out.println(line);
+    }
+
+    static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    static void run(BenchInput in, Path dir, List<String> jvm) throws Exception {
+        System.out.printf("%n%s generator, N=%,d: location %.1f MB in %d files, ingest body %.1f MB%n", in.generator(),
+                in.n(), in.locationBytes() / 1e6, in.files().size(), in.bodyBytes() / 1e6);
+        Map<String, String> env = Map.of("SCORECARDS_INGEST_MAX_BODY_BYTES",
+                String.valueOf(Math.max(in.bodyBytes() + 1, 10_485_760L)),
+                "SCORECARDS_LOCATIONS_FILE_ROOTS", dir.toString());
+        boolean big = in.n() > 20_000;
+        try (ServiceProcess service = ServiceProcess.start(dir.resolve("location"), PORT, jvm, env)) {
+            Phases p = new Phases(service, dir, in);
+            String body = "{\"type\":\"file\",\"target\":\"" + in.root() + "\"}";
+            double cold = p.timed("location-cold", () -> p.post("/api/catalog/locations", "application/json", body, 201),
+                    in.locationTotal());
+            row(in, "file location, cold → all queryable with relations", p.seconds(cold));
+            p.scoring(in, "file location");
+            if (!big) {
+                in.changeEverything(1);
+                String refresh = "{\"entityRef\":\"" + in.sampleRef() + "\"}";
+                double changed = p.timed("location-changed",
+                        () -> p.post("/api/catalog/refresh", "application/json", refresh, 200), in.locationTotal());
+                row(in, "file location, warm, all changed", p.seconds(changed));
+                double unchanged = p.timed("location-unchanged",
+                        () -> p.post("/api/catalog/refresh", "application/json", refresh, 200), in.locationTotal());
+                row(in, "file location, warm, unchanged", p.seconds(unchanged));
             }
-            long[] afterIngest = service.rssMiB();
-            double[] cpu1 = service.cpuSeconds();
-            String count = http.send(HttpRequest.newBuilder(URI.create(service.base()
-                    + "/api/catalog/entities/by-query?limit=1&fields=metadata.name")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String sample = http.send(HttpRequest.newBuilder(URI.create(service.base()
-                    + "/api/catalog/entities/by-name/component/default/svc-0?fields=relations")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            int relations = sample.split("targetRef").length - 1;
-            // the ingestion's scoring runs in the background; read the catalog once the service is steady
-            long e0 = System.nanoTime();
-            String expected = String.valueOf(catalog.systems + catalog.apis);
-            for (int i = 0; i < 600; i++) {
-                String list = http.send(HttpRequest.newBuilder(URI.create(service.base()
-                        + "/api/scorecards/capabilities?limit=1")).build(), HttpResponse.BodyHandlers.ofString()).body();
-                if (list.contains("\"totalItems\":" + expected)) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            double scoring = (System.nanoTime() - e0) / 1e9;
-            service.awaitQuiet();
-            System.out.printf("N=%,d (%.1f MB of YAML): ingest request to all queryable %.2f s (%,.0f entities/s)%n",
-                    n, bytes / 1e6, ingestSeconds, n / ingestSeconds);
-            System.out.printf("  CPU during the ingestion: service %.1f s, PostgreSQL %.1f s%n", cpu1[0] - cpu0[0],
-                    cpu1[1] - cpu0[1]);
-            System.out.printf("  its capabilities were scored %.1f s after the response (in the background)%n", scoring);
-            System.out.printf("  response: %s%n  by-query count: %s%n  svc-0 has %d relations%n",
-                    r.body().length() > 200 ? r.body().substring(0, 200) : r.body(),
-                    count.replaceAll(".*\"totalItems\":(\\d+).*", "$1"), relations);
-            // every component, in a scattered order
-            LoadGenerator.Result load = LoadGenerator.run(service.port, 8, 5, 20, catalog.components,
+            row(in, "file location: service peak RSS (" + String.join(" ", jvm) + ")", service.rssMiB()[1] + " MiB");
+        }
+        if (big) {
+            return;
+        }
+        in.changeEverything(0);
+        try (ServiceProcess service = ServiceProcess.start(dir.resolve("ingest"), PORT + 1, jvm, env)) {
+            Phases p = new Phases(service, dir, in);
+            String ingest = "/api/catalog/ingest?source=bench&mode=full";
+            double cold = p.timed("ingest-cold", () -> p.postFile(ingest, in.body()), in.ingestTotal());
+            row(in, "one ingest request, cold → all queryable with relations", p.seconds(cold));
+            // by-name while the ingestion's scoring may still run
+            LoadGenerator.Result early = p.load("by-name-early", 8, 2, 10, in.componentNames().size(),
                     i -> "/api/catalog/entities/by-name/component/default/"
-                            + SyntheticCatalog.component((int) Math.floorMod(i * 2654435761L, (long) catalog.components)));
-            long[] end = service.rssMiB();
-            System.out.printf("  by-name, 8 connections: %s%n", load);
-            System.out.printf("  service RSS: idle %d MiB, after ingest %d MiB, peak %d MiB%n", idle[0], afterIngest[0],
-                    end[1]);
+                            + in.componentNames().get((int) Math.floorMod(i * 2654435761L, (long) in.componentNames().size())));
+            row(in, "by-name, 8 connections, from 0–12 s after the ingestion", early.toString());
+            p.scoring(in, "ingest");
+            in.changeEverything(2);
+            double changed = p.timed("ingest-changed", () -> p.postFile(ingest, in.body()), in.ingestTotal());
+            row(in, "one ingest request, warm, all changed", p.seconds(changed));
+            double unchanged = p.timed("ingest-unchanged", () -> p.postFile(ingest, in.body()), in.ingestTotal());
+            row(in, "one ingest request, warm, unchanged", p.seconds(unchanged));
+            row(in, "ingest: service peak RSS through ingestion and scoring", service.rssMiB()[1] + " MiB");
+            service.awaitQuiet();
+            for (String read : READS) {
+                LoadGenerator.Result r = p.load("read-" + READS.indexOf(read), 8, 5, 15, 1, i -> read);
+                row(in, "`" + read + "`, 8 connections", r.toString());
+            }
+            LoadGenerator.Result late = p.load("by-name-late", 8, 5, 15, in.componentNames().size(),
+                    i -> "/api/catalog/entities/by-name/component/default/"
+                            + in.componentNames().get((int) Math.floorMod(i * 2654435761L, (long) in.componentNames().size())));
+            row(in, "by-name, 8 connections, after the reads", late.toString());
+            row(in, "ingest: service peak RSS at the end", service.rssMiB()[1] + " MiB");
+        }
+    }
+
+    /** The timed steps against one service, each optionally recorded by JFR of its own. */
+    static final class Phases {
+        final ServiceProcess service;
+        final Path dir;
+        final BenchInput in;
+        final HttpClient http = HttpClient.newHttpClient();
+        final boolean jfr = Boolean.getBoolean("bench.jfr");
+
+        Phases(ServiceProcess service, Path dir, BenchInput in) {
+            this.service = service;
+            this.dir = dir;
+            this.in = in;
+        }
+
+        interface Step {
+            void run() throws Exception;
+        }
+
+        String seconds(double s) {
+            return String.format("%.2f s", s);
+        }
+
+        /** Runs the step and checks that {@code total} entities are there and the sample's relations too. */
+        double timed(String name, Step step, int total) throws Exception {
+            jfr(name, true);
+            long t0 = System.nanoTime();
+            step.run();
+            double s = (System.nanoTime() - t0) / 1e9;
+            jfr(name, false);
+            String count = get("/api/catalog/entities/by-query?limit=1&fields=metadata.name");
+            String found = count.replaceAll("(?s).*\"totalItems\":(\\d+).*", "$1");
+            if (!found.equals(String.valueOf(total))) {
+                throw new IllegalStateException(name + ": " + found + " entities, expected " + total);
+            }
+            String[] ref = in.sampleRef().split("[:/]");
+            String sample = get("/api/catalog/entities/by-name/" + ref[0] + "/" + ref[1] + "/" + ref[2] + "?fields=relations");
+            for (String target : in.sampleTargets()) {
+                if (!sample.contains("\"targetRef\":\"" + target + "\"")) {
+                    throw new IllegalStateException(name + ": " + in.sampleRef() + " lacks a relation to " + target);
+                }
+            }
+            if (in.sampleTargets().isEmpty() && !sample.contains("targetRef")) {
+                throw new IllegalStateException(name + ": " + in.sampleRef() + " has no relations");
+            }
+            System.out.printf("  %s: %.2f s, %s entities (load %s)%n", name, s, found, CatalogBenchmark.load());
+            return s;
+        }
+
+        /** Waits until every capability (every System and API) is scored; prints how long after the ingestion. */
+        void scoring(BenchInput in, String path) throws Exception {
+            long t0 = System.nanoTime();
+            String expected = "\"totalItems\":" + in.capabilities();
+            for (int i = 0; i < 2400 && !get("/api/scorecards/capabilities?limit=1").contains(expected); i++) {
+                Thread.sleep(250);
+            }
+            row(in, path + ": every capability scored, after the response", seconds((System.nanoTime() - t0) / 1e9));
+        }
+
+        LoadGenerator.Result load(String name, int connections, double warm, double secs, int paths,
+                java.util.function.IntFunction<String> path) throws Exception {
+            jfr(name, true);
+            LoadGenerator.Result r = LoadGenerator.run(service.port, connections, warm, secs, paths, path);
+            jfr(name, false);
+            return r;
+        }
+
+        void jfr(String name, boolean start) throws Exception {
+            if (!jfr) {
+                return;
+            }
+            List<String> cmd = start
+                    ? List.of("jcmd", String.valueOf(service.process.pid()), "JFR.start", "name=" + name,
+                            "settings=profile")
+                    : List.of("jcmd", String.valueOf(service.process.pid()), "JFR.stop", "name=" + name,
+                            "filename=" + dir.resolve(in.generator() + "-" + name + ".jfr"));
+            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor();
+        }
+
+        String get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(service.base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        void post(String path, String type, String body, int expected) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.base() + path))
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+
+        void postFile(String path, Path file) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.base() + path))
+                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode() + ": "
+                        + r.body().substring(0, Math.min(500, r.body().length())));
+            }
         }
     }
 

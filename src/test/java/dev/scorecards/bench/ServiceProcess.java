@@ -90,7 +90,7 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-jar");
-        cmd.add(Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
+        cmd.add(Path.of(System.getProperty("bench.app", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.catalog.model.RawEntity;
 import dev.scorecards.catalog.model.Relation;
+import dev.scorecards.facts.graph.CatalogGraph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

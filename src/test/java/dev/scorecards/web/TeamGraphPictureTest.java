@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.scorecards.facts.TeamInteractions;
+import dev.scorecards.facts.graph.TeamInteractions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

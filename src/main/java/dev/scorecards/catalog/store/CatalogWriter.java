@@ -51,6 +51,22 @@ public class CatalogWriter {
         return new SourceWrite(source, ingestion);
     }
 
+    /**
+     * Which of these input hashes the source's stored entities were processed from (hash → ref). Reads
+     * what is committed, on a connection of its own (the checking thread has no transaction); while a
+     * write of the source holds the write lock nobody else can change those rows.
+     */
+    public Map<String, String> storedInputs(String source, java.util.Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return EntityRows.byInputHash(c, source, hashes);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes the entity with this uid (and the relations it declared); null if there is none. */
     public ChangeSet deleteByUid(UUID uid) {
         try (Connection c = dataSource.getConnection()) {
@@ -118,6 +134,8 @@ public class CatalogWriter {
                 Map<String, String[]> existing = EntityRows.existing(c, chunk);
                 List<Incoming> inserts = new ArrayList<>();
                 List<Incoming> updates = new ArrayList<>();
+                List<String> rememberRefs = new ArrayList<>();
+                List<String> rememberHashes = new ArrayList<>();
                 for (Incoming in : chunk) {
                     String ref = in.entity().ref().toString();
                     String[] row = existing.get(ref);
@@ -132,10 +150,15 @@ public class CatalogWriter {
                         inserts.add(in);
                     } else if (row[1].equals(in.entity().hash()) && java.util.Objects.equals(row[2], in.parentRef())) {
                         unchanged++;
+                        if (in.inputHash() != null && !in.inputHash().equals(row[3])) {
+                            rememberRefs.add(ref);
+                            rememberHashes.add(in.inputHash());
+                        }
                     } else {
                         updates.add(in);
                     }
                 }
+                EntityRows.rememberInputs(c, rememberRefs, rememberHashes);
                 EntityRows.insert(c, inserts, source, ingestion);
                 EntityRows.update(c, updates);
                 List<Incoming> changed = new ArrayList<>(inserts);
@@ -148,6 +171,15 @@ public class CatalogWriter {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /**
+         * Counts entities whose documents were offered exactly as when they were stored (same input
+         * hash, see {@link #storedInputs}): they stay as they are, unprocessed.
+         */
+        public void unchanged(java.util.Collection<String> refs) {
+            seen.addAll(refs);
+            unchanged += refs.size();
         }
 
         /**

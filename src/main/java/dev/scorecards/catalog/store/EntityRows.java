@@ -23,15 +23,31 @@ final class EntityRows {
     private EntityRows() {
     }
 
-    /** The stored rows of the chunk's refs: ref → {source, body hash, parent ref}. */
+    /** The stored rows of the chunk's refs: ref → {source, body hash, parent ref, input hash}. */
     static Map<String, String[]> existing(Connection c, List<Incoming> chunk) throws SQLException {
         Map<String, String[]> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "select ref, source, body_hash, parent_ref from catalog_entity where ref = any(?)")) {
+                "select ref, source, body_hash, parent_ref, input_hash from catalog_entity where ref = any(?)")) {
             ps.setArray(1, Sql.texts(c, chunk.stream().map(i -> i.entity().ref().toString()).toList()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                    out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The refs of {@code source}'s entities stored from documents with these input hashes: hash → ref. */
+    static Map<String, String> byInputHash(Connection c, String source, Collection<String> hashes) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select input_hash, ref from catalog_entity where input_hash = any(?) and source = ?")) {
+            ps.setArray(1, Sql.texts(c, hashes));
+            ps.setString(2, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
                 }
             }
         }
@@ -47,10 +63,23 @@ final class EntityRows {
             copy.field(UUID.randomUUID().toString()).field(e.ref().toString()).field(e.ref().kind())
                     .field(e.ref().namespace()).field(e.ref().name()).field(source).field(in.parentRef())
                     .field(e.head()).field(e.tail()).field(e.hash()).field(e.search().lowerJson())
-                    .field(e.search().originalJson()).field(generation).endRow();
+                    .field(e.search().originalJson()).field(generation).field(in.inputHash()).endRow();
         }
         copy.into(c, "catalog_entity (uid, ref, kind, namespace, name, source, parent_ref, head, tail, body_hash,"
-                + " search, search_original, first_ingestion)");
+                + " search, search_original, first_ingestion, input_hash)");
+    }
+
+    /** Records the input hashes of entities that processed to what was stored (ref, hash pairs). */
+    static void rememberInputs(Connection c, List<String> refs, List<String> hashes) throws SQLException {
+        if (refs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update catalog_entity e set input_hash = u.h"
+                + " from unnest(?::text[], ?::text[]) as u(ref, h) where e.ref = u.ref")) {
+            ps.setArray(1, Sql.texts(c, refs));
+            ps.setArray(2, Sql.texts(c, hashes));
+            ps.executeUpdate();
+        }
     }
 
     /** Updates changed entities in one statement (arrays of columns, unnested). */
@@ -58,12 +87,12 @@ final class EntityRows {
         if (rows.isEmpty()) {
             return;
         }
-        String[][] cols = new String[10][rows.size()];
+        String[][] cols = new String[11][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Incoming in = rows.get(i);
             ProcessedEntity e = in.entity();
             String[] row = {e.ref().toString(), e.ref().kind(), e.ref().namespace(), e.ref().name(), in.parentRef(),
-                e.head(), e.tail(), e.hash(), e.search().lowerJson(), e.search().originalJson()};
+                e.head(), e.tail(), e.hash(), e.search().lowerJson(), e.search().originalJson(), in.inputHash()};
             for (int col = 0; col < row.length; col++) {
                 cols[col][i] = row[col];
             }
@@ -71,10 +100,12 @@ final class EntityRows {
         try (PreparedStatement ps = c.prepareStatement("""
                 update catalog_entity e set kind = u.kind, namespace = u.namespace, name = u.name,
                        parent_ref = u.parent_ref, head = u.head, tail = u.tail, body_hash = u.body_hash,
-                       search = u.search::jsonb, search_original = u.search_original::jsonb, updated_at = now()
+                       search = u.search::jsonb, search_original = u.search_original::jsonb, input_hash = u.input_hash,
+                       updated_at = now()
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[], ?::text[])
-                     as u(ref, kind, namespace, name, parent_ref, head, tail, body_hash, search, search_original)
+                            ?::text[], ?::text[], ?::text[])
+                     as u(ref, kind, namespace, name, parent_ref, head, tail, body_hash, search, search_original,
+                          input_hash)
                 where e.ref = u.ref
                 """)) {
             for (int col = 0; col < cols.length; col++) {

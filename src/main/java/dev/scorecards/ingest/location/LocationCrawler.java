@@ -13,6 +13,7 @@ import dev.scorecards.ingest.parse.ParsedDocument;
 import dev.scorecards.ingest.parse.Placeholders;
 import dev.scorecards.ingest.source.Candidate;
 import dev.scorecards.ingest.source.DocumentProblem;
+import dev.scorecards.ingest.source.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -51,8 +53,148 @@ public class LocationCrawler {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    /** Everything a location yields: documents to ingest, or the problems that stop it. */
-    public record Crawl(String rootRef, List<Candidate> candidates, List<DocumentProblem> problems) {
+    /**
+     * What a location yields, read lazily: the documents, file by file as they are asked for (so a
+     * location's size never sits in memory at once), and once the last file is read, if any file
+     * could not be read or parsed, a 400 listing those problems instead of the end. After the first
+     * problem the remaining files are still read (to list every problem) but no more documents are
+     * handed out.
+     */
+    public final class Crawl implements Iterator<Candidate> {
+        private final String origin;
+        private final String what;
+        private final ParseLimits limits = ParseLimits.of(ingestConfig);
+        private final Deque<Pending> queue = new ArrayDeque<>();
+        private final Set<String> visited = new HashSet<>();
+        private final List<DocumentProblem> problems = new ArrayList<>();
+        private final Deque<Candidate> ready = new ArrayDeque<>();
+        private Pending current;
+        private Iterator<String> targets = java.util.Collections.emptyIterator();
+        private String ltype;
+        private boolean required;
+        private List<Candidate> drained;
+
+        private Crawl(String origin, String what, Candidate root, Pending rootPending) {
+            this.origin = origin;
+            this.what = what;
+            ready.add(root);
+            queue.add(rootPending);
+        }
+
+        /** Reads everything at once (for dry runs and analyses): the problems found, without throwing. */
+        public List<DocumentProblem> problems() {
+            drain();
+            return problems;
+        }
+
+        /** Reads everything at once: every document (none once there is a problem). */
+        public List<Candidate> candidates() {
+            drain();
+            return drained;
+        }
+
+        private void drain() {
+            if (drained != null) {
+                return;
+            }
+            drained = new ArrayList<>();
+            while (true) {
+                while (ready.isEmpty() && step()) {
+                    // read the next file
+                }
+                if (ready.isEmpty()) {
+                    return;
+                }
+                drained.add(ready.poll());
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (ready.isEmpty() && step()) {
+                // read the next file
+            }
+            if (!ready.isEmpty()) {
+                return true;
+            }
+            if (!problems.isEmpty()) {
+                throw Rejection.of(what, problems, problems.size());
+            }
+            return false;
+        }
+
+        @Override
+        public Candidate next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return ready.poll();
+        }
+
+        /** Reads the next target (or starts the next Location's); false when nothing is left. */
+        private boolean step() {
+            if (!targets.hasNext()) {
+                if (queue.isEmpty()) {
+                    return false;
+                }
+                current = queue.poll();
+                JsonNode spec = current.entity().path("spec");
+                ltype = spec.path("type").asText(current.type());
+                required = !"optional".equals(spec.path("presence").asText("required"));
+                List<String> list = new ArrayList<>();
+                if (spec.path("target").isTextual()) {
+                    list.add(spec.get("target").asText());
+                }
+                spec.path("targets").forEach(t -> list.add(t.asText()));
+                targets = list.iterator();
+                return true;
+            }
+            Pending loc = current;
+            String raw = targets.next();
+            String where = loc.type() + ":" + loc.file();
+            if (ltype.equals("file") && raw.endsWith("/")) {
+                problems.add(new DocumentProblem(0, where, loc.ref(), "spec.target",
+                        "LocationEntityProcessor cannot handle file type location with target " + raw
+                                + " that ends with a path separator"));
+                return true;
+            }
+            String file;
+            try {
+                file = ltype.equals(loc.type()) ? reader.resolve(ltype, loc.file(), raw) : raw;
+            } catch (ServiceError e) {
+                problems.add(new DocumentProblem(0, where, loc.ref(), "spec.target", e.getMessage()));
+                return true;
+            }
+            String key = ltype + ":" + file;
+            if (!visited.add(key)) {
+                return true;
+            }
+            if (visited.size() > locationsConfig.maxFiles()) {
+                problems.add(new DocumentProblem(0, key, loc.ref(), "spec.target",
+                        "More than " + locationsConfig.maxFiles() + " files under " + origin));
+                queue.clear();
+                targets = java.util.Collections.emptyIterator();
+                return false;
+            }
+            String content;
+            try {
+                content = reader.read(ltype, file);
+            } catch (LocationMissing e) {
+                if (required) {
+                    problems.add(new DocumentProblem(0, key, loc.ref(), "spec.target", e.getMessage()));
+                }
+                return true;
+            } catch (ServiceError e) {
+                problems.add(new DocumentProblem(0, key, loc.ref(), "spec.target", e.getMessage()));
+                return true;
+            }
+            List<Candidate> found = new ArrayList<>();
+            readFile(ltype, file, origin, content, loc, limits, found, problems, queue);
+            if (problems.isEmpty()) {
+                ready.addAll(found);
+            }
+            return true;
+        }
     }
 
     private record Pending(JsonNode entity, String ref, String type, String file, int depth) {
@@ -69,6 +211,7 @@ public class LocationCrawler {
         }
     }
 
+    /** The documents of the location {@code type:target}, read as they are iterated. */
     public Crawl crawl(String type, String target) {
         return crawl(type, target, generatedName(type, target));
     }
@@ -88,65 +231,8 @@ public class LocationCrawler {
         metadata.putObject("annotations").put(MANAGED_BY, origin).put(ORIGIN, origin);
         root.putObject("spec").put("type", type).put("target", target).put("presence", "required");
         String rootRef = "location:default/" + rootName;
-
-        List<Candidate> candidates = new ArrayList<>();
-        List<DocumentProblem> problems = new ArrayList<>();
-        candidates.add(new Candidate(0, origin, root, null, null));
-        Deque<Pending> queue = new ArrayDeque<>();
-        queue.add(new Pending(root, rootRef, type, target, 0));
-        Set<String> visited = new HashSet<>();
-        ParseLimits limits = ParseLimits.of(ingestConfig);
-
-        while (!queue.isEmpty()) {
-            Pending loc = queue.poll();
-            JsonNode spec = loc.entity().path("spec");
-            String ltype = spec.path("type").asText(loc.type());
-            boolean required = !"optional".equals(spec.path("presence").asText("required"));
-            List<String> targets = new ArrayList<>();
-            if (spec.path("target").isTextual()) {
-                targets.add(spec.get("target").asText());
-            }
-            spec.path("targets").forEach(t -> targets.add(t.asText()));
-            for (String raw : targets) {
-                String where = loc.type() + ":" + loc.file();
-                if (ltype.equals("file") && raw.endsWith("/")) {
-                    problems.add(new DocumentProblem(0, where, loc.ref(), "spec.target",
-                            "LocationEntityProcessor cannot handle file type location with target " + raw
-                                    + " that ends with a path separator"));
-                    continue;
-                }
-                String file;
-                try {
-                    file = ltype.equals(loc.type()) ? reader.resolve(ltype, loc.file(), raw) : raw;
-                } catch (ServiceError e) {
-                    problems.add(new DocumentProblem(0, where, loc.ref(), "spec.target", e.getMessage()));
-                    continue;
-                }
-                String key = ltype + ":" + file;
-                if (!visited.add(key)) {
-                    continue;
-                }
-                if (visited.size() > locationsConfig.maxFiles()) {
-                    problems.add(new DocumentProblem(0, key, loc.ref(), "spec.target",
-                            "More than " + locationsConfig.maxFiles() + " files under " + origin));
-                    return new Crawl(rootRef, candidates, problems);
-                }
-                String content;
-                try {
-                    content = reader.read(ltype, file);
-                } catch (LocationMissing e) {
-                    if (required) {
-                        problems.add(new DocumentProblem(0, key, loc.ref(), "spec.target", e.getMessage()));
-                    }
-                    continue;
-                } catch (ServiceError e) {
-                    problems.add(new DocumentProblem(0, key, loc.ref(), "spec.target", e.getMessage()));
-                    continue;
-                }
-                readFile(ltype, file, origin, content, loc, limits, candidates, problems, queue);
-            }
-        }
-        return new Crawl(rootRef, candidates, problems);
+        return new Crawl(origin, "location " + origin, new Candidate(0, origin, root, null, null),
+                new Pending(root, rootRef, type, target, 0));
     }
 
     private void readFile(String type, String file, String origin, String content, Pending parent, ParseLimits limits,
@@ -154,7 +240,7 @@ public class LocationCrawler {
         String key = type + ":" + file;
         Placeholders.Reader placeholderReader = t -> {
             String resolved = reader.resolve(type, file, t);
-            if (type.equals("url") && !sameHost(file, resolved)) {
+            if (type.equals("url") && !LocationAnnotations.sameHost(file, resolved)) {
                 throw ServiceError.input("Placeholder may only reference files from the same repository as the entity");
             }
             return reader.read(type, resolved);
@@ -165,7 +251,7 @@ public class LocationCrawler {
                 ParsedDocument d = docs.next();
                 JsonNode doc = d.content();
                 if (doc instanceof ObjectNode entity && entity.get("metadata") instanceof ObjectNode metadata) {
-                    annotate(metadata, type, file, origin);
+                    LocationAnnotations.annotate(metadata, type, file, origin);
                 }
                 Candidate candidate;
                 try {
@@ -190,34 +276,6 @@ public class LocationCrawler {
             problems.add(new DocumentProblem(e.index(), key, null, "", e.getMessage()));
         } catch (java.io.IOException e) {
             problems.add(new DocumentProblem(0, key, null, "", e.getMessage()));
-        }
-    }
-
-    /** Sets managed-by annotations (always overwritten) and, for url files, source/view/edit urls (given ones win). */
-    private static void annotate(ObjectNode metadata, String type, String file, String origin) {
-        JsonNode existing = metadata.get("annotations");
-        ObjectNode annotations = existing instanceof ObjectNode o ? o : metadata.putObject("annotations");
-        annotations.put(MANAGED_BY, type + ":" + file);
-        annotations.put(ORIGIN, origin);
-        if (type.equals("url")) {
-            String dir = file.substring(0, file.lastIndexOf('/') + 1);
-            if (!annotations.has(SOURCE_LOCATION)) {
-                annotations.put(SOURCE_LOCATION, "url:" + dir);
-            }
-            if (!annotations.has(VIEW_URL)) {
-                annotations.put(VIEW_URL, file);
-            }
-            if (!annotations.has(EDIT_URL) && file.contains("/blob/") && !file.matches(".*/[0-9a-f]{40}/.*")) {
-                annotations.put(EDIT_URL, file.replaceFirst("/blob/", "/edit/"));
-            }
-        }
-    }
-
-    private static boolean sameHost(String a, String b) {
-        try {
-            return URI.create(a).getHost().equalsIgnoreCase(URI.create(b).getHost());
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 }

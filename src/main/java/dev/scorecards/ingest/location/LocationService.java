@@ -4,23 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.processing.EntityProcessor;
-import dev.scorecards.catalog.processing.ProcessingResult;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.store.CatalogWriter;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.IngestConfig;
-import dev.scorecards.ingest.source.Candidate;
 import dev.scorecards.ingest.source.DocumentProblem;
 import dev.scorecards.ingest.source.Rejection;
 import dev.scorecards.ingest.source.SourceIngestion;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -36,6 +33,8 @@ public class LocationService {
 
     @Inject
     LocationStore store;
+    @Inject
+    LocationUpdate update;
     @Inject
     LocationCrawler crawler;
     @Inject
@@ -72,91 +71,27 @@ public class LocationService {
         String id = existing != null ? existing.id() : UUID.randomUUID().toString();
         Location location = new Location(id, type, normalised,
                 "location:default/" + LocationCrawler.generatedName(type, normalised));
-        LocationCrawler.Crawl crawl = crawler.crawl(type, normalised);
         String what = "location " + type + ":" + normalised;
-        if (!crawl.problems().isEmpty()) {
-            throw Rejection.of(what, crawl.problems(), crawl.problems().size());
-        }
+        LocationCrawler.Crawl crawl = crawler.crawl(type, normalised);
         if (dryRun) {
-            return new Registration(location, process(crawl, what), existing != null);
+            return new Registration(location, DryRun.process(processor, crawl, what), existing != null);
         }
         store(location, crawl, what);
         return new Registration(location, List.of(), null);
     }
 
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     void store(Location location, LocationCrawler.Crawl crawl, String what) {
         if (!store.insert(location)) { // registered at the same moment by another request
             throw ServiceError.conflict("Location " + location.type() + ":" + location.target() + " already exists");
         }
-        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl.candidates().iterator(), what);
+        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl, what);
     }
 
-    private List<JsonNode> process(LocationCrawler.Crawl crawl, String what) {
-        List<JsonNode> out = new ArrayList<>();
-        List<DocumentProblem> problems = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (Candidate c : crawl.candidates()) {
-            ProcessingResult r = c.problem() != null
-                    ? new ProcessingResult(null, null, List.of(c.problem())) : processor.process(c.content());
-            if (!r.ok()) {
-                r.problems().forEach(p -> problems.add(new DocumentProblem(c.index(), c.location(), r.ref(), p.field(),
-                        p.backstageMessage(r.ref()))));
-            } else if (seen.putIfAbsent(r.ref(), c.index()) != null) {
-                problems.add(new DocumentProblem(c.index(), c.location(), r.ref(), "metadata.name",
-                        "Duplicate nested entity: " + r.ref()));
-            } else {
-                out.add(r.entity().entity());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw Rejection.of(what, problems, problems.size());
-        }
-        return out;
-    }
-
-    /**
-     * {@code updateLocation}: points a registered location at a new type and target. It keeps its id
-     * and its Location entity; the new target is read first, and one that cannot be read or holds a bad
-     * document changes nothing (400, every problem listed).
-     */
+    /** {@code updateLocation}: see {@link LocationUpdate}. */
     public Location update(String id, String type, String target) {
-        if (type == null || type.isBlank() || target == null || target.isBlank()) {
-            throw ServiceError.input("Malformed request: a location needs a non-empty type and target");
-        }
-        String normalised = reader.normalise(type, target);
-        Location clash = store.byTarget(type, normalised);
-        if (clash != null && !clash.id().equals(id)) { // Backstage answers the conflict before looking for the id
-            throw ServiceError.conflict("Location " + type + ":" + normalised + " already exists");
-        }
-        Location existing = get(id);
-        reader.checkAllowed(type, normalised);
-        String rootName = existing.entityRef().substring(existing.entityRef().indexOf('/') + 1);
-        Location updated = new Location(existing.id(), type, normalised, existing.entityRef());
-        String what = "location " + type + ":" + normalised;
-        List<DocumentProblem> problems = new ArrayList<>();
-        if (!clusterLock.runWaiting(lockKey(existing), locationsConfig.readTimeout(), () -> {
-            LocationCrawler.Crawl crawl = crawler.crawl(type, normalised, rootName);
-            problems.addAll(crawl.problems());
-            if (problems.isEmpty()) {
-                retarget(existing, updated, crawl, what);
-            }
-        })) {
-            throw ServiceError.unavailable("A refresh of location " + existing.type() + ":" + existing.target()
-                    + " is still running; try again shortly");
-        }
-        if (!problems.isEmpty()) {
-            throw Rejection.of(what, problems, problems.size());
-        }
-        return updated;
-    }
-
-    @Transactional
-    void retarget(Location existing, Location updated, LocationCrawler.Crawl crawl, String what) {
-        if (!store.retarget(existing, updated.type(), updated.target())) {
-            throw ServiceError.conflict("Location " + updated.type() + ":" + updated.target() + " already exists");
-        }
-        ingestion.ingest(SOURCE_PREFIX + existing.id(), true, crawl.candidates().iterator(), what);
+        return update.update(id, type, target);
     }
 
     public List<Location> list() {
@@ -254,22 +189,20 @@ public class LocationService {
     }
 
     /** One location at a time: a slow read must not commit over a newer one. */
-    private static String lockKey(Location l) {
+    static String lockKey(Location l) {
         return SOURCE_PREFIX + l.id();
     }
 
     private List<DocumentProblem> read(Location l) {
         String what = "location " + l.type() + ":" + l.target();
-        LocationCrawler.Crawl crawl = crawler.crawl(l.type(), l.target(), l.entityRef().substring(l.entityRef().indexOf('/') + 1));
-        List<DocumentProblem> problems = crawl.problems();
-        if (problems.isEmpty()) {
-            try {
-                ingestion.ingest(SOURCE_PREFIX + l.id(), true, crawl.candidates().iterator(), what);
-            } catch (ServiceError e) {
-                @SuppressWarnings("unchecked")
-                List<DocumentProblem> listed = (List<DocumentProblem>) e.details().getOrDefault("documents", List.of());
-                problems = listed.isEmpty() ? List.of(new DocumentProblem(0, what, null, "", e.getMessage())) : listed;
-            }
+        List<DocumentProblem> problems = List.of();
+        try {
+            ingestion.ingest(SOURCE_PREFIX + l.id(), true,
+                    crawler.crawl(l.type(), l.target(), l.entityRef().substring(l.entityRef().indexOf('/') + 1)), what);
+        } catch (ServiceError e) {
+            @SuppressWarnings("unchecked")
+            List<DocumentProblem> listed = (List<DocumentProblem>) e.details().getOrDefault("documents", List.of());
+            problems = listed.isEmpty() ? List.of(new DocumentProblem(0, what, null, "", e.getMessage())) : listed;
         }
         String error = problems.isEmpty() ? null : problems.get(0).message();
         store.refreshed(l.id(), error);

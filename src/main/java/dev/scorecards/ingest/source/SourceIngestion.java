@@ -1,12 +1,12 @@
 package dev.scorecards.ingest.source;
 
-import dev.scorecards.catalog.model.Incoming;
 import dev.scorecards.catalog.model.WriteResult;
 import dev.scorecards.catalog.processing.EntityProcessor;
 import dev.scorecards.catalog.store.CatalogWriter;
 import dev.scorecards.ingest.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.util.Iterator;
 import java.util.List;
@@ -36,6 +36,7 @@ public class SourceIngestion {
      * @throws dev.scorecards.errors.ServiceError 400 listing every bad document; nothing is stored
      */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     public IngestResult ingest(String source, boolean full, Iterator<Candidate> candidates, String what) {
         String mode = full ? "full" : "delta";
         long started = System.nanoTime();
@@ -53,10 +54,12 @@ public class SourceIngestion {
             long started) {
         long ingestion = log.start(source, mode);
         CatalogWriter.SourceWrite write = writer.open(source, ingestion);
-        DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize()).start();
+        DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize(),
+                hashes -> writer.storedInputs(source, hashes)).start();
         try {
-            for (List<Incoming> chunk = checker.next(); chunk != null; chunk = checker.next()) {
-                write.write(chunk);
+            for (DocumentChecker.Chunk chunk = checker.next(); chunk != null; chunk = checker.next()) {
+                write.unchanged(chunk.unchanged());
+                write.write(chunk.entities());
             }
         } catch (RuntimeException e) {
             checker.cancel();

@@ -1,0 +1,148 @@
+package dev.scorecards.api.scorecards;
+
+import dev.scorecards.api.Caller;
+import dev.scorecards.api.Refs;
+import dev.scorecards.badges.BadgeStyle;
+import dev.scorecards.badges.Badges;
+import dev.scorecards.campaigns.CampaignProgress;
+import dev.scorecards.campaigns.CampaignSpec;
+import dev.scorecards.campaigns.Campaigns;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * README badges: a capability's scorecard as SVG or shields.io endpoint JSON, by name or by opaque id,
+ * answered with a strong ETag (304 when it matches) and {@code Cache-Control: no-cache}; its badge id
+ * (for authenticated callers: its role in openapi.yaml); and the Markdown to paste (cached like the badges).
+ */
+@Path("/api/scorecards/badges")
+public class BadgesResource {
+    private static final String SVG = "image/svg+xml";
+
+    @Inject
+    Badges badges;
+    @Inject
+    Caller caller;
+    @ConfigProperty(name = "scorecards.public-url")
+    Optional<String> publicUrl;
+    @Inject
+    Campaigns campaigns;
+    @Inject
+    CampaignProgress progress;
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
+    boolean oidc;
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/{scorecard}.svg")
+    @Produces(SVG)
+    public Response svg(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @PathParam("scorecard") String scorecard, @QueryParam("style") String style,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        BadgeStyle s = BadgeStyle.parse(style);
+        return answer(badges.svgByName(Refs.of(kind, namespace, name), scorecard, s), SVG, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/campaigns/{id}.svg")
+    @Produces(SVG)
+    public Response campaign(@PathParam("id") String id, @QueryParam("style") String style,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        BadgeStyle s = BadgeStyle.parse(style);
+        CampaignSpec spec = campaigns.find(id);
+        if (spec == null) {
+            return answer(badges.campaign(null, 0, 0, s), SVG, ifNoneMatch);
+        }
+        var p = progress.of(spec);
+        return answer(badges.campaign(spec.title(), p.done(), p.total(), s), SVG, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/{scorecard}.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @PathParam("scorecard") String scorecard,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return answer(badges.jsonByName(Refs.of(kind, namespace, name), scorecard), MediaType.APPLICATION_JSON,
+                ifNoneMatch);
+    }
+
+    @GET
+    @Path("/id/{id}/{scorecard}.svg")
+    @Produces(SVG)
+    public Response svgById(@PathParam("id") String id, @PathParam("scorecard") String scorecard,
+            @QueryParam("style") String style, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        BadgeStyle s = BadgeStyle.parse(style);
+        return answer(badges.svgById(id, scorecard, s), SVG, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/id/{id}/{scorecard}.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response jsonById(@PathParam("id") String id, @PathParam("scorecard") String scorecard,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return answer(badges.jsonById(id, scorecard), MediaType.APPLICATION_JSON, ifNoneMatch);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/id")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> id(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name) {
+        String id = badges.id(Refs.of(kind, namespace, name));
+        if (id == null) {
+            throw CapabilitiesResource.notFound(kind, namespace, name);
+        }
+        return Map.of("id", id);
+    }
+
+    @GET
+    @Path("/{kind}/{namespace}/{name}/markdown")
+    @Produces("text/markdown")
+    public Response markdown(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+            @PathParam("name") String name, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        if (badges.obfuscated() && oidc && !caller.authenticated()) {
+            // the snippet carries the badge ids, which (as GET …/id's role says) only authenticated callers get
+            throw new NotAuthorizedException("In obfuscated mode the Markdown snippet, which carries the badge ids,"
+                    + " is only given to an authenticated caller", "Bearer");
+        }
+        // absolute only from configuration, never from the request's Host header; relative without it
+        String base = publicUrl.filter(u -> !u.isBlank()).orElse("").replaceAll("/+$", "");
+        String md = badges.markdown(Refs.of(kind, namespace, name), base);
+        if (md == null) {
+            throw CapabilitiesResource.notFound(kind, namespace, name);
+        }
+        // cached like every badge answer: a strong ETag of the bytes, revalidated on every use
+        return answer(Badges.Body.of(true, md), "text/markdown; charset=UTF-8", ifNoneMatch);
+    }
+
+    private static Response answer(Badges.Body body, String type, String ifNoneMatch) {
+        Response.ResponseBuilder r = body.status() == 200 && matches(ifNoneMatch, body.etag())
+                ? Response.notModified() : Response.status(body.status()).entity(body.bytes()).type(type);
+        return r.header("ETag", body.etag()).header("Cache-Control", "no-cache").build();
+    }
+
+    /** Whether an {@code If-None-Match} header names this ETag (or is {@code *}); weak forms compare too. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.replaceFirst("^W/", "").equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

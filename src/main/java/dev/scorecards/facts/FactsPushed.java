@@ -1,7 +1,0 @@
-package dev.scorecards.facts;
-
-import java.util.Set;
-
-/** Announced when pushed facts commit: the entities that have new values. */
-public record FactsPushed(Set<String> entityRefs) {
-}

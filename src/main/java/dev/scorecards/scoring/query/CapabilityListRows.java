@@ -1,0 +1,182 @@
+package dev.scorecards.scoring.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.scorecards.db.Sql;
+import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.query.CapabilityList.Filter;
+import dev.scorecards.scoring.query.CapabilityList.Score;
+import dev.scorecards.scoring.results.ResultStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+import javax.sql.DataSource;
+
+/**
+ * A copy of the stored capability list rows held in memory, each sort order prepared once, and read
+ * again whenever the stored results' version moves (on any replica). Evaluation times change without
+ * a version change, so they are read per page ({@link #evaluatedAt}).
+ */
+@ApplicationScoped
+class CapabilityListRows {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ScorecardDefinitions definitions;
+    @Inject
+    ResultStore store;
+
+    private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE, List.of(), Map.of(), Map.of(), Map.of());
+
+    /**
+     * A capability's list row. Its JSON is kept rendered: {@code json} is everything up to the evaluation
+     * time, which is read per page, and {@code changedAt} closes it.
+     */
+    record Row(String ref, String kind, String title, String owner, String level, int levelIndex,
+            Map<String, Score> cards, int consumers, int teams, double adoption, int bypasses, Instant changedAt,
+            String search, String json) {
+    }
+
+    /**
+     * The rows at one results version: by name, in every other sort order (ascending, ties by name) and
+     * per owner (by name); counts per filter are kept with them.
+     */
+    record Snapshot(long version, List<Row> byName, Map<String, List<Row>> orders, Map<String, List<Row>> byOwner,
+            Map<Filter, Long> counts) {
+        long count(Filter f) {
+            Long n = counts.get(f);
+            if (n == null) {
+                n = candidates(f).stream().filter(f::test).count();
+                if (counts.size() < 1000) {
+                    counts.put(f, n);
+                }
+            }
+            return n;
+        }
+
+        /** The rows a filter can match, by name: the owner's when it names one, else all. */
+        List<Row> candidates(Filter f) {
+            return f.owner() == null ? byName : byOwner.getOrDefault(f.owner(), List.of());
+        }
+    }
+
+    /** The snapshot for the stored results' current version, read again when it has moved. */
+    Snapshot current() {
+        long version = store.version();
+        Snapshot s = snapshot;
+        if (s.version() == version) {
+            return s;
+        }
+        synchronized (this) {
+            if (snapshot.version() != version) {
+                snapshot = load(version);
+            }
+            return snapshot;
+        }
+    }
+
+    private Snapshot load(long version) {
+        List<Row> rows = new ArrayList<>();
+        Sql.query(dataSource, "select entity_ref, kind, title, owner_ref, level, level_index, scores::text,"
+                + " consumer_count, consuming_team_count, adoption_rate, bypass_count, changed_at"
+                + " from scoring_capability where removed_at is null", List.of(), rs -> {
+                    String ref = rs.getString(1);
+                    String kind = rs.getString(2);
+                    String title = rs.getString(3);
+                    String owner = rs.getString(4);
+                    String level = rs.getString(5);
+                    int levelIndex = rs.getInt(6);
+                    String scores = rs.getString(7);
+                    int consumers = rs.getInt(8);
+                    int teams = rs.getInt(9);
+                    double adoption = rs.getDouble(10);
+                    int bypasses = rs.getInt(11);
+                    rows.add(new Row(ref, kind, title, owner, level, levelIndex, cards(scores), consumers, teams, adoption,
+                            bypasses, rs.getTimestamp(12).toInstant(),
+                            ref + "\n" + (title == null ? "" : title.toLowerCase(Locale.ROOT)),
+                            render(ref, kind, title, owner, level, levelIndex, scores, consumers, teams, adoption,
+                                    bypasses)));
+                });
+        rows.sort(Comparator.comparing(Row::ref));
+        Map<String, List<Row>> orders = new LinkedHashMap<>();
+        orders.put("name", rows);
+        orders.put("level", sorted(rows, Row::levelIndex));
+        orders.put("consumers", sorted(rows, Row::consumers));
+        orders.put("adoption", sorted(rows, Row::adoption));
+        for (Scorecard card : definitions.all()) {
+            List<Row> scored = rows.stream().filter(r -> r.cards().containsKey(card.id())).toList();
+            orders.put("percentage:" + card.id(), sorted(scored, r -> r.cards().get(card.id()).percentage()));
+        }
+        Map<String, List<Row>> byOwner = new HashMap<>();
+        for (Row r : rows) {
+            if (r.owner() != null) {
+                byOwner.computeIfAbsent(r.owner(), o -> new ArrayList<>()).add(r);
+            }
+        }
+        return new Snapshot(version, List.copyOf(rows), orders, byOwner, new ConcurrentHashMap<>());
+    }
+
+    static List<Row> sorted(List<Row> rows, ToDoubleFunction<Row> key) {
+        List<Row> out = new ArrayList<>(rows);
+        out.sort(Comparator.comparingDouble(key).thenComparing(Row::ref));
+        return out;
+    }
+
+    private static Map<String, Score> cards(String scores) throws java.sql.SQLException {
+        Map<String, Score> out = new HashMap<>();
+        try {
+            JsonNode node = JSON.readTree(scores);
+            node.fields().forEachRemaining(e -> out.put(e.getKey(), new Score(
+                    e.getValue().path("level").isNull() ? null : e.getValue().path("level").asText(null),
+                    e.getValue().path("levelIndex").asInt(), e.getValue().path("percentage").asDouble())));
+        } catch (IOException e) {
+            throw new java.sql.SQLException(e);
+        }
+        return out;
+    }
+
+    /** The row's JSON up to {@code "evaluatedAt":}, the stored scores served as they are. */
+    private static String render(String ref, String kind, String title, String owner, String level, int levelIndex,
+            String scores, int consumers, int teams, double adoption, int bypasses) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("entityRef", ref);
+        o.put("kind", kind);
+        o.put("title", title);
+        o.put("owner", owner);
+        o.put("level", level);
+        o.put("levelIndex", levelIndex);
+        o.putRawValue("scorecards", new RawValue(scores));
+        o.put("consumers", consumers);
+        o.put("consumingTeams", teams);
+        o.put("adoptionRate", adoption);
+        o.put("bypasses", bypasses);
+        String text = o.toString();
+        return text.substring(0, text.length() - 1) + ",\"evaluatedAt\":";
+    }
+
+    /** When each row was last evaluated (per page: evaluation changes no version). */
+    Map<String, Instant> evaluatedAt(List<Row> rows) {
+        Map<String, Instant> out = new HashMap<>();
+        if (!rows.isEmpty()) {
+            Object refs = rows.stream().map(Row::ref).toArray(String[]::new);
+            Sql.query(dataSource, "select entity_ref, at from scoring_evaluated where entity_ref = any(?)",
+                    List.of(refs), rs -> out.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.scorecards.scoring.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.errors.ServiceError;
+import dev.scorecards.facts.Capabilities;
+import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Views that gather capabilities: per team (what it produces and what it consumes), and per System
+ * or Domain (the capabilities inside it, with their levels and average scores).
+ */
+@ApplicationScoped
+public class Rollups {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Capabilities capabilities;
+    @Inject
+    CapabilityQueries queries;
+    @Inject
+    ScorecardDefinitions definitions;
+
+    /** Every team with how many capabilities it produces and consumes. */
+    public ArrayNode teams() {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        // an owner counts for its team, or a user for every team it is a member of (as team(ref) lists them)
+        Map<String, Set<String>> ownerTeams = new HashMap<>();
+        List<Capabilities.Team> teams = capabilities.teams();
+        for (Capabilities.Team t : teams) {
+            counts.put(t.ref(), new int[2]);
+            ownerTeams.computeIfAbsent(t.ref(), k -> new HashSet<>()).add(t.ref());
+            t.members().forEach(m -> ownerTeams.computeIfAbsent(m, k -> new HashSet<>()).add(t.ref()));
+        }
+        queries.query("select owner_ref, consuming_teams from scoring_capability where removed_at is null", List.of(),
+                rs -> {
+                    for (String team : ownerTeams.getOrDefault(rs.getString(1), Set.of())) {
+                        counts.get(team)[0]++;
+                    }
+                    for (String consumer : (String[]) rs.getArray(2).getArray()) {
+                        int[] c = counts.get(consumer);
+                        if (c != null) {
+                            c[1]++;
+                        }
+                    }
+                });
+        ArrayNode out = JSON.createArrayNode();
+        for (Capabilities.Team t : teams) {
+            out.addObject().put("teamRef", t.ref()).put("title", t.title()).put("members", t.members().size())
+                    .put("produces", counts.get(t.ref())[0]).put("consumes", counts.get(t.ref())[1]);
+        }
+        return out;
+    }
+
+    /** One team: the capabilities it produces (with scores) and those it consumes (with the components that do). */
+    public ObjectNode team(String ref) {
+        Capabilities.Team team = capabilities.teams().stream().filter(t -> t.ref().equals(ref)).findFirst()
+                .orElseThrow(() -> ServiceError.notFound("No team " + ref));
+        Set<String> owners = new HashSet<>(team.members());
+        owners.add(ref);
+        ObjectNode out = JSON.createObjectNode();
+        out.put("teamRef", ref).put("title", team.title());
+        out.set("members", JSON.valueToTree(team.members()));
+        ArrayNode produces = out.putArray("produces");
+        ArrayNode consumes = out.putArray("consumes");
+        queries.query("select c.entity_ref, c.owner_ref, d.consumers::text, c.level, c.level_index, c.scores::text"
+                + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref where c.removed_at"
+                + " is null and (c.owner_ref = any(?) or c.consuming_teams @> ?) order by c.entity_ref", List.of(owners.toArray(new String[0]), new String[] {ref}), rs -> {
+                    ObjectNode cap = JSON.createObjectNode();
+                    cap.put("entityRef", rs.getString(1)).put("owner", rs.getString(2)).put("level", rs.getString(4))
+                            .put("levelIndex", rs.getInt(5));
+                    try {
+                        cap.set("scorecards", JSON.readTree(rs.getString(6)));
+                        if (owners.contains(rs.getString(2))) {
+                            produces.add(cap);
+                        } else {
+                            ObjectNode used = cap.deepCopy();
+                            ArrayNode via = used.putArray("via");
+                            for (JsonNode c : JSON.readTree(rs.getString(3))) {
+                                for (JsonNode t : c.path("teams")) {
+                                    if (t.asText().equals(ref)) {
+                                        via.add(c.path("ref").asText());
+                                    }
+                                }
+                            }
+                            consumes.add(used);
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new java.sql.SQLException(e);
+                    }
+                });
+        return out;
+    }
+
+    /** The capabilities inside a System or Domain (itself included when it is one), summarised. */
+    public ObjectNode rollup(String ref, String kind) {
+        if (!kind.equals(capabilities.kindOf(ref))) {
+            throw ServiceError.notFound("No " + kind + " " + ref);
+        }
+        List<String> inside = new ArrayList<>();
+        for (String part : capabilities.parts(ref)) {
+            if (capabilities.isCapability(part)) {
+                inside.add(part);
+            }
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("entityRef", ref);
+        ArrayNode items = out.putArray("capabilities");
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        Scorecard ladder = definitions.ladder();
+        if (ladder != null) {
+            ladder.levels().forEach(l -> levels.put(l, 0));
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        int[] lowest = {Integer.MAX_VALUE};
+        String[] lowestLevel = {null};
+        queries.query("select entity_ref, level, level_index, scores::text from scoring_capability where removed_at"
+                + " is null and entity_ref = any(?) order by entity_ref", List.<Object>of((Object) inside.toArray(new String[0])), rs -> {
+                    ObjectNode cap = items.addObject();
+                    cap.put("entityRef", rs.getString(1)).put("level", rs.getString(2)).put("levelIndex", rs.getInt(3));
+                    try {
+                        JsonNode scores = JSON.readTree(rs.getString(4));
+                        cap.set("scorecards", scores);
+                        scores.fields().forEachRemaining(e -> {
+                            double[] s = sums.computeIfAbsent(e.getKey(), k -> new double[2]);
+                            s[0] += e.getValue().path("percentage").asDouble();
+                            s[1]++;
+                        });
+                    } catch (java.io.IOException e) {
+                        throw new java.sql.SQLException(e);
+                    }
+                    String level = rs.getString(2);
+                    levels.merge(level == null ? "none" : level, 1, Integer::sum);
+                    if (rs.getInt(3) < lowest[0]) {
+                        lowest[0] = rs.getInt(3);
+                        lowestLevel[0] = level;
+                    }
+                });
+        out.put("count", items.size());
+        out.put("lowestLevel", items.isEmpty() ? null : lowestLevel[0]);
+        out.set("levels", JSON.valueToTree(levels));
+        ObjectNode averages = out.putObject("averagePercentage");
+        sums.forEach((k, s) -> averages.put(k, Math.round(s[0] / s[1] * 10) / 10.0));
+        return out;
+    }
+}

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 
 /** A review as Markdown (GitHub-flavoured tables), for a wiki page or a pull request. */
 public final class MarkdownReview {
+    /** Its media type (RFC 7763). */
+    public static final String TYPE = "text/markdown";
+
     private MarkdownReview() {
     }
 

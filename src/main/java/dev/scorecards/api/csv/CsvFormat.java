@@ -1,6 +1,7 @@
 package dev.scorecards.api.csv;
 
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.reviews.MarkdownReview;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Which form of an answer a request asks for, decided once for every endpoint: {@code format} (json,
  * csv, markdown, html) wins; without it, an Accept header naming text/csv and not application/json asks
  * for CSV. The answer is written into the Accept header, so JAX-RS content negotiation picks the JSON
- * writer, {@link CsvBodyWriter} or the review writers ({@link ReviewWriters}); every form but JSON keeps
+ * writer, {@link CsvBodyWriter} or the review writers ({@code api.scorecards.ReviewWriters}); every form but JSON keeps
  * JSON as a last resort so that an endpoint without them still matches and is refused below. On an
  * endpoint with more than one form, a {@code format} it does not have is a 400.
  */
@@ -31,7 +32,7 @@ public class CsvFormat {
     static {
         FORMATS.put("json", MediaType.APPLICATION_JSON);
         FORMATS.put("csv", CsvTable.TYPE);
-        FORMATS.put("markdown", "text/markdown");
+        FORMATS.put("markdown", MarkdownReview.TYPE);
         FORMATS.put("html", MediaType.TEXT_HTML);
     }
 

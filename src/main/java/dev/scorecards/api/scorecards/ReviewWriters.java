@@ -15,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 
 /** The two non-JSON forms of a {@link Review}: Markdown and printable HTML (the JSON form is Jackson's). */
 final class ReviewWriters {
-    static final String MARKDOWN = "text/markdown";
-
     private ReviewWriters() {
     }
 
     @Provider
-    @Produces(MARKDOWN)
+    @Produces(MarkdownReview.TYPE)
     public static class Markdown implements MessageBodyWriter<Review> {
         @Override
         public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -31,7 +29,7 @@ final class ReviewWriters {
         @Override
         public void writeTo(Review review, Class<?> type, Type genericType, Annotation[] annotations,
                 MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
-            headers.putSingle("Content-Type", MARKDOWN + "; charset=UTF-8");
+            headers.putSingle("Content-Type", MarkdownReview.TYPE + "; charset=UTF-8");
             out.write(MarkdownReview.render(review).getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -1,5 +1,6 @@
 package dev.scorecards.api.scorecards;
 
+import dev.scorecards.reviews.MarkdownReview;
 import dev.scorecards.reviews.Review;
 import dev.scorecards.reviews.Reviews;
 import jakarta.inject.Inject;
@@ -12,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Platform reviews of a week, month or quarter, for the organisation and for one team, as JSON, Markdown
- * or printable HTML ({@code Accept}, or {@code format=json|markdown|html} through {@link CsvFormat}).
+ * or printable HTML ({@code Accept}, or {@code format=json|markdown|html} through {@code api.csv.CsvFormat}).
  */
 @Path("/api/scorecards/reviews")
-@Produces({MediaType.APPLICATION_JSON, ReviewWriters.MARKDOWN, MediaType.TEXT_HTML})
+@Produces({MediaType.APPLICATION_JSON, MarkdownReview.TYPE, MediaType.TEXT_HTML})
 public class ReviewsResource {
     @Inject
     Reviews reviews;

@@ -42,7 +42,7 @@ const ids = [
   'documentation.has-description', 'documentation.owner-is-group', 'documentation.has-docs',
   'documentation.lifecycle-set', 'documentation.api-definitions', 'documentation.source-location',
   'support-readiness.owner-has-members', 'support-readiness.on-call', 'support-readiness.support-channel',
-  'support-readiness.runbook', 'support-readiness.production',
+  'support-readiness.runbook', 'support-readiness.production', 'support-readiness.support-load',
   'relied-on.registered', 'relied-on.integrated', 'relied-on.documented', 'relied-on.supported',
   'relied-on.adopted', 'relied-on.relied-on',
 ];
@@ -154,7 +154,9 @@ await check('getFactSchemas: the three retrievers with typed facts', async () =>
   const derived = schemas[0];
   assert.equal(derived.version, '1.0.0');
   assert.equal(derived.entityFilter, null);
-  assert.equal(Object.keys(derived).length, 3 + 30);
+  assert.equal(Object.keys(derived).length, 3 + 32);
+  assert.equal(derived.supportLoadPerTeam.type, 'float');
+  assert.equal(schemas[1]['support.tickets'].type, 'integer');
   assert.equal(derived.adoptionRate.type, 'float');
   assert.equal(derived.apisWithoutDefinition.type, 'set');
   assert.deepEqual([schemas[1]['ci.passRate'].type, schemas[1]['ci.build'].type], ['float', 'string']);

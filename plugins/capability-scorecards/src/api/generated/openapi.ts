@@ -965,10 +965,13 @@ export interface paths {
         /**
          * The audit log of writes, newest first
          * @description One entry per request to a write operation (one whose `x-scorecards-role` is not `read` or
-         *     `anonymous`), refused ones included (401, 403, 429, 503, 4xx): who (`actor`: the token's
+         *     `anonymous`), refused ones included (403, 503, 4xx): who (`actor`: the token's
          *     principal, or `anonymous`), what (method, path, query, the contract's operation, the answer's
          *     status, the entity the path names) and when. A request refused before it reaches the API (a
-         *     body over the server's limit, an unknown route) is not recorded. Admins only when OIDC is on.
+         *     body over the server's limit, an unknown route) is not recorded, nor are refusals of callers
+         *     without a valid token (401) or over their rate limit (429): those are counted in the metric
+         *     `scorecards_audit_refusals_total`. Entries older than `scorecards.audit.retention` (90 days)
+         *     are deleted. Admins only when OIDC is on.
          *     With `cursor`, the filters and the page size are taken from the cursor.
          */
         get: operations["getAuditLog"];
@@ -1168,8 +1171,10 @@ export interface paths {
          * @description Over the current capabilities: how many there are at each level of the ladder (every level,
          *     lowest first, then `none` for below the first), the distribution of adoption rates in buckets
          *     (`0`, then `(from, to]`) and their median, time to first adopter, satisfaction over every current
-         *     rating, bypasses, and the bottleneck teams of the team interaction graph. Kept until a result or
-         *     the team graph changes; `computedAt` says when it was computed.
+         *     rating, bypasses (with why teams go around capabilities: the reasons by count and the open
+         *     questions), operational efficiency (support load per consuming team, coordination cost), and the
+         *     bottleneck teams of the team interaction graph. Kept until a result, the team graph or a bypass
+         *     reason changes; `computedAt` says when it was computed.
          */
         get: operations["getOrganisationSummary"];
         put?: never;
@@ -1344,8 +1349,8 @@ export interface paths {
         /**
          * The Markdown that shows a capability's badges
          * @description One line per scorecard, the ladder first: an image of the SVG badge linking to the capability's
-         *     page `/capabilities/{kind}/{namespace}/{name}`, both absolute, from `scorecards.public-url` (else the
-         *     request's own base URL). In obfuscated mode the images use the badge id, so with OIDC on the caller
+         *     page `/capabilities/{kind}/{namespace}/{name}`, both absolute from `scorecards.public-url`, else
+         *     relative (never from the request's `Host`). In obfuscated mode the images use the badge id, so with OIDC on the caller
          *     must then be authenticated as for `…/id` (checked by the operation itself, since it depends on
          *     the mode). 404 when the entity is not a scored capability.
          */
@@ -1575,8 +1580,8 @@ export interface paths {
          *     webhook message (`{"text": …}`); `backstage` a notification of Backstage's Notifications backend
          *     (`POST {url}/api/notifications/notifications` with `token` as a bearer token, recipients the
          *     capability's or campaign's owner). Every delivery carries `X-Scorecards-Event` and a unique
-         *     `X-Scorecards-Delivery` (the idempotency key). The URL's host must be in
-         *     `scorecards.locations.allowed-hosts`. `selection` limits the events to owners and capabilities.
+         *     `X-Scorecards-Delivery` (the idempotency key). The URL's host and port must be in
+         *     `scorecards.locations.allowed-hosts` (a bare host allows ports 80 and 443). `selection` limits the events to owners and capabilities.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -1721,6 +1726,58 @@ export interface paths {
          *     history (200 with `replacedEarlierAnswer: true`, else 201). Unknown fields are a 400.
          */
         post: operations["answerBypassReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/reviews/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's platform review of a week, month or quarter
+         * @description Every capability and the rung it holds with the change since the previous period, adoption and its
+         *     trend, time to first adopter, satisfaction, bypasses, support load, bottleneck teams, campaigns and
+         *     the three next steps with the most effect. Every figure is replayed from the stored history as it
+         *     stood at the end of the period (UTC; ISO weeks from Monday), so a past review regenerates byte for
+         *     byte. JSON, Markdown or printable HTML by `Accept` (`application/json`, `text/markdown`,
+         *     `text/html`) or `format`.
+         */
+        get: operations["getOrgReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scorecards/reviews/teams/{namespace}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One team's platform review of a week, month or quarter
+         * @description The review of the capabilities the Group `group:<namespace>/<name>` owned at the end of the period
+         *     (bottleneck teams: the organisation's). A Group the catalog does not hold and that never owned a
+         *     capability is a 404.
+         */
+        get: operations["getTeamReview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2815,6 +2872,7 @@ export interface components {
                 /** @description The open question for each bypassing team (per capability) that has not answered. */
                 open: components["schemas"]["BypassOpenQuestion"][];
             };
+            operationalEfficiency: components["schemas"]["OperationalEfficiency"];
             /** @description The bottleneck teams of the team interaction graph. */
             bottlenecks: components["schemas"]["EntityRefString"][];
             computedAt: components["schemas"]["Timestamp"];
@@ -2964,7 +3022,7 @@ export interface components {
         /** @enum {string} */
         NotificationEventType: "level-changed" | "check-regressed" | "first-adopter" | "bypass-detected" | "satisfaction-dropped" | "campaign-due-soon" | "campaign-missed" | "campaign-completed";
         WebhookRequest: {
-            /** @description An http(s) URL on a host of `scorecards.locations.allowed-hosts`; for `backstage`, Backstage's base URL. */
+            /** @description An http(s) URL on a host and port of `scorecards.locations.allowed-hosts`; for `backstage`, Backstage's base URL. */
             url: string;
             /**
              * @default webhook
@@ -3110,6 +3168,179 @@ export interface components {
             open: components["schemas"]["BypassOpenQuestion"][];
             /** @description The newest answers first, replaced ones included. */
             history: components["schemas"]["BypassReasonAnswer"][];
+        };
+        /** @description A platform review; every figure as the stored history stood at the end of the period. */
+        Review: {
+            /** @enum {string} */
+            scope: "org" | "team";
+            /** @description The Group reviewed; null for the organisation. */
+            team: string | null;
+            title: string;
+            period: components["schemas"]["ReviewPeriod"];
+            capabilities: components["schemas"]["ReviewCapabilities"];
+            adoption: components["schemas"]["ReviewAdoption"];
+            timeToFirstAdopter: components["schemas"]["TimeToFirstAdopterFigures"];
+            satisfaction: components["schemas"]["ReviewSatisfaction"];
+            bypasses: components["schemas"]["ReviewBypasses"];
+            supportLoad: components["schemas"]["ReviewSupportLoad"];
+            bottlenecks: components["schemas"]["ReviewBottleneck"][];
+            /** @description The campaigns running during the period (started by its end, deadline not before its start). */
+            campaigns: components["schemas"]["ReviewCampaign"][];
+            /** @description At most three checks, those the most capabilities' next rung waits on first. */
+            nextSteps: components["schemas"]["ReviewStep"][];
+        };
+        ReviewPeriod: {
+            /** @enum {string} */
+            kind: "week" | "month" | "quarter";
+            /** @description `2026-W49`, `November 2026` or `2026-Q4`. */
+            label: string;
+            /** Format: date */
+            start: string;
+            /**
+             * Format: date
+             * @description The period's last day (figures as stored before the next day begins, UTC).
+             */
+            end: string;
+            /** Format: date */
+            previousStart: string;
+            /** Format: date */
+            previousEnd: string;
+        };
+        ReviewCapabilities: {
+            count: number;
+            /** @description How many hold each rung of the ladder (lowest first), and `none`. */
+            levels: {
+                [key: string]: number;
+            };
+            up: number;
+            down: number;
+            added: number;
+            /** @description Capabilities at the previous period's end that are gone at this one's. */
+            removed: string[];
+            items: {
+                entityRef: string;
+                title: string | null;
+                owner: string | null;
+                level: string | null;
+                levelIndex: number;
+                previousLevel: string | null;
+                /** @enum {string} */
+                change: "new" | "up" | "down" | "same";
+            }[];
+        };
+        ReviewAdoption: {
+            consumers: number;
+            previousConsumers: number;
+            medianRate: number | null;
+            previousMedianRate: number | null;
+            growing: number;
+            falling: number;
+            items: {
+                entityRef: string;
+                consumers: number;
+                previousConsumers: number | null;
+                consumingTeams: number;
+                rate: number;
+                previousRate: number | null;
+                /** @enum {string} */
+                trend: "new" | "up" | "down" | "flat";
+            }[];
+        };
+        ReviewSatisfaction: {
+            n: number;
+            /** @description Percent of the current ratings that are 4 or 5. */
+            csat: number | null;
+            mean: number | null;
+            /** @description Ratings of 1 or 2 with a comment, given during the period, oldest first. */
+            lowRatings: {
+                entityRef: string;
+                score: number;
+                comment: string;
+                at: components["schemas"]["Timestamp"];
+            }[];
+        };
+        ReviewBypasses: {
+            count: number;
+            capabilities: number;
+            items: {
+                entityRef: string;
+                count: number;
+                teams: string[];
+                /** @description How many bypassing teams gave each reason (their newest answers before the end), in the order of `facts/bypass-reasons.yaml`. */
+                reasons: {
+                    [key: string]: number;
+                };
+                answers: {
+                    team: string;
+                    reason: string;
+                    comment: string | null;
+                    instead: string | null;
+                    at: components["schemas"]["Timestamp"];
+                }[];
+                /** @description Bypassing teams that had given no reason by the end. */
+                unanswered: string[];
+            }[];
+        };
+        ReviewSupportLoad: {
+            tickets: number;
+            incidents: number;
+            /** @description The capabilities with a pushed `support.tickets` or `support.incidents`. */
+            items: {
+                entityRef: string;
+                tickets: number | null;
+                incidents: number | null;
+                consumingTeams: number;
+                perConsumingTeam: number | null;
+            }[];
+        };
+        ReviewBottleneck: {
+            team: string;
+            share: number;
+            fanIn: number;
+            fanOut: number;
+        };
+        ReviewCampaign: {
+            id: string;
+            title: string;
+            /** Format: date */
+            deadline: string;
+            /** @enum {string} */
+            status: "upcoming" | "active" | "completed" | "missed";
+            done: number;
+            total: number;
+            percentage: number;
+        };
+        ReviewStep: {
+            checkId: string;
+            name: string;
+            /** @description Capabilities whose next rung waits on this check. */
+            capabilities: number;
+            /** @description Those of them waiting on it alone. */
+            wouldClimb: number;
+            remediation: string;
+            link: string | null;
+            entityRefs: string[];
+        };
+        /**
+         * @description The fourth signal. `supportLoadPerTeam`: the pushed facts `support.tickets` + `support.incidents`
+         *     over the trend window ÷ consuming teams, over the capabilities that report it; `coordinationCost`:
+         *     teams owning a part or a direct dependency of a capability, over every capability.
+         */
+        OperationalEfficiency: {
+            supportLoadPerTeam: components["schemas"]["EfficiencyFigure"];
+            coordinationCost: components["schemas"]["EfficiencyFigure"];
+        };
+        EfficiencyFigure: {
+            /** @description Capabilities that report the figure. */
+            capabilities: number;
+            /** @description Null when no capability reports it. */
+            median: number | null;
+            max: number | null;
+            /** @description The (at most) three capabilities with the highest value above 0, highest first. */
+            highest: {
+                entityRef: components["schemas"]["EntityRefString"];
+                value: number;
+            }[];
         };
     };
     responses: {
@@ -3375,6 +3606,17 @@ export interface components {
                 };
             };
         };
+        /** @description The review. */
+        Review: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Review"];
+                "text/markdown": string;
+                "text/html": string;
+            };
+        };
     };
     parameters: {
         /**
@@ -3420,6 +3662,12 @@ export interface components {
         CampaignId: string;
         /** @description The subscription's id (a UUID; anything else is not found). */
         WebhookId: string;
+        /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+        ReviewPeriod: "week" | "month" | "quarter";
+        /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+        ReviewAt: string;
+        /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+        ReviewFormat: "json" | "markdown" | "html";
     };
     requestBodies: never;
     headers: {
@@ -6273,6 +6521,58 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrgReview: {
+        parameters: {
+            query?: {
+                /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+                period?: components["parameters"]["ReviewPeriod"];
+                /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+                at?: components["parameters"]["ReviewAt"];
+                /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+                format?: components["parameters"]["ReviewFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Review"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTeamReview: {
+        parameters: {
+            query?: {
+                /** @description `week` (ISO 8601, Monday to Sunday), `month` or `quarter` (calendar, UTC); anything else is a 400. */
+                period?: components["parameters"]["ReviewPeriod"];
+                /** @description A day (`2026-11-30`) in the period; default today (UTC). Anything else is a 400. */
+                at?: components["parameters"]["ReviewAt"];
+                /** @description `json`, `markdown` or `html` (any case), over `Accept`; anything else is a 400. */
+                format?: components["parameters"]["ReviewFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Entity namespace (case-insensitive). */
+                namespace: components["parameters"]["Namespace"];
+                /** @description Entity name (case-insensitive). */
+                name: components["parameters"]["Name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Review"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };

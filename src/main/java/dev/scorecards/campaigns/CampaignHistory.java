@@ -82,6 +82,18 @@ public class CampaignHistory {
         return latest.values().stream().filter(r -> r.present() && !r.done()).map(Row::ref).sorted().toList();
     }
 
+    /** How many of {@code refs} existed at {@code at} (exclusive) and how many of those met the target: {done, total}. */
+    long[] doneAt(TargetRule rule, Collection<String> refs, Instant at) {
+        Map<String, Row> latest = new HashMap<>();
+        for (Row r : rows(rule, refs)) {
+            if (r.at().isBefore(at)) {
+                latest.put(r.ref(), r);
+            }
+        }
+        return new long[] {latest.values().stream().filter(r -> r.present() && r.done()).count(),
+                latest.values().stream().filter(Row::present).count()};
+    }
+
     /** Every history row of these capabilities, oldest first, judged against the target. */
     private List<Row> rows(TargetRule rule, Collection<String> refs) {
         List<Row> rows = new ArrayList<>();

@@ -99,6 +99,16 @@ public class CampaignProgress {
                 select(c.selection()).stream().map(CapabilityList.Item::ref).toList(), start, clock.instant());
     }
 
+    /** A campaign's progress over given capabilities as the stored history stood just before {@code at}. */
+    public record Replayed(long done, long total, double percentage) {
+    }
+
+    /** Replays the history (a past platform review reads the same figures whenever it is regenerated). */
+    public Replayed at(CampaignSpec c, java.util.Collection<String> refs, Instant at) {
+        long[] dt = history.doneAt(new TargetRule(c.target(), definitions), refs, at);
+        return new Replayed(dt[0], dt[1], percentage(dt[0], dt[1]));
+    }
+
     /** The capabilities a selection holds, by ref. */
     List<CapabilityList.Item> select(Selection s) {
         Set<String> inside = null;

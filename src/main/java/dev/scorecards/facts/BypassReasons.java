@@ -1,8 +1,6 @@
 package dev.scorecards.facts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.query.CatalogQueries;
@@ -12,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,7 +32,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class BypassReasons {
     public static final int MAX_COMMENT = 1000;
-    static final String FILE = "facts/bypass-reasons.yaml";
 
     private final DataSource dataSource;
     private final Capabilities capabilities;
@@ -47,7 +43,7 @@ public class BypassReasons {
         this.dataSource = dataSource;
         this.capabilities = capabilities;
         this.catalog = catalog;
-        this.reasons = read();
+        this.reasons = BypassReasonList.read();
     }
 
     /** A reason a team may give, and what it means. */
@@ -136,6 +132,29 @@ public class BypassReasons {
         a.persist();
         return new Answered(new Answer(ref, teamRef, reason, a.comment, insteadRef, answeredBy, a.identifiedBy, a.at),
                 replaced);
+    }
+
+    /**
+     * Stores an example answer as it is (the example catalog's own, on its first start): the reason must
+     * be one of the list; whether the team bypasses the capability is seen when the answers are read.
+     */
+    @Transactional
+    public void seed(String ref, String team, String reason, String comment, String instead, String answeredBy) {
+        if (!reasons.containsKey(reason)) {
+            throw new IllegalArgumentException("reason must be one of " + String.join(", ", reasons.keySet()));
+        }
+        BypassAnswer a = new BypassAnswer();
+        a.entityRef = ref("entityRef", ref, null);
+        a.teamRef = ref("team", team, "group");
+        a.reason = reason;
+        a.comment = comment;
+        a.instead = instead == null ? null : ref("instead", instead, null);
+        a.answeredBy = answeredBy;
+        a.identifiedBy = "request";
+        a.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        BypassAnswer.update("current = false where entityRef = ?1 and teamRef = ?2 and current = true", a.entityRef,
+                a.teamRef);
+        a.persist();
     }
 
     /** A capability's reasons, or null when it is not a capability. */
@@ -265,21 +284,6 @@ public class BypassReasons {
                 + " from facts_bypass_reason " + where, params, rs -> out.add(new Answer(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getTimestamp(8).toInstant())));
-        return out;
-    }
-
-    private static Map<String, String> read() {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (InputStream in = BypassReasons.class.getClassLoader().getResourceAsStream(FILE)) {
-            for (JsonNode r : new ObjectMapper(new YAMLFactory()).readTree(in)) {
-                out.put(r.path("id").asText(), r.path("description").asText());
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("Reading " + FILE + " failed: " + e.getMessage(), e);
-        }
-        if (out.isEmpty() || out.containsKey("")) {
-            throw new IllegalStateException(FILE + " must list reasons, each with an id");
-        }
         return out;
     }
 }

@@ -34,6 +34,13 @@ public final class IngestConfig {
         /** Entities written to the database per statement. */
         @WithDefault("1000")
         int chunkSize();
+
+        /**
+         * Seconds one ingestion (a push, a location, a pull) may hold its transaction; read by
+         * {@code quarkus.transaction-manager.default-transaction-timeout} (application.properties).
+         */
+        @WithDefault("600")
+        int transactionTimeout();
     }
 
     @ConfigMapping(prefix = "scorecards.locations")

@@ -94,6 +94,11 @@ public class TechInsightsFacts {
                 }
             }
         }
+        for (String name : dev.scorecards.facts.SupportLoad.FACTS) {
+            facts.put(name, new String[] {"integer", "Summed over the trend window into supportLoad and supportLoadPerTeam"
+                + " (each value the " + name.substring(name.indexOf('.') + 1) + " since the previous push); pushed by"
+                + " scripts (POST /api/scorecards/facts), none yet"});
+        }
         for (PushedFacts.Observation p : pushed.newestOfEveryName()) {
             facts.put(p.name(), new String[] {FactSchema.typeOf(p.value()),
                 "Pushed by scripts (POST /api/scorecards/facts); latest from source " + p.source()});

@@ -23,8 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.TEXT_HTML)
 public class WebPages {
     /** Nothing but this origin's images and the pages' own inline styles; no scripts at all. */
-    static final String POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self';"
-            + " base-uri 'none'; frame-ancestors 'none'";
+    static final String POLICY = dev.scorecards.reviews.HtmlReview.POLICY;
 
     @CheckedTemplate
     static class Templates {

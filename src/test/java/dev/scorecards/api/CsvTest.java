@@ -97,7 +97,7 @@ class CsvTest {
                         + "documentation.api-definitions=FAIL;documentation.has-description=FAIL;documentation.has-docs=FAIL;"
                         + "documentation.source-location=FAIL;relied-on.documented=FAIL;relied-on.supported=FAIL;"
                         + "support-readiness.owner-has-members=FAIL;support-readiness.runbook=FAIL;"
-                        + "support-readiness.support-channel=FAIL"), history);
+                        + "support-readiness.support-channel=FAIL;support-readiness.support-load=NOT_APPLICABLE"), history);
         JsonPath ttfa = json("/api/scorecards/time-to-first-adopter");
         List<String> lines = csv("/api/scorecards/time-to-first-adopter", "time-to-first-adopter.csv");
         assertEquals("entityRef,firstSeenAt,firstConsumerAt,days,reason", lines.get(0));

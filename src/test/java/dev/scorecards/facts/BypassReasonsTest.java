@@ -87,6 +87,8 @@ class BypassReasonsTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    jakarta.enterprise.event.Event<dev.scorecards.ingest.location.ExamplesRegistered> examplesRegistered;
 
     @BeforeEach
     void org() {
@@ -155,6 +157,64 @@ class BypassReasonsTest {
                 .body("answered", equalTo(1)).body("answers.team", contains("group:default/b"))
                 .body("reasons.count", contains(0, 0, 0, 0, 1, 0))
                 .body("history", hasSize(3));
+    }
+
+    @Test
+    void supportLoadSumsTheWindowsTicketsAndIncidentsPerConsumingTeam() {
+        String cap = "/api/scorecards/capabilities/system/default/store";
+        given().get(cap).then().statusCode(200)
+                .body("facts.consumingTeamCount", equalTo(2)).body("facts.coordinationCost", equalTo(1))
+                .body("facts.supportLoad", nullValue())
+                .body("scorecards.find { it.id == 'support-readiness' }.checks.find { it.id == 'support-readiness.support-load' }.state",
+                        equalTo("NOT_APPLICABLE"));
+        java.time.Instant now = java.time.Instant.now();
+        given().contentType("application/json").body("[" + push("support.tickets", 100, now.minus(java.time.Duration.ofDays(40)))
+                + "," + push("support.tickets", 2, now.minus(java.time.Duration.ofDays(2)))
+                + "," + push("support.tickets", 4, now.minus(java.time.Duration.ofDays(1)))
+                + "," + push("support.incidents", 1, now.minus(java.time.Duration.ofDays(1)))
+                + "," + push("support.incidents", "\"3\"", now) + "]")
+                .post("/api/scorecards/facts").then().statusCode(200)
+                .body("items.status", contains("accepted", "accepted", "accepted", "accepted", "rejected"))
+                .body("items[4].reason", equalTo("fact 'support.incidents' must be a number of at least 0 (the incidents"
+                        + " since the previous push), got \"3\""));
+        // 2 + 4 tickets and 1 incident in the 30-day window (the 100 are older) ÷ teams a and c
+        given().get(cap).then().statusCode(200)
+                .body("facts.supportLoad", equalTo(7.0f)).body("facts.supportLoadPerTeam", equalTo(3.5f))
+                .body("scorecards.find { it.id == 'support-readiness' }.checks.find { it.id == 'support-readiness.support-load' }.state",
+                        equalTo("FAIL"))
+                .body("scorecards.find { it.id == 'support-readiness' }.checks.find { it.id == 'support-readiness.support-load' }.reason",
+                        equalTo("supportLoadPerTeam = 3.5"));
+        given().get("/api/scorecards/summary").then().statusCode(200)
+                .body("operationalEfficiency.supportLoadPerTeam.capabilities", equalTo(1))
+                .body("operationalEfficiency.supportLoadPerTeam.median", equalTo(3.5f))
+                .body("operationalEfficiency.supportLoadPerTeam.highest.entityRef", contains("system:default/store"))
+                .body("operationalEfficiency.coordinationCost.capabilities", equalTo(2))
+                .body("operationalEfficiency.coordinationCost.max", equalTo(1.0f))
+                .body("operationalEfficiency.coordinationCost.highest.entityRef",
+                        contains("api:default/store-api", "system:default/store"));
+    }
+
+    private static String push(String fact, Object value, java.time.Instant at) {
+        return "{\"entityRef\": \"system:default/store\", \"source\": \"helpdesk\", \"timestamp\": \"" + at
+                + "\", \"facts\": {\"" + fact + "\": " + value + "}}";
+    }
+
+    @Test
+    void theExampleCatalogComesWithTheReasonsOfItsTwoBypasses() {
+        Catalog.examples(dataSource);
+        examplesRegistered.fire(new dev.scorecards.ingest.location.ExamplesRegistered(
+                java.nio.file.Path.of("catalog-examples").toAbsolutePath()));
+        given().get("/api/scorecards/capabilities/system/default/postgres-as-a-service/bypass-reasons").then()
+                .statusCode(200)
+                .body("bypassingTeams", contains("group:default/growth", "group:default/payments"))
+                .body("answers.team", contains("group:default/growth", "group:default/payments"))
+                .body("answers.reason", contains("too-slow", "missing-feature"))
+                .body("answers.instead", contains("resource:default/growth-experiments-db",
+                        "resource:default/postgres-shared-cluster"))
+                .body("open", empty());
+        given().get("/api/scorecards/summary").then()
+                .body("bypasses.answered", equalTo(2)).body("bypasses.reasons.too-slow", equalTo(1))
+                .body("bypasses.reasons.missing-feature", equalTo(1)).body("bypasses.open", empty());
     }
 
     @Test

@@ -315,14 +315,52 @@ class FactCalculatorTest {
     }
 
     @Test
+    void coordinationCostCountsTheTeamsOwningAPartOrADirectDependencyOfOne() {
+        platform();
+        entity("component:default/s-worker");
+        rel("component:default/s-worker", "partOf", "system:default/s");
+        owned("component:default/s-worker", "group:default/w");      // a part owned by another team
+        entity("group:default/w");
+        consumerTeam("d", "d-lib", null, null);
+        rel("component:default/s-svc", "dependsOn", "component:default/d-lib"); // a direct dependency of a part
+        consumerTeam("m", "m-api-owner", null, null);
+        entity("api:default/m-api").spec("type", "grpc").spec("definition", "service M { rpc A(B) returns (C); }");
+        owned("api:default/m-api", "group:default/m");
+        rel("component:default/s-worker", "consumesApi", "api:default/m-api"); // an API it consumes
+        consumerTeam("x", "x-svc", "consumesApi", "api:default/s-api");      // a consumer: not a dependency
+        rel("component:default/d-lib", "dependsOn", "component:default/x-svc"); // a dependency's dependency: not direct
+        DerivedFacts f = facts("system:default/s").facts();
+        assertEquals(4, f.coordinationCost()); // p, w (part), d (dependency), m (consumed API)
+    }
+
+    @Test
+    void supportLoadIsPerConsumingTeamAndAbsentWhenNothingWasPushed() {
+        assertNull(SupportLoad.perTeam(null, 3));
+        assertEquals(2.3333, SupportLoad.perTeam(7.0, 3));
+        assertEquals(7.0, SupportLoad.perTeam(7.0, 0)); // nobody consumes it: the producer carries it all
+        assertEquals(0.0, SupportLoad.perTeam(0.0, 4));
+        var json = new ObjectMapper();
+        assertNull(SupportLoad.problem("support.tickets", json.valueToTree(4)));
+        assertNull(SupportLoad.problem("ci.passRate", json.valueToTree("high")));
+        assertEquals("fact 'support.incidents' must be a number of at least 0 (the incidents since the previous push),"
+                + " got -1", SupportLoad.problem("support.incidents", json.valueToTree(-1)));
+        assertEquals("fact 'support.tickets' must be a number of at least 0 (the tickets since the previous push),"
+                + " got \"3\"", SupportLoad.problem("support.tickets", json.valueToTree("3")));
+        Map<String, Object> signals = FactNames.asMap(new SignalFacts(0, null, 0, null, null, 7.0, 2.3333));
+        assertEquals(2.3333, signals.get("supportLoadPerTeam"));
+        assertEquals(7.0, signals.get("supportLoad"));
+    }
+
+    @Test
     void derivedNamesComeFromTheRecordsAndCelSeesNoNulls() {
         assertTrue(FactNames.isDerived("adoptionRate"));
         assertTrue(FactNames.isDerived("csat"));
         assertFalse(FactNames.isDerived("ci.passRate"));
-        assertEquals(30, FactNames.TYPES.size());
+        assertEquals(32, FactNames.TYPES.size());
+        assertEquals("float", FactNames.TYPES.get("supportLoadPerTeam"));
         assertEquals("float", FactNames.TYPES.get("daysToFirstAdopter"));
         assertEquals("set", FactNames.TYPES.get("apisWithoutDefinition"));
-        Map<String, Object> signals = FactNames.asMap(new SignalFacts(-2, null, 0, null, null));
+        Map<String, Object> signals = FactNames.asMap(new SignalFacts(-2, null, 0, null, null, null, null));
         assertEquals(Map.of("consumerTrend", -2L, "satisfactionCount", 0L), signals);
         platform();
         Map<String, Object> derived = FactNames.asMap(facts("system:default/s").facts());

@@ -36,6 +36,7 @@ class TechInsightsTest {
             "documentation.has-docs", "documentation.lifecycle-set", "documentation.api-definitions",
             "documentation.source-location", "support-readiness.owner-has-members", "support-readiness.on-call",
             "support-readiness.support-channel", "support-readiness.runbook", "support-readiness.production",
+            "support-readiness.support-load",
             "relied-on.registered", "relied-on.integrated", "relied-on.documented", "relied-on.supported",
             "relied-on.adopted", "relied-on.relied-on", "ci.pass-rate-reported", "ci.pass-rate", "ci.build-label");
 
@@ -125,7 +126,7 @@ class TechInsightsTest {
                     .add(c.path("metadata").path("rank").asInt());
         });
         assertEquals(Map.of("Adoption", List.of(1, 2, 2, 3, 3, 3, 3), "Documentation", List.of(1, 1, 2, 2, 3, 3),
-                "Support readiness", List.of(1, 2, 2, 3, 3), "Relied on", List.of(1, 1, 2, 2, 3, 3),
+                "Support readiness", List.of(1, 2, 2, 3, 3, 3), "Relied on", List.of(1, 1, 2, 2, 3, 3),
                 "Continuous integration", List.of(1, 2, 2)), ranks);
         assertEquals("The capability has a metadata.description saying what it offers.",
                 byId.get("documentation.has-description").path("description").asText());
@@ -185,8 +186,8 @@ class TechInsightsTest {
         assertEquals(List.of("adoption.has-consumer", "documentation.has-docs"), new ArrayList<>(byCheck(run(
                 "/checks/run/default/system/secrets-vault",
                 "{\"checks\": [\"documentation.has-docs\", \"adoption.has-consumer\"]}")).keySet()));
-        assertEquals(27, ok(given(), "POST", TI + "/checks/run/default/system/secrets-vault").size());
-        assertEquals(27, run("/checks/run/Default/System/Secrets-Vault", "{\"checks\": null}").size());
+        assertEquals(28, ok(given(), "POST", TI + "/checks/run/default/system/secrets-vault").size());
+        assertEquals(28, run("/checks/run/Default/System/Secrets-Vault", "{\"checks\": null}").size());
         // not a capability, or unknown: no results
         assertEquals("[]", run("/checks/run/default/user/jane.doe", "{}").toString());
         assertEquals("[]", run("/checks/run/default/component/no-such-thing", "{}").toString());
@@ -345,7 +346,7 @@ class TechInsightsTest {
         JsonNode schemas = get(TI + "/fact-schemas");
         assertEquals(List.of("capability-facts", "pushed-facts", "scorecard-results"), texts(schemas, "id"));
         JsonNode derived = schemas.get(0);
-        assertEquals(3 + 30, derived.size());
+        assertEquals(3 + 32, derived.size());
         assertEquals("1.0.0", derived.path("version").asText());
         assertTrue(derived.path("entityFilter").isNull());
         assertEquals("{\"type\":\"integer\",\"description\":\"Entities outside the capability that consume one of its"
@@ -359,10 +360,15 @@ class TechInsightsTest {
         assertEquals("{\"id\":\"pushed-facts\",\"version\":\"1.0.0\",\"entityFilter\":null,\"ci.build\":{\"type\":"
                 + "\"string\",\"description\":\"Read by the check ci.build-label; pushed by scripts (POST"
                 + " /api/scorecards/facts), none yet\"},\"ci.passRate\":{\"type\":\"string\",\"description\":\"Read by"
-                + " the check ci.pass-rate-reported; pushed by scripts (POST /api/scorecards/facts), none yet\"}}",
+                + " the check ci.pass-rate-reported; pushed by scripts (POST /api/scorecards/facts), none yet\"},"
+                + "\"support.incidents\":{\"type\":\"integer\",\"description\":\"Summed over the trend window into"
+                + " supportLoad and supportLoadPerTeam (each value the incidents since the previous push); pushed by scripts"
+                + " (POST /api/scorecards/facts), none yet\"},\"support.tickets\":{\"type\":\"integer\",\"description\":"
+                + "\"Summed over the trend window into supportLoad and supportLoadPerTeam (each value the tickets since the"
+                + " previous push); pushed by scripts (POST /api/scorecards/facts), none yet\"}}",
                 schemas.get(1).toString());
         JsonNode results = schemas.get(2);
-        assertEquals(3 + 5 * 2 + 27 + 2, results.size());
+        assertEquals(3 + 5 * 2 + 28 + 2, results.size());
         assertEquals("Level held in Relied on, one of Shipped, Integrated, Documented, Supported, Adopted, Relied on;"
                 + " null below Shipped", results.path("relied-on.level").path("description").asText());
         assertEquals("State of the check Has a consumer: PASS, FAIL, NOT_APPLICABLE, NOT_REPORTED, ERROR or EXEMPT",
@@ -379,7 +385,7 @@ class TechInsightsTest {
             }
         });
         assertEquals(Map.of("ci.passRate", "float", "ci.build", "string", "deployedAt", "datetime", "tags", "set",
-                "retries", "integer", "green", "boolean"), types);
+                "retries", "integer", "green", "boolean", "support.tickets", "integer", "support.incidents", "integer"), types);
         assertEquals("1.0.0", pushed.path("version").asText()); // a pushed "version" cannot be described beside it
         assertEquals("Pushed by scripts (POST /api/scorecards/facts); latest from source ci",
                 pushed.path("green").path("description").asText());
@@ -406,6 +412,10 @@ class TechInsightsTest {
         assertEquals("[{\"id\":\"pushed-facts\",\"version\":\"1.0.0\",\"entityFilter\":null,"
                 + "\"ci.build\":{\"type\":\"string\",\"description\":\"Read by the check ci.build-label" + read
                 + "\"ci.passRate\":{\"type\":\"string\",\"description\":\"Read by the check ci.pass-rate-reported" + read
+                + "\"support.incidents\":{\"type\":\"integer\",\"description\":\"Summed over the trend window into"
+                + " supportLoad and supportLoadPerTeam (each value the incidents since the previous push)" + read
+                + "\"support.tickets\":{\"type\":\"integer\",\"description\":\"Summed over the trend window into"
+                + " supportLoad and supportLoadPerTeam (each value the tickets since the previous push)" + read
                 + "\"x.count\":{\"type\":\"integer\",\"description\":\"" + from + "ci\"},"
                 + "\"x.flag\":{\"type\":\"boolean\",\"description\":\"" + from + "nightly\"},"
                 + "\"x.label\":{\"type\":\"set\",\"description\":\"" + from + "deploy\"},"
@@ -440,7 +450,7 @@ class TechInsightsTest {
         assertEquals("NOT_REPORTED", results.path("ci.pass-rate").asText());
         assertEquals(18, results.path("consumerCount").asInt());
         assertFalse(results.path("removed").asBoolean(true));
-        assertEquals(5 * 2 + 27 + 2, results.size());
+        assertEquals(5 * 2 + 28 + 2, results.size());
 
         push("[{\"entityRef\": \"component:default/otel-collector\", \"source\": \"ci\", \"timestamp\":"
                 + " \"2026-01-01T00:00:00Z\", \"facts\": {\"ci.passRate\": 0.5, \"ci.build\": \"7\"}},"

@@ -129,7 +129,7 @@ public final class CsvTable {
             v.forEach(e -> parts.add(text(e)));
             return String.join(";", parts);
         }
-        if (v.isFloatingPointNumber()) { // 0.0001 days, not 1.0E-4: spreadsheets read plain decimals
+        if (v.isFloatingPointNumber() && v.asText().contains("E")) { // 0.0001 days, not 1.0E-4
             java.math.BigDecimal d = v.decimalValue().stripTrailingZeros();
             return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
         }

@@ -9,14 +9,14 @@ import java.util.stream.IntStream;
  * many nodes each node reaches and is reached from. A plain array implementation because the library one (JGraphT, kept as the
  * reference in the tests) took 220 s for 2,000 teams and 253,000 edges, against a 5 s target.
  */
-final class Betweenness {
-    final double[] centrality;
+public final class Betweenness {
+    public final double[] centrality;
     /** Nodes reachable from each node (itself excluded). */
-    final long[] reach;
+    public final long[] reach;
     /** Nodes each node is reachable from (itself excluded). */
-    final long[] reachedBy;
+    public final long[] reachedBy;
     /** Ordered pairs (s, t), s ≠ t, with t reachable from s. */
-    final long reachablePairs;
+    public final long reachablePairs;
 
     private Betweenness(double[] centrality, long[] reach, long[] reachedBy, long reachablePairs) {
         this.centrality = centrality;
@@ -26,7 +26,7 @@ final class Betweenness {
     }
 
     /** Computes it for {@code n} nodes and the edges {@code from[i] → to[i]} (no duplicates). */
-    static Betweenness of(int n, int[] from, int[] to) {
+    public static Betweenness of(int n, int[] from, int[] to) {
         return of(n, from, to, Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 64)));
     }
 

@@ -145,6 +145,10 @@ public class PushedFacts {
             if (FactNames.isDerived(e.getKey())) {
                 return "fact name '" + e.getKey() + "' is derived from the catalog and cannot be pushed";
             }
+            String load = dev.scorecards.facts.SupportLoad.problem(e.getKey(), e.getValue());
+            if (load != null) {
+                return load;
+            }
             JsonNode v = e.getValue();
             boolean scalar = v.isBoolean() || v.isNumber() || v.isTextual();
             boolean list = v.isArray() && java.util.stream.StreamSupport.stream(v.spliterator(), false)

@@ -20,6 +20,8 @@ class ExampleLoader {
     LocationStore store;
     @Inject
     LocationService locations;
+    @Inject
+    jakarta.enterprise.event.Event<ExamplesRegistered> registered;
 
     void onStart(@Observes StartupEvent event) {
         if (!examplesConfig.load() || !store.all().isEmpty()) {
@@ -32,5 +34,6 @@ class ExampleLoader {
         }
         var registration = locations.register("file", path.toString(), false);
         LOG.infof("Registered the example catalog %s as location %s", path, registration.location().id());
+        registered.fire(new ExamplesRegistered(path.getParent()));
     }
 }

@@ -14,7 +14,6 @@ import dev.scorecards.ingest.source.SourceIngestion;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +80,6 @@ public class LocationService {
     }
 
     @Transactional
-    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     void store(Location location, LocationCrawler.Crawl crawl, String what) {
         if (!store.insert(location)) { // registered at the same moment by another request
             throw ServiceError.conflict("Location " + location.type() + ":" + location.target() + " already exists");

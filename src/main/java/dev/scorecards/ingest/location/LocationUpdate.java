@@ -6,7 +6,6 @@ import dev.scorecards.ingest.IngestConfig;
 import dev.scorecards.ingest.source.DocumentProblem;
 import dev.scorecards.ingest.source.Rejection;
 import dev.scorecards.ingest.source.SourceIngestion;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -69,7 +68,6 @@ class LocationUpdate {
     }
 
     @Transactional
-    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     void retarget(Location existing, Location updated, LocationCrawler.Crawl crawl, String what) {
         if (!store.retarget(existing, updated.type(), updated.target())) {
             throw ServiceError.conflict("Location " + updated.type() + ":" + updated.target() + " already exists");

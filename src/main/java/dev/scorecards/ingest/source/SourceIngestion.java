@@ -6,7 +6,6 @@ import dev.scorecards.catalog.store.CatalogWriter;
 import dev.scorecards.ingest.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.util.Iterator;
 import java.util.List;
@@ -36,7 +35,6 @@ public class SourceIngestion {
      * @throws dev.scorecards.errors.ServiceError 400 listing every bad document; nothing is stored
      */
     @Transactional
-    @TransactionConfiguration(timeoutFromConfigProperty = "scorecards.ingest.transaction-timeout")
     public IngestResult ingest(String source, boolean full, Iterator<Candidate> candidates, String what) {
         String mode = full ? "full" : "delta";
         long started = System.nanoTime();

@@ -12,6 +12,7 @@ import dev.scorecards.facts.CapabilityFacts;
 import dev.scorecards.facts.FactNames;
 import dev.scorecards.facts.FactsConfig;
 import dev.scorecards.facts.SignalFacts;
+import dev.scorecards.facts.SupportLoad;
 import dev.scorecards.facts.pushed.FactsPushed;
 import dev.scorecards.facts.pushed.Feedback;
 import dev.scorecards.facts.pushed.PushedFacts;
@@ -73,6 +74,8 @@ public class EvaluationService {
     PushedFacts pushedFacts;
     @Inject
     Feedback feedback;
+    @Inject
+    SupportLoad supportLoad;
     @Inject
     CatalogQueries catalog;
     @Inject
@@ -236,6 +239,7 @@ public class EvaluationService {
         Map<String, FirstAdopter.Stored> firstSeen = store.firstSeen(refs);
         Duration window = factsSettings.trendWindow();
         Map<String, Long> before = store.consumersSince(refs, now.minus(window));
+        Map<String, Double> load = supportLoad.totals(refs, now.minus(window));
         Map<String, Map<String, Exemption>> active = exemptions.active(refs, now);
         List<Evaluated> out = new ArrayList<>();
         for (CapabilityFacts f : facts) {
@@ -246,7 +250,8 @@ public class EvaluationService {
                     ingestion, now);
             Feedback.Satisfaction rated = satisfaction.get(f.ref());
             SignalFacts signals = new SignalFacts(earlier == null ? 0L : f.consumerCount() - earlier, adopter.days(),
-                    rated.count(), rated.mean(), rated.csat());
+                    rated.count(), rated.mean(), rated.csat(), load.get(f.ref()),
+                    SupportLoad.perTeam(load.get(f.ref()), f.facts().consumingTeamCount()));
             Map<String, Object> values = new LinkedHashMap<>(pushed.getOrDefault(f.ref(), Map.of()));
             values.putAll(FactNames.asMap(f.facts()));
             values.putAll(FactNames.asMap(signals));

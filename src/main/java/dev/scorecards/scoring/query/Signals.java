@@ -181,10 +181,35 @@ public class Signals {
         bypasses.put("answered", tally.answered());
         bypasses.set("reasons", JSON.valueToTree(tally.reasons()));
         bypasses.set("open", JSON.valueToTree(tally.open()));
+        out.set("operationalEfficiency", operationalEfficiency());
         out.set("bottlenecks", JSON.valueToTree(graph.bottlenecks()));
         out.put("computedAt", Instant.now().toString());
         summary = out;
         summaryKey = key;
+        return out;
+    }
+
+    /**
+     * Support load per consuming team (over the capabilities that report it) and coordination cost of a
+     * change: median and maximum of each, and the three capabilities highest on each.
+     */
+    private ObjectNode operationalEfficiency() {
+        ObjectNode out = JSON.createObjectNode();
+        String from = " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
+                + " where c.removed_at is null";
+        for (String fact : List.of("supportLoadPerTeam", "coordinationCost")) {
+            String value = "(d.result -> 'facts' ->> '" + fact + "')::double precision";
+            ObjectNode o = out.putObject(fact);
+            queries.query("select count(" + value + "), percentile_cont(0.5) within group (order by " + value + "), max("
+                    + value + ")" + from, List.of(), rs -> {
+                        o.put("capabilities", rs.getLong(1));
+                        putNullable(o, "median", rs.getObject(2));
+                        putNullable(o, "max", rs.getObject(3));
+                    });
+            ArrayNode highest = o.putArray("highest");
+            queries.query("select c.entity_ref, " + value + from + " and " + value + " > 0 order by 2 desc, 1 limit 3",
+                    List.of(), rs -> highest.addObject().put("entityRef", rs.getString(1)).put("value", rs.getDouble(2)));
+        }
         return out;
     }
 

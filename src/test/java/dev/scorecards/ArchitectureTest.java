@@ -36,7 +36,7 @@ class ArchitectureTest {
     static final Map<String, Integer> STAGES = Map.ofEntries(Map.entry("catalog", 0), Map.entry("ingest", 1),
             Map.entry("facts", 2), Map.entry("scoring", 3), Map.entry("campaigns", 4), Map.entry("notifications", 5),
             Map.entry("reviews", 6), Map.entry("api", 7), Map.entry("badges", 7), Map.entry("web", 7),
-            Map.entry("techinsights", 7));
+            Map.entry("techinsights", 7), Map.entry("mcp", 7));
     /** Shared helpers every stage may use; they use no stage. "" is the root package (Main). */
     static final Set<String> SHARED = Set.of("", "db", "errors", "paging");
     private static final int MAX_LINES = 300;

@@ -84,6 +84,8 @@ public class BodyLimit {
             finished[0] = true;
             rc.vertx().cancelTimer(timer);
             ((RoutingContextInternal) rc).setBody(body);
+            // the body is read: a body handler of a later route (the MCP endpoint's) takes it as it is
+            ((RoutingContextInternal) rc).visitHandler(RoutingContextInternal.BODY_HANDLER);
             rc.next();
         });
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class McpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> TOOLS = List.of("bottleneck_teams", "explain_capability", "list_capabilities",
-            "team_capabilities");
+            "platform_review", "team_capabilities");
 
     @Inject
     DataSource dataSource;
@@ -197,6 +197,24 @@ class McpTest {
         assertEquals(restTeam.getList("produces.entityRef"), each(team.path("produces"), "entityRef"));
         assertEquals(restTeam.getList("consumes.entityRef"), each(team.path("consumes"), "entityRef"));
         assertFalse(team.path("consumes").isEmpty(), "payments consumes platform capabilities");
+    }
+
+    @Test
+    void theReviewOfAPeriodIsTheOneTheRestApiServes() {
+        Catalog.wipe(dataSource);
+        Catalog.ingest("one", "full", group("p") + api("p-api", "p") + group("c")
+                + component("c-svc", "c", "consumesApis: [p-api]")).statusCode(200);
+        JsonNode rest = json(given().accept("application/json").get("/api/scorecards/reviews/org?period=quarter&at=2026-11-30")
+                .then().statusCode(200).extract().asString());
+        assertEquals(rest, call(client, "platform_review", Map.of("period", "quarter", "at", "2026-11-30")));
+        JsonNode team = json(given().accept("application/json").get("/api/scorecards/reviews/teams/default/p?period=week")
+                .then().statusCode(200).extract().asString());
+        assertEquals(team, call(client, "platform_review", Map.of("period", "week", "team", "p")));
+        assertEquals(rest.path("period"), call(client, "platform_review", Map.of("period", "quarter", "at", "2026-10-01"))
+                .path("period"));
+        assertEquals(given().accept("application/json").get("/api/scorecards/reviews/org?period=fortnight").then()
+                .statusCode(400).extract().jsonPath().getString("error.message"),
+                failure("platform_review", Map.of("period", "fortnight")));
     }
 
     @Test

@@ -62,8 +62,13 @@ public final class EmbeddedDatabase {
         if (throwaway) {
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off")
                     .setServerConfig("synchronous_commit", "off");
-        } else if (dir != null) {
-            StalePostmaster.stopIfOrphaned(dir);
+        } else {
+            // zonky's builder defaults to synchronous_commit=off: a commit would be acknowledged before its
+            // WAL reaches the disk, and kill -9 of PostgreSQL within a moment of a 2xx would lose it
+            builder.setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on");
+            if (dir != null) {
+                StalePostmaster.stopIfOrphaned(dir);
+            }
         }
         return builder.start();
     }

@@ -117,21 +117,37 @@ public class BypassReasons {
             throw ServiceError.notAllowed(answeredBy + " is not a member of " + teamRef + " in the catalog: only a member of a"
                     + " bypassing team may answer for it");
         }
+        Stored stored = store(ref, teamRef, reason, text == null || text.isEmpty() ? null : text, insteadRef, answeredBy,
+                verified ? "token" : "request");
+        BypassAnswer a = stored.answer();
+        return new Answered(new Answer(ref, teamRef, reason, a.comment, insteadRef, answeredBy, a.identifiedBy, a.at),
+                stored.replaced());
+    }
+
+    /**
+     * The one write of an answer: under a lock per capability and team (so two answers at once cannot both
+     * be current), the team's current answer is kept as history and this one becomes current.
+     */
+    private record Stored(BypassAnswer answer, boolean replaced) {
+    }
+
+    private Stored store(String ref, String teamRef, String reason, String comment, String instead,
+            String answeredBy, String identifiedBy) {
         BypassAnswer.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, "bypass\n" + ref + "\n" + teamRef).getSingleResult();
-        boolean replaced = BypassAnswer.update("current = false where entityRef = ?1 and teamRef = ?2 and current = true", ref, teamRef) > 0;
+        boolean replaced = BypassAnswer.update("current = false where entityRef = ?1 and teamRef = ?2 and current = true", ref,
+                teamRef) > 0;
         BypassAnswer a = new BypassAnswer();
         a.entityRef = ref;
         a.teamRef = teamRef;
         a.reason = reason;
-        a.comment = text == null || text.isEmpty() ? null : text;
-        a.instead = insteadRef;
+        a.comment = comment;
+        a.instead = instead;
         a.answeredBy = answeredBy;
-        a.identifiedBy = verified ? "token" : "request";
+        a.identifiedBy = identifiedBy;
         a.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         a.persist();
-        return new Answered(new Answer(ref, teamRef, reason, a.comment, insteadRef, answeredBy, a.identifiedBy, a.at),
-                replaced);
+        return new Stored(a, replaced);
     }
 
     /**
@@ -143,18 +159,8 @@ public class BypassReasons {
         if (!reasons.containsKey(reason)) {
             throw new IllegalArgumentException("reason must be one of " + String.join(", ", reasons.keySet()));
         }
-        BypassAnswer a = new BypassAnswer();
-        a.entityRef = ref("entityRef", ref, null);
-        a.teamRef = ref("team", team, "group");
-        a.reason = reason;
-        a.comment = comment;
-        a.instead = instead == null ? null : ref("instead", instead, null);
-        a.answeredBy = answeredBy;
-        a.identifiedBy = "request";
-        a.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        BypassAnswer.update("current = false where entityRef = ?1 and teamRef = ?2 and current = true", a.entityRef,
-                a.teamRef);
-        a.persist();
+        store(ref("entityRef", ref, null), ref("team", team, "group"), reason, comment,
+                instead == null ? null : ref("instead", instead, null), answeredBy, "request");
     }
 
     /** A capability's reasons, or null when it is not a capability. */

@@ -18,9 +18,8 @@ final class ReviewWriters {
     private ReviewWriters() {
     }
 
-    @Provider
-    @Produces(MarkdownReview.TYPE)
-    public static class Markdown implements MessageBodyWriter<Review> {
+    /** Writes a review as its rendered text, with the headers its form needs. */
+    abstract static class Rendered implements MessageBodyWriter<Review> {
         @Override
         public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
             return Review.class.isAssignableFrom(type);
@@ -29,26 +28,42 @@ final class ReviewWriters {
         @Override
         public void writeTo(Review review, Class<?> type, Type genericType, Annotation[] annotations,
                 MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
+            headers(headers);
+            out.write(render(review).getBytes(StandardCharsets.UTF_8));
+        }
+
+        abstract void headers(MultivaluedMap<String, Object> headers);
+
+        abstract String render(Review review);
+    }
+
+    @Provider
+    @Produces(MarkdownReview.TYPE)
+    public static class Markdown extends Rendered {
+        @Override
+        void headers(MultivaluedMap<String, Object> headers) {
             headers.putSingle("Content-Type", MarkdownReview.TYPE + "; charset=UTF-8");
-            out.write(MarkdownReview.render(review).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        String render(Review review) {
+            return MarkdownReview.render(review);
         }
     }
 
     @Provider
     @Produces(MediaType.TEXT_HTML)
-    public static class Html implements MessageBodyWriter<Review> {
+    public static class Html extends Rendered {
         @Override
-        public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-            return Review.class.isAssignableFrom(type);
-        }
-
-        @Override
-        public void writeTo(Review review, Class<?> type, Type genericType, Annotation[] annotations,
-                MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
+        void headers(MultivaluedMap<String, Object> headers) {
             headers.putSingle("Content-Type", "text/html; charset=UTF-8");
             headers.putSingle("Content-Security-Policy", HtmlReview.POLICY);
             headers.putSingle("X-Content-Type-Options", "nosniff");
-            out.write(HtmlReview.render(review).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        String render(Review review) {
+            return HtmlReview.render(review);
         }
     }
 }

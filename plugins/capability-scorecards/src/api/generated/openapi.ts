@@ -3281,16 +3281,16 @@ export interface components {
                 unanswered: string[];
             }[];
         };
+        /** @description The facts `supportLoad` (the pushed `support.tickets` + `support.incidents` within the trend window) and `supportLoadPerTeam` of each capability as last stored before the period's end. */
         ReviewSupportLoad: {
-            tickets: number;
-            incidents: number;
-            /** @description The capabilities with a pushed `support.tickets` or `support.incidents`. */
+            /** @description The sum of the items' `supportLoad`. */
+            total: number;
+            /** @description The capabilities that reported a support load (something was pushed within the trend window). */
             items: {
                 entityRef: string;
-                tickets: number | null;
-                incidents: number | null;
+                supportLoad: number;
                 consumingTeams: number;
-                perConsumingTeam: number | null;
+                supportLoadPerTeam: number | null;
             }[];
         };
         ReviewBottleneck: {

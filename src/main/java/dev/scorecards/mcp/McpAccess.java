@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * OIDC is on and {@code scorecards.auth.reads=authenticated} every request to {@code /mcp} needs a valid
  * bearer token, answered as the REST API answers: 401 without one or with a bad one, 503 while the
  * identity provider cannot be reached, in Backstage's error envelope. With public reads the token is not
- * even looked at, as for the REST API's public reads.
+ * even looked at, as for the REST API's public reads. The older HTTP/SSE transport ({@code /mcp/sse},
+ * {@code /mcp/messages/…}) is not served: a 404 in the envelope.
  */
 @ApplicationScoped
 public class McpAccess {
@@ -38,6 +39,10 @@ public class McpAccess {
     String root;
 
     void install(@Observes Router router) {
+        // the extension always serves the deprecated HTTP/SSE transport (2024-11-05) beside streamable HTTP and
+        // has no setting to turn it off: both of its paths are refused as paths the service does not have
+        router.route(root + "/sse").order(ORDER - 1).handler(this::notServed);
+        router.route(root + "/messages/*").order(ORDER - 1).handler(this::notServed);
         router.route(root).order(ORDER).handler(this::check);
         router.route(root + "/*").order(ORDER).handler(this::check);
     }
@@ -64,6 +69,11 @@ public class McpAccess {
                         + " token", "Bearer");
             }
         }, failure -> failed(rc, failure));
+    }
+
+    private void notServed(RoutingContext rc) {
+        refuse(rc, 404, "NotFoundError", "No route for " + rc.request().method() + " " + rc.request().path()
+                + "; the MCP server speaks streamable HTTP only, at " + root, null);
     }
 
     private void failed(RoutingContext rc, Throwable failure) {

@@ -76,13 +76,13 @@ public final class MarkdownReview {
             }
         }
         var l = r.supportLoad();
-        md.append("\n## Support load\n\n").append(text(l.tickets())).append(" tickets, ").append(text(l.incidents()))
-                .append(" incidents (pushed facts support.tickets, support.incidents).\n");
+        md.append("\n## Support load\n\n").append(text(l.total())).append(" tickets and incidents in the trend window"
+                + " (facts supportLoad and supportLoadPerTeam, from the pushed support.tickets and support.incidents).\n");
         if (!l.items().isEmpty()) {
             md.append('\n');
-            table(md, List.of("Capability", "Tickets", "Incidents", "Consuming teams", "Per consuming team"),
-                    l.items(), (SupportItem i) -> List.of(i.entityRef(), text(i.tickets()), text(i.incidents()),
-                            String.valueOf(i.consumingTeams()), text(i.perConsumingTeam())));
+            table(md, List.of("Capability", "Tickets and incidents", "Consuming teams", "Per consuming team"),
+                    l.items(), (SupportItem i) -> List.of(i.entityRef(), text(i.supportLoad()),
+                            String.valueOf(i.consumingTeams()), text(i.supportLoadPerTeam())));
         }
         md.append("\n## Bottleneck teams\n\n");
         if (r.bottlenecks().isEmpty()) {

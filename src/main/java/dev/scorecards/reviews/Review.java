@@ -60,12 +60,14 @@ public record Review(String scope, String team, String title, PeriodInfo period,
     public record BypassAnswer(String team, String reason, String comment, String instead, String at) {
     }
 
-    /** Pushed facts {@code support.tickets} and {@code support.incidents} as they stood at the end. */
-    public record SupportLoad(double tickets, double incidents, List<SupportItem> items) {
+    /**
+     * The facts {@code supportLoad} (pushed {@code support.tickets} + {@code support.incidents} within the trend
+     * window) and {@code supportLoadPerTeam} of each capability as last stored before the end; {@code total}: their sum.
+     */
+    public record SupportLoad(double total, List<SupportItem> items) {
     }
 
-    public record SupportItem(String entityRef, Double tickets, Double incidents, int consumingTeams,
-            Double perConsumingTeam) {
+    public record SupportItem(String entityRef, double supportLoad, int consumingTeams, Double supportLoadPerTeam) {
     }
 
     /** A team through which at least the configured share of shortest paths between other teams runs. */

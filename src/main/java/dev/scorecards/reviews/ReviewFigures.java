@@ -12,19 +12,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
  * The review's figures that live outside scoring's history, replayed to a period's end: satisfaction from
- * every rating ever given (the newest per voter before the end), support load from every pushed value
- * (the newest observed before the end among those received before it).
+ * every rating ever given (the newest per voter before the end); and the support load, read from the
+ * snapshots of the stored facts.
  */
 @ApplicationScoped
 public class ReviewFigures {
-    static final String TICKETS = "support.tickets";
-    static final String INCIDENTS = "support.incidents";
-
     @Inject
     DataSource dataSource;
 
@@ -50,42 +46,20 @@ public class ReviewFigures {
         return new Satisfaction((Long) figures[0], (Double) figures[1], (Double) figures[2], low);
     }
 
-    /** Tickets and incidents per capability (those with either fact), and per consuming team at the end. */
-    SupportLoad support(Map<String, Snapshot> scope, Period period) {
-        Timestamp end = Timestamp.from(period.end());
-        Map<String, Double[]> values = new TreeMap<>();
-        Sql.query(dataSource, """
-                select distinct on (entity_ref, name) entity_ref, name, value::text from facts_value
-                where name in (?, ?) and observed_at < ? and received_at < ? and entity_ref = any(?)
-                order by entity_ref, name, observed_at desc, id desc
-                """, List.of(TICKETS, INCIDENTS, end, end, scope.keySet().toArray(String[]::new)), rs -> {
-                    Double v = number(rs.getString(3));
-                    if (v != null) {
-                        values.computeIfAbsent(rs.getString(1), k -> new Double[2])[TICKETS.equals(rs.getString(2))
-                                ? 0 : 1] = v;
-                    }
-                });
+    /**
+     * The support load of the capabilities in scope as their stored facts held it at the end (the snapshots),
+     * those that reported it; the fact itself is summed over the trend window when scoring stores it.
+     */
+    static SupportLoad support(Map<String, Snapshot> scope) {
         List<SupportItem> items = new ArrayList<>();
-        double tickets = 0;
-        double incidents = 0;
-        for (var e : values.entrySet()) {
-            Double t = e.getValue()[0];
-            Double i = e.getValue()[1];
-            tickets += t == null ? 0 : t;
-            incidents += i == null ? 0 : i;
-            int teams = scope.get(e.getKey()).consumingTeams().size();
-            double load = (t == null ? 0 : t) + (i == null ? 0 : i);
-            items.add(new SupportItem(e.getKey(), t, i, teams, teams == 0 ? null : round(load / teams, 100)));
+        double total = 0;
+        for (Snapshot s : scope.values()) {
+            if (s.supportLoad() != null) {
+                total += s.supportLoad();
+                items.add(new SupportItem(s.ref(), s.supportLoad(), s.consumingTeams().size(), s.supportLoadPerTeam()));
+            }
         }
-        return new SupportLoad(round(tickets, 100), round(incidents, 100), items);
-    }
-
-    private static Double number(String json) {
-        try {
-            return Double.valueOf(json.trim());
-        } catch (NumberFormatException e) {
-            return null; // a fact of another type under the same name counts as not reported
-        }
+        return new SupportLoad(round(total, 100), items);
     }
 
     /** PostgreSQL's percentile_cont: linear interpolation between the closest ranks. */

@@ -72,7 +72,7 @@ public class Reviews {
                 new Review.PeriodInfo(period.kind(), period.label(), period.start().toString(),
                         period.last().toString(), previous.start().toString(), previous.last().toString()),
                 capabilities(now, before, removed), adoption(now, before), timeToFirstAdopter(now),
-                figures.satisfaction(now.keySet(), period), bypasses.of(now, period), figures.support(now, period),
+                figures.satisfaction(now.keySet(), period), bypasses.of(now, period), ReviewFigures.support(now),
                 Bottlenecks.of(all.values(), bottleneckShare), campaigns.of(now, period, team != null),
                 nextSteps(now));
     }

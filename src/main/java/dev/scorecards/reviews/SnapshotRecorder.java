@@ -39,7 +39,8 @@ public class SnapshotRecorder implements ResultChangeHook {
         }
         try (PreparedStatement ps = c.prepareStatement("insert into review_snapshot (entity_ref, at, title, owner_ref,"
                 + " level, level_index, consumer_count, adoption_rate, consuming_teams, bypass_count, bypassing_teams,"
-                + " days_to_first_adopter, next_steps) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " days_to_first_adopter, next_steps, support_load, support_load_per_team)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Change change : changes) {
                 JsonNode doc = change.after();
                 JsonNode adoption = doc.path("adoption");
@@ -54,16 +55,21 @@ public class SnapshotRecorder implements ResultChangeHook {
                 ps.setArray(9, c.createArrayOf("text", strings(adoption.path("consumingTeams")).toArray()));
                 ps.setInt(10, adoption.path("bypasses").size());
                 ps.setArray(11, c.createArrayOf("text", strings(adoption.path("bypassingTeams")).toArray()));
-                JsonNode days = adoption.path("timeToFirstAdopter").path("days");
-                if (days.isNumber()) {
-                    ps.setDouble(12, days.asDouble());
-                } else {
-                    ps.setNull(12, Types.DOUBLE);
-                }
+                number(ps, 12, adoption.path("timeToFirstAdopter").path("days"));
                 ps.setArray(13, c.createArrayOf("text", blocking(doc).toArray()));
+                number(ps, 14, doc.path("facts").path("supportLoad"));
+                number(ps, 15, doc.path("facts").path("supportLoadPerTeam"));
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    private static void number(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+        if (value.isNumber()) {
+            ps.setDouble(index, value.asDouble());
+        } else {
+            ps.setNull(index, Types.DOUBLE);
         }
     }
 

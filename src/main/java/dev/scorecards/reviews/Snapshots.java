@@ -31,14 +31,14 @@ public class Snapshots {
         Map<String, Snapshot> details = new HashMap<>();
         Sql.query(dataSource, """
                 select distinct on (entity_ref) entity_ref, title, owner_ref, level, level_index, consumer_count,
-                    adoption_rate, consuming_teams, bypass_count, bypassing_teams, days_to_first_adopter, next_steps
+                    adoption_rate, consuming_teams, bypass_count, bypassing_teams, days_to_first_adopter, next_steps,
+                    support_load, support_load_per_team
                 from review_snapshot where at < ? order by entity_ref, at desc, id desc
                 """, List.of(t), rs -> {
-                    double d = rs.getDouble(11);
-                    Double days = rs.wasNull() ? null : d;
                     details.put(rs.getString(1), new Snapshot(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getDouble(7), strings(rs.getArray(8)),
-                            rs.getInt(9), strings(rs.getArray(10)), days, strings(rs.getArray(12))));
+                            rs.getInt(9), strings(rs.getArray(10)), number(rs, 11), strings(rs.getArray(12)),
+                            number(rs, 13), number(rs, 14)));
                 });
         Map<String, Snapshot> out = new TreeMap<>();
         Sql.query(dataSource, """
@@ -52,10 +52,10 @@ public class Snapshots {
                     Snapshot s = details.get(ref);
                     out.put(ref, s == null
                             ? new Snapshot(ref, rs.getString(5), rs.getString(6), rs.getString(2), rs.getInt(3),
-                                    rs.getInt(4), 0.0, List.of(), 0, List.of(), null, List.of())
+                                    rs.getInt(4), 0.0, List.of(), 0, List.of(), null, List.of(), null, null)
                             : new Snapshot(ref, s.title(), s.owner(), rs.getString(2), rs.getInt(3), rs.getInt(4),
                                     s.adoptionRate(), s.consumingTeams(), s.bypassCount(), s.bypassingTeams(),
-                                    s.daysToFirstAdopter(), s.blocking()));
+                                    s.daysToFirstAdopter(), s.blocking(), s.supportLoad(), s.supportLoadPerTeam()));
                 });
         return out;
     }
@@ -66,6 +66,11 @@ public class Snapshots {
         Sql.query(dataSource, "select 1 from review_snapshot where owner_ref = ? limit 1", List.of(team),
                 rs -> found[0] = true);
         return found[0];
+    }
+
+    private static Double number(java.sql.ResultSet rs, int column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? null : d;
     }
 
     private static List<String> strings(Array a) throws SQLException {

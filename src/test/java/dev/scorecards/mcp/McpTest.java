@@ -242,6 +242,30 @@ class McpTest {
     }
 
     @Test
+    void theExamplesEnablementTeamIsItsBottleneck() {
+        Catalog.examples(dataSource);
+        JsonNode answer = call(client, "bottleneck_teams", Map.of());
+        assertEquals(List.of("group:default/platform-enablement"), each(answer.path("bottlenecks"), "ref"));
+        assertEquals(0.6042, answer.path("bottlenecks").get(0).path("share").asDouble());
+    }
+
+    @Test
+    void theOlderSseTransportIsNotServed() {
+        // quarkus-mcp-server-http 1.13.0 always serves HTTP/SSE (2024-11-05) beside streamable HTTP; it is refused
+        for (String path : List.of("/mcp/sse", "/mcp/messages/abc")) {
+            given().accept("text/event-stream").get(path).then().statusCode(404).contentType("application/json")
+                    .body("error.name", org.hamcrest.Matchers.equalTo("NotFoundError"))
+                    .body("error.message", org.hamcrest.Matchers.equalTo("No route for GET " + path
+                            + "; the MCP server speaks streamable HTTP only, at /mcp"))
+                    .body("request.url", org.hamcrest.Matchers.equalTo(path))
+                    .body("response.statusCode", org.hamcrest.Matchers.equalTo(404));
+        }
+        given().contentType("application/json").body("{}").post("/mcp/messages/abc").then().statusCode(404);
+        // streamable HTTP still answers
+        assertEquals("capability-scorecards", client.initialize().serverInfo().name());
+    }
+
+    @Test
     void badArgumentsAreFailedToolCallsNotServerErrors() {
         Catalog.wipe(dataSource);
         Catalog.ingest("one", "full", group("p") + api("p-api", "p")).statusCode(200);

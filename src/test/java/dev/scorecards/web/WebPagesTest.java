@@ -59,7 +59,7 @@ class WebPagesTest {
         assertEquals("29", d.getElementById("capability-count").text());
         Map<String, String> levels = new LinkedHashMap<>();
         d.select("[data-level]").forEach(e -> levels.put(e.attr("data-level"), e.text()));
-        assertEquals(Map.of("Shipped", "5", "Integrated", "20", "Documented", "1", "Supported", "1", "Adopted", "0",
+        assertEquals(Map.of("Shipped", "2", "Integrated", "23", "Documented", "1", "Supported", "1", "Adopted", "0",
                 "Relied on", "2", "none", "0"), levels);
         assertEquals(List.of("Shipped", "Integrated", "Documented", "Supported", "Adopted", "Relied on", "none"),
                 new ArrayList<>(levels.keySet()));
@@ -71,6 +71,9 @@ class WebPagesTest {
         assertEquals(1, summary.getInt("bypasses.capabilities"));
         assertEquals(2, Math.round(summary.getDouble("bypasses.ratio") * 100));
         assertEquals("no ratings yet", d.getElementById("satisfaction").text());
+        // the example's enablement team is its bottleneck, linked to the graph
+        assertEquals(List.of("Platform Enablement"), d.select("a.bottleneck").eachText());
+        assertEquals(List.of("/teams/graph#group:default/platform-enablement"), d.select("a.bottleneck").eachAttr("href"));
 
         assertEquals("Showing 1–29 of 29", d.getElementById("showing").text());
         List<String> refs = d.select("tr[data-ref]").eachAttr("data-ref");
@@ -314,12 +317,14 @@ class WebPagesTest {
         java.util.Set<String> interacting = new java.util.TreeSet<>(producers);
         interacting.addAll(consumers);
         assertEquals(new ArrayList<>(interacting), d.select("#team-graph g.team").eachAttr("id"));
-        assertEquals(13, interacting.size());
+        assertEquals(14, interacting.size());
         assertEquals(producers.size(), d.select("#team-graph line").size());
         assertEquals(graph.getList("teams.findAll { it.bottleneck }.ref"),
                 d.select("#team-graph g.team.bottleneck").eachAttr("id"));
+        // the example's enablement team, drawn as its bottleneck
+        assertEquals(List.of("group:default/platform-enablement"), d.select("#team-graph g.team.bottleneck").eachAttr("id"));
         assertNull(d.getElementById("capped"));
-        assertEquals("13 of 16 teams interact, through " + producers.size() + " edges. JSON: /api/scorecards/teams/graph.",
+        assertEquals("14 of 17 teams interact, through " + producers.size() + " edges. JSON: /api/scorecards/teams/graph.",
                 d.getElementById("counts").text());
         // the heaviest edge is the thickest
         double heaviest = d.select("#team-graph line").stream()
@@ -340,8 +345,8 @@ class WebPagesTest {
                 """).statusCode(200);
         TeamGraphPicture.Picture after = teamGraph.picture();
         assertNotSame(picture, after);
-        assertEquals(17, after.teams());
-        assertEquals("13 of 17 teams interact, through " + producers.size() + " edges. JSON: /api/scorecards/teams/graph.",
+        assertEquals(18, after.teams());
+        assertEquals("14 of 18 teams interact, through " + producers.size() + " edges. JSON: /api/scorecards/teams/graph.",
                 page("/teams/graph", 200).getElementById("counts").text());
     }
 

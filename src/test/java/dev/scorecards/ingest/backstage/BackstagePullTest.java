@@ -71,12 +71,12 @@ class BackstagePullTest {
 
     @Test
     void aFullPullAppliesEveryPageAsTheSourceWithAClientCredentialsToken() throws IOException {
-        assertEquals(122, exported.size());
+        assertEquals(126, exported.size());
         pull("acme").statusCode(200)
                 .body("name", equalTo("acme")).body("source", equalTo("backstage:acme"))
                 .body("baseUrl", equalTo(acmeUrl)).body("interval", equalTo("PT1H")).body("filter", nullValue())
-                .body("lastRun.trigger", equalTo("manual")).body("lastRun.entities", equalTo(122))
-                .body("lastRun.created", equalTo(122)).body("lastRun.updated", equalTo(0))
+                .body("lastRun.trigger", equalTo("manual")).body("lastRun.entities", equalTo(126))
+                .body("lastRun.created", equalTo(126)).body("lastRun.updated", equalTo(0))
                 .body("lastRun.unchanged", equalTo(0)).body("lastRun.removed", equalTo(0))
                 .body("lastRun.conflicts", equalTo(0)).body("lastRun.error", nullValue())
                 .body("lastRun.finished", notNullValue());
@@ -90,7 +90,7 @@ class BackstagePullTest {
         assertEquals("name,source,baseUrl,interval,filter,lastRun.trigger,lastRun.started,lastRun.finished,"
                 + "lastRun.entities,lastRun.created,lastRun.updated,lastRun.unchanged,lastRun.removed,lastRun.conflicts,"
                 + "lastRun.error,lastSuccess\r\n"
-                + "acme,backstage:acme," + acmeUrl + ",PT1H,,manual," + started + "," + finished + ",122,122,0,0,0,0,,"
+                + "acme,backstage:acme," + acmeUrl + ",PT1H,,manual," + started + "," + finished + ",126,126,0,0,0,0,,"
                 + finished + "\r\n"
                 + "elsewhere,backstage:elsewhere," + elsewhereUrl + ",,,,,,,,,,,,,\r\n"
                 + "slow,backstage:slow," + slowUrl + ",,,,,,,,,,,,,\r\n"
@@ -108,7 +108,7 @@ class BackstagePullTest {
                 "GET " + BY_QUERY + "?limit=40&cursor=" + cursor(80) + " Bearer tok-1",
                 "GET " + BY_QUERY + "?limit=40&cursor=" + cursor(120) + " Bearer tok-1"), stub.requests());
 
-        given().get("/api/catalog/entities").then().statusCode(200).body("$", hasSize(122));
+        given().get("/api/catalog/entities").then().statusCode(200).body("$", hasSize(126));
         // an entity reads as it did in the catalog it came from, except the uid our catalog assigned;
         // its relations were derived here again from its spec
         JsonNode upstream = exported.stream()
@@ -120,21 +120,21 @@ class BackstagePullTest {
         assertEquals(withoutUid(upstream), withoutUid(ours));
 
         // a second pull changes nothing and reuses the cached token
-        pull("acme").statusCode(200).body("lastRun.entities", equalTo(122)).body("lastRun.unchanged", equalTo(122))
+        pull("acme").statusCode(200).body("lastRun.entities", equalTo(126)).body("lastRun.unchanged", equalTo(126))
                 .body("lastRun.created", equalTo(0)).body("lastRun.removed", equalTo(0));
         assertEquals(1, stub.tokensIssued());
     }
 
     @Test
     void aSecondPullRemovesWhatBackstageNoLongerListsAndUpdatesWhatChanged() {
-        pull("acme").statusCode(200).body("lastRun.created", equalTo(122));
+        pull("acme").statusCode(200).body("lastRun.created", equalTo(126));
         removeUpstream("android-app");
         describeUpstream("observability", "Metrics, logs and traces, changed in Backstage.");
 
-        pull("acme").statusCode(200).body("lastRun.entities", equalTo(121)).body("lastRun.created", equalTo(0))
-                .body("lastRun.updated", equalTo(1)).body("lastRun.unchanged", equalTo(120))
+        pull("acme").statusCode(200).body("lastRun.entities", equalTo(125)).body("lastRun.created", equalTo(0))
+                .body("lastRun.updated", equalTo(1)).body("lastRun.unchanged", equalTo(124))
                 .body("lastRun.removed", equalTo(1)).body("lastRun.error", nullValue());
-        given().get("/api/catalog/entities").then().body("$", hasSize(121));
+        given().get("/api/catalog/entities").then().body("$", hasSize(125));
         given().get("/api/catalog/entities/by-name/component/default/android-app").then().statusCode(404);
         given().get("/api/catalog/entities/by-name/system/default/observability").then()
                 .body("metadata.description", equalTo("Metrics, logs and traces, changed in Backstage."));
@@ -172,19 +172,19 @@ class BackstagePullTest {
                 "{\"type\":\"service\",\"lifecycle\":\"production\",\"owner\":\"x\"}"));
         pull("acme").statusCode(400).body("error.name", equalTo("InputError"))
                 .body("error.documents", hasSize(1))
-                .body("error.documents[0].index", equalTo(121))
+                .body("error.documents[0].index", equalTo(125))
                 .body("error.documents[0].location", equalTo("page 4"))
                 .body("error.documents[0].entityRef", equalTo("component:default/bad name"))
                 .body("error.documents[0].field", equalTo("metadata.name"))
                 .body("error.message", org.hamcrest.Matchers.startsWith("1 document of Backstage source acme is"
-                        + " invalid; nothing was stored. Document 121 of page 4 (component:default/bad name),"
+                        + " invalid; nothing was stored. Document 125 of page 4 (component:default/bad name),"
                         + " field metadata.name: "));
         assertEquals(before, given().get("/api/catalog/entities").then().extract().asString());
 
         // once Backstage is healthy again, the changes arrive
         stub.catalog("acme").remove(stub.catalog("acme").size() - 1);
         pull("acme").statusCode(200).body("lastRun.updated", equalTo(1)).body("lastRun.removed", equalTo(1))
-                .body("lastRun.unchanged", equalTo(120)).body("lastRun.error", nullValue());
+                .body("lastRun.unchanged", equalTo(124)).body("lastRun.error", nullValue());
         assertNotEquals(success, lastSuccess());
     }
 
@@ -193,7 +193,7 @@ class BackstagePullTest {
         pull("acme").statusCode(200);
         String before = given().get("/api/catalog/entities").then().extract().asString();
         stub.revokeTokens();
-        pull("acme").statusCode(200).body("lastRun.unchanged", equalTo(122));
+        pull("acme").statusCode(200).body("lastRun.unchanged", equalTo(126));
         assertEquals(2, stub.tokensIssued());
         List<String> requests = stub.requests();
         assertEquals("GET " + BY_QUERY + "?limit=40 Bearer tok-1", requests.get(5));
@@ -301,8 +301,8 @@ class BackstagePullTest {
             assertEquals(true, lock(replica, "pg_advisory_unlock"));
         }
         pulls.pullDue();
-        status("acme").body("lastRun.trigger", equalTo("scheduled")).body("lastRun.entities", equalTo(122));
-        given().get("/api/catalog/entities").then().body("$", hasSize(124));
+        status("acme").body("lastRun.trigger", equalTo("scheduled")).body("lastRun.entities", equalTo(126));
+        given().get("/api/catalog/entities").then().body("$", hasSize(128));
         int requests = stub.requests().size();
         assertEquals(1 + 5, requests); // small once; acme: a token and four pages
 

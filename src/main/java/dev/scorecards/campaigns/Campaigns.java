@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.campaigns.CampaignSpec.Selection;
 import dev.scorecards.campaigns.CampaignSpec.Target;
+import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Every campaign: those of the YAML files (read-only) and those defined through the API (stored as
@@ -29,6 +31,8 @@ public class Campaigns {
     CampaignFiles files;
     @Inject
     ScorecardDefinitions definitions;
+    @Inject
+    DataSource dataSource;
 
     public List<CampaignSpec> list() {
         List<CampaignSpec> out = new ArrayList<>(files.all().values());
@@ -36,6 +40,17 @@ public class Campaigns {
         stored.forEach(c -> out.add(spec(c)));
         out.sort(Comparator.comparing(CampaignSpec::id));
         return out;
+    }
+
+    /**
+     * Changes whenever a campaign is created, replaced or deleted through the API (on any replica): their
+     * number and a sum of hashes of each id with its update time; file campaigns change only with a restart.
+     */
+    public String version() {
+        String[] v = {""};
+        Sql.query(dataSource, "select count(*) || ':' || coalesce(sum(hashtext(id || '@' || updated_at::text)), 0)"
+                + " from campaign", List.of(), rs -> v[0] = rs.getString(1));
+        return v[0];
     }
 
     /** The campaign with this id, or null. */

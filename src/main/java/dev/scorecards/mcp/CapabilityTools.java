@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.BypassReasons;
 import dev.scorecards.paging.Cursors;
@@ -70,9 +69,9 @@ public class CapabilityTools {
         ObjectNode out = JSON.createObjectNode();
         out.put("totalItems", page.totalItems());
         ArrayNode items = out.putArray("items");
-        for (RawValue item : page.items()) {
+        for (CapabilityList.ListItem item : page.items()) {
             try {
-                items.add(JSON.readTree(String.valueOf(item.rawValue())));
+                items.add(JSON.readTree(item.json()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A capability list row is not JSON", e);
             }

@@ -30,7 +30,7 @@ public class TeamTools {
     ToolResponse teamCapabilities(
             @ToolArg(description = "The team's ref, e.g. group:default/platform-team (kind defaults to group)")
             String team) {
-        return Answers.answer(() -> rollups.team(Answers.ref("team", team, "group")));
+        return Answers.answer(() -> JSON.valueToTree(rollups.team(Answers.ref("team", team, "group"))));
     }
 
     @Tool(name = "bottleneck_teams", description = "The bottleneck teams: teams through which at least the configured"

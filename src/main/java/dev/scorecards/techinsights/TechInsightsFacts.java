@@ -162,16 +162,16 @@ public class TechInsightsFacts {
             }
         }
         if (ids.contains(RESULTS)) {
-            List<JsonNode> history = queries.history(ref, from, to);
+            List<CapabilityQueries.Change> history = queries.history(ref, from, to);
             if (!history.isEmpty()) {
                 ArrayNode rows = out.putArray(RESULTS);
-                for (JsonNode h : history) {
+                for (CapabilityQueries.Change h : history) {
                     Map<String, JsonNode> cards = new LinkedHashMap<>();
-                    h.path("scorecards").fields().forEachRemaining(e -> cards.put(e.getKey(), e.getValue()));
+                    h.scorecards().fields().forEachRemaining(e -> cards.put(e.getKey(), e.getValue()));
                     Map<String, JsonNode> checks = new LinkedHashMap<>();
-                    h.path("checks").fields().forEachRemaining(e -> checks.put(e.getKey(), e.getValue()));
-                    rows.add(row(RESULTS, ref, Instant.parse(h.path("at").asText()),
-                            states(cards, checks, h.path("consumers").asLong(), h.path("removed").asBoolean())));
+                    h.checks().fields().forEachRemaining(e -> checks.put(e.getKey(), e.getValue()));
+                    rows.add(row(RESULTS, ref, Instant.parse(h.at()),
+                            states(cards, checks, h.consumers(), h.removed())));
                 }
             }
         }

@@ -97,7 +97,7 @@ public class CapabilityPage {
                     steps));
         }
         Instant evaluated = Instant.parse(result.path("evaluatedAt").asText());
-        List<JsonNode> history = trends.history(ref);
+        List<CapabilityQueries.Point> history = trends.history(ref);
         return new Detail(ref, result.path("title").asText(r.name()), result.path("kind").asText(),
                 text(result.path("owner"), ""), text(result.path("level"), "none"), result.path("levelIndex").asInt(-1),
                 badges.shown(ref, "-page"),

@@ -1,20 +1,18 @@
 package dev.scorecards.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.scorecards.badges.Badges;
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.facts.graph.TeamInteractions;
+import dev.scorecards.facts.pushed.Feedback;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import dev.scorecards.scoring.query.CapabilityList;
 import dev.scorecards.scoring.query.CapabilityListQuery;
+import dev.scorecards.scoring.query.CapabilityQueries;
+import dev.scorecards.scoring.query.OrganisationSummary;
 import dev.scorecards.scoring.query.Signals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +23,6 @@ import java.util.Map;
 /** The home page's content: the organisation summary and one page of the capability list, with badges and trends. */
 @ApplicationScoped
 public class Home {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The sorts the menu offers, in its order, with their labels. */
     static final List<Map.Entry<String, String>> SORTS = List.of(Map.entry("name", "name"),
             Map.entry("-level", "highest level first"), Map.entry("level", "lowest level first"),
@@ -77,75 +74,72 @@ public class Home {
      * {@code first} the first page's with the same filters, {@code csv} the whole filtered list as CSV.
      */
     public record Page(Summary summary, Filters filters, List<Row> rows, long total, long from, long to, String next,
-            String first, String csv) {
+            String first, String csv, List<String> refs, Map<String, Instant> evaluatedAt) {
     }
 
     /** The page for a list query (the first page's, or one decoded from a cursor); {@code number} counts from 1. */
     public Page page(CapabilityListQuery query, int number) {
         String sort = (query.descending() ? "-" : "") + query.sort();
         CapabilityList.Page page = list.list(query, config.pageSize());
-        List<JsonNode> items = page.items().stream().map(Home::parse).toList();
-        Map<String, List<JsonNode>> histories =
-                trends.histories(items.stream().map(i -> i.path("entityRef").asText()).toList());
+        List<String> refs = page.items().stream().map(CapabilityList.ListItem::entityRef).toList();
+        Map<String, List<CapabilityQueries.Point>> histories = trends.histories(refs);
         List<Row> rows = new ArrayList<>();
-        for (JsonNode item : items) {
-            rows.add(row(item, histories.getOrDefault(item.path("entityRef").asText(), List.of()), "-" + rows.size()));
+        Map<String, Instant> evaluated = new HashMap<>();
+        for (CapabilityList.ListItem item : page.items()) {
+            rows.add(row(item, histories.getOrDefault(item.entityRef(), List.of()), "-" + rows.size()));
+            if (item.evaluatedAt() != null) {
+                evaluated.put(item.entityRef(), item.evaluatedAt());
+            }
         }
         long from = page.items().isEmpty() ? 0 : (long) (number - 1) * config.pageSize() + 1;
         String next = page.next() == null ? null
                 : "/?cursor=" + ListCursor.encode(page.next()) + "&page=" + (number + 1);
         return new Page(summary(), filters(query, sort), rows, page.totalItems(), from, from + rows.size() - 1, next,
-                "/?" + parameters(query, sort), "/api/scorecards/capabilities?format=csv&" + parameters(query, sort));
+                "/?" + parameters(query, sort), "/api/scorecards/capabilities?format=csv&" + parameters(query, sort), refs, evaluated);
     }
 
     /** A row; {@code idSuffix} keeps its inline badges' element ids apart from the other rows'. */
-    private Row row(JsonNode item, List<JsonNode> history, String idSuffix) {
-        String ref = item.path("entityRef").asText();
+    private Row row(CapabilityList.ListItem item, List<CapabilityQueries.Point> history, String idSuffix) {
+        String ref = item.entityRef();
         EntityRef r = EntityRef.parse(ref);
-        String evaluated = item.path("evaluatedAt").asText(null);
-        Trends.Trend trend = trends.level(history, evaluated == null ? null : Instant.parse(evaluated));
-        return new Row(ref, item.path("title").asText(r.name()), item.path("owner").asText(""),
-                item.path("level").isTextual() ? item.path("level").asText() : "none", item.path("levelIndex").asInt(-1),
-                CapabilityPage.url(r),
-                badges.shown(ref, idSuffix), trend, item.path("consumers").asInt(), item.path("consumingTeams").asInt(),
-                percent(item.path("adoptionRate").asDouble()));
+        Trends.Trend trend = trends.level(history, item.evaluatedAt());
+        return new Row(ref, item.title() == null ? r.name() : item.title(), item.owner() == null ? "" : item.owner(),
+                item.level() == null ? "none" : item.level(), item.levelIndex(), CapabilityPage.url(r),
+                badges.shown(ref, idSuffix), trend, item.consumers(), item.consumingTeams(),
+                percent(item.adoptionRate()));
     }
 
     Summary summary() {
-        JsonNode s = signals.summary();
-        long total = s.path("capabilities").asLong();
+        OrganisationSummary s = signals.summary();
+        long total = s.capabilities();
         List<Bar> levels = new ArrayList<>();
-        s.path("levels").fields().forEachRemaining(e -> levels.add(bar(e.getKey(), e.getValue().asLong(), total)));
+        s.levels().forEach((level, n) -> levels.add(bar(level, n, total)));
         List<Bar> adoption = new ArrayList<>();
-        for (JsonNode b : s.path("adoptionRate").path("buckets")) {
-            double from = b.path("from").asDouble();
-            double to = b.path("to").asDouble();
-            String label = to == 0 ? "0%" : from == 0 ? "> 0–" + percent(to) : percent(from) + "–" + percent(to);
-            adoption.add(bar(label, b.path("count").asLong(), total));
+        for (OrganisationSummary.Bucket b : s.adoptionRate().buckets()) {
+            String label = b.to() == 0 ? "0%" : b.from() == 0 ? "> 0–" + percent(b.to())
+                    : percent(b.from()) + "–" + percent(b.to());
+            adoption.add(bar(label, b.count(), total));
         }
-        JsonNode median = s.path("adoptionRate").path("median");
-        JsonNode t = s.path("timeToFirstAdopter");
-        String firstAdopter = t.path("n").asLong() == 0
-                ? "not measured yet (" + t.path("notReported").asLong() + " capabilities arrived with their consumers"
-                        + " or have none)"
-                : "median " + days(t.path("medianDays")) + ", p90 " + days(t.path("p90Days")) + " (n = "
-                        + t.path("n").asLong() + ", " + t.path("notReported").asLong() + " not reported)";
-        JsonNode sat = s.path("satisfaction");
-        String satisfaction = sat.path("n").asLong() == 0 ? "no ratings yet"
-                : "CSAT " + number(sat.path("csat").asDouble()) + "% · mean " + number(sat.path("mean").asDouble())
-                        + " of 5 · n = " + sat.path("n").asLong();
-        JsonNode by = s.path("bypasses");
-        String bypasses = by.path("count").asLong() + " on " + by.path("capabilities").asLong() + " capabilit"
-                + (by.path("capabilities").asLong() == 1 ? "y" : "ies") + " · bypass ratio "
-                + percent(by.path("ratio").asDouble());
+        Double median = s.adoptionRate().median();
+        Signals.TimeToFirstAdopter.Figures t = s.timeToFirstAdopter();
+        String firstAdopter = t.n() == 0
+                ? "not measured yet (" + t.notReported() + " capabilities arrived with their consumers or have none)"
+                : "median " + days(t.medianDays()) + ", p90 " + days(t.p90Days()) + " (n = " + t.n() + ", "
+                        + t.notReported() + " not reported)";
+        Feedback.Overall sat = s.satisfaction();
+        String satisfaction = sat.n() == 0 ? "no ratings yet"
+                : "CSAT " + number(sat.csat()) + "% · mean " + number(sat.mean()) + " of 5 · n = " + sat.n();
+        OrganisationSummary.Bypasses by = s.bypasses();
+        String bypasses = by.count() + " on " + by.capabilities() + " capabilit" + (by.capabilities() == 1 ? "y" : "ies")
+                + " · bypass ratio " + percent(by.ratio());
         Map<String, String> titles = new HashMap<>();
         teams.compute().teams().forEach(team -> titles.put(team.ref(), team.title()));
         List<TeamLink> bottlenecks = new ArrayList<>();
-        for (JsonNode b : s.path("bottlenecks")) {
-            bottlenecks.add(new TeamLink(b.asText(), titles.getOrDefault(b.asText(), b.asText())));
+        for (String b : s.bottlenecks()) {
+            bottlenecks.add(new TeamLink(b, titles.getOrDefault(b, b)));
         }
-        return new Summary(total, levels, adoption, median.isNumber() ? percent(median.asDouble()) : "–",
-                firstAdopter, satisfaction, bypasses, bottlenecks);
+        return new Summary(total, levels, adoption, median == null ? "–" : percent(median), firstAdopter, satisfaction,
+                bypasses, bottlenecks);
     }
 
     private Filters filters(CapabilityListQuery q, String sort) {
@@ -178,14 +172,6 @@ public class Home {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static JsonNode parse(RawValue item) {
-        try {
-            return JSON.readTree(String.valueOf(item.rawValue()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Bar bar(String label, long count, long total) {
         return new Bar(label, count, total == 0 ? 0 : (int) Math.round(count * 100.0 / total));
     }
@@ -198,7 +184,7 @@ public class Home {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);
     }
 
-    private static String days(JsonNode d) {
-        return d.isNumber() ? number(d.asDouble()) + " days" : "–";
+    private static String days(Double d) {
+        return d == null ? "–" : number(d) + " days";
     }
 }

@@ -1,6 +1,5 @@
 package dev.scorecards.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import dev.scorecards.scoring.query.CapabilityQueries;
@@ -31,22 +30,22 @@ public class Trends {
     }
 
     /** The history of one capability, oldest first; a removal counts as no level and no consumers. */
-    List<JsonNode> history(String ref) {
-        return queries.history(ref, null, null);
+    List<CapabilityQueries.Point> history(String ref) {
+        return queries.history(ref, null, null).stream().map(c -> new CapabilityQueries.Point(Instant.parse(c.at()),
+                c.level(), c.levelIndex(), c.consumers(), c.removed())).toList();
     }
 
     /** The histories of several capabilities at once (level and consumers only), by ref; one query. */
-    Map<String, List<JsonNode>> histories(Collection<String> refs) {
+    Map<String, List<CapabilityQueries.Point>> histories(Collection<String> refs) {
         return queries.histories(refs);
     }
 
-    Trend level(List<JsonNode> history, Instant end) {
+    Trend level(List<CapabilityQueries.Point> history, Instant end) {
         Scorecard ladder = definitions.ladder();
         List<String> levels = ladder == null ? List.of() : ladder.levels();
         List<Sparkline.Point> points = new ArrayList<>();
-        for (JsonNode h : history) {
-            points.add(new Sparkline.Point(Instant.parse(h.path("at").asText()),
-                    h.path("removed").asBoolean() ? -1 : h.path("levelIndex").asInt(-1)));
+        for (CapabilityQueries.Point h : history) {
+            points.add(new Sparkline.Point(h.at(), h.removed() ? -1 : h.levelIndex()));
         }
         Sparkline line = Sparkline.of(points, end, -1, levels.size() - 1, WIDTH, HEIGHT);
         if (points.isEmpty()) {
@@ -61,13 +60,13 @@ public class Trends {
                         + " (" + changes + ")");
     }
 
-    Trend consumers(List<JsonNode> history, Instant end) {
+    Trend consumers(List<CapabilityQueries.Point> history, Instant end) {
         List<Sparkline.Point> points = new ArrayList<>();
         int max = 1;
-        for (JsonNode h : history) {
-            int n = h.path("removed").asBoolean() ? 0 : h.path("consumers").asInt();
+        for (CapabilityQueries.Point h : history) {
+            int n = h.removed() ? 0 : h.consumers();
             max = Math.max(max, n);
-            points.add(new Sparkline.Point(Instant.parse(h.path("at").asText()), n));
+            points.add(new Sparkline.Point(h.at(), n));
         }
         Sparkline line = Sparkline.of(points, end, 0, max, WIDTH, HEIGHT);
         if (points.isEmpty()) {

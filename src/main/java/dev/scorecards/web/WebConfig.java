@@ -21,4 +21,8 @@ public interface WebConfig {
     /** Consumers listed on a capability's page at most. */
     @WithDefault("200")
     int consumersShown();
+
+    /** Bytes of rendered home pages kept for reuse (about 85,000 a page at 50 rows). */
+    @WithDefault("8000000")
+    long pageCacheBytes();
 }

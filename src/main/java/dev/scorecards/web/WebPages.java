@@ -46,6 +46,8 @@ public class WebPages {
     TeamGraph graph;
     @Inject
     CampaignPage campaignPages;
+    @Inject
+    HomeCache homeCache;
 
     @GET
     public Response index(@QueryParam("q") String q, @QueryParam("owner") String owner, @QueryParam("kind") String kind,
@@ -61,7 +63,12 @@ public class WebPages {
         if (page != null && page.matches("[1-9][0-9]{0,5}")) {
             number = Integer.parseInt(page);
         }
-        return html(200, Templates.index(home.page(query, number), campaignPages.rows()));
+        int n = number;
+        byte[] body = homeCache.page(query, n, () -> {
+            Home.Page p = home.page(query, n);
+            return new HomeCache.Made(Templates.index(p, campaignPages.rows()).render(), p.refs(), p.evaluatedAt());
+        });
+        return html(200, body);
     }
 
     @GET
@@ -102,7 +109,12 @@ public class WebPages {
 
     /** The page rendered here, so that its content type keeps the charset (a template instance's would not). */
     private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type("text/html; charset=UTF-8").entity(page.render())
+        return html(status, page.render());
+    }
+
+    /** A page as text, or as UTF-8 bytes. */
+    private static Response html(int status, Object page) {
+        return Response.status(status).type("text/html; charset=UTF-8").entity(page)
                 .header("Content-Security-Policy", POLICY).header("X-Content-Type-Options", "nosniff").build();
     }
 }

@@ -309,6 +309,39 @@ class WebPagesTest {
     }
 
     @Test
+    void theHomePageIsServedAgainUntilWhatItShowsChanges() throws Exception {
+        Catalog.ingest("web-kept", "full", Catalog.component("events-reader", "group:default/payments",
+                "consumesApis: [api:default/events-api]")).statusCode(200);
+        String row = "tr[data-ref=system:default/message-bus] svg.spark polyline";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("update scoring_history h set at = case when h.id = (select min(id) from scoring_history"
+                    + " where entity_ref = h.entity_ref) then timestamptz '2026-01-01T00:00:00Z'"
+                    + " else timestamptz '2026-01-21T00:00:00Z' end where entity_ref = 'system:default/message-bus'");
+            s.execute("update scoring_evaluated set at = timestamptz '2026-01-31T00:00:00Z'"
+                    + " where entity_ref = 'system:default/message-bus'");
+        }
+        String first = given().get("/").then().statusCode(200).extract().asString();
+        assertEquals(first, given().get("/").then().statusCode(200).extract().asString());
+        assertEquals("0.0,18.7 80.0,18.7 80.0,8.7 120.0,8.7", Jsoup.parse(first).selectFirst(row).attr("points"));
+        // an evaluation moves no version, but it ends the trend line later: 20 of 40 days → 60 of 120
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("update scoring_evaluated set at = timestamptz '2026-02-10T00:00:00Z'"
+                    + " where entity_ref = 'system:default/message-bus'");
+        }
+        assertEquals("0.0,18.7 60.0,18.7 60.0,8.7 120.0,8.7", page("/", 200).selectFirst(row).attr("points"));
+        // a campaign stored through the API (on any replica) shows at once, and goes with its deletion
+        given().contentType("application/json").body("{\"id\": \"web-kept\", \"title\": \"Kept page\","
+                + " \"target\": {\"level\": \"Shipped\"}, \"deadline\": \"2099-01-01\"}")
+                .post("/api/scorecards/campaigns").then().statusCode(201);
+        try {
+            assertEquals("Kept page", page("/", 200).selectFirst("tr[data-campaign=web-kept] a.campaign").text());
+        } finally {
+            given().delete("/api/scorecards/campaigns/web-kept").then().statusCode(204);
+        }
+        assertNull(page("/", 200).selectFirst("tr[data-campaign=web-kept]"));
+    }
+
+    @Test
     void teamGraphIsAPictureOfTheApiGraph() {
         JsonPath graph = given().get("/api/scorecards/teams/graph").then().statusCode(200).extract().jsonPath();
         Document d = page("/teams/graph", 200);

@@ -92,7 +92,7 @@ public class CapabilitiesResource {
     public Table history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to) {
         String ref = Refs.of(kind, namespace, name);
-        List<JsonNode> items = queries.history(ref, instant("from", from), instant("to", to));
+        List<CapabilityQueries.Change> items = queries.history(ref, instant("from", from), instant("to", to));
         if (items.isEmpty() && queries.get(ref) == null) {
             throw notFound(kind, namespace, name);
         }

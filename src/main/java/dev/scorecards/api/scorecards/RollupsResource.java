@@ -1,6 +1,5 @@
 package dev.scorecards.api.scorecards;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.api.Refs;
 import dev.scorecards.api.csv.CsvColumns;
 import dev.scorecards.api.csv.CsvTable;
@@ -31,19 +30,19 @@ public class RollupsResource {
 
     @GET
     @Path("/teams/{namespace}/{name}")
-    public JsonNode team(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Rollups.Team team(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         return rollups.team(Refs.of("group", namespace, name));
     }
 
     @GET
     @Path("/systems/{namespace}/{name}")
-    public JsonNode system(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Rollups.Rollup system(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         return rollups.rollup(Refs.of("system", namespace, name), "system");
     }
 
     @GET
     @Path("/domains/{namespace}/{name}")
-    public JsonNode domain(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Rollups.Rollup domain(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         return rollups.rollup(Refs.of("domain", namespace, name), "domain");
     }
 }

@@ -1,10 +1,12 @@
 package dev.scorecards.api.scorecards;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.api.csv.CsvColumns;
 import dev.scorecards.api.csv.CsvTable;
 import dev.scorecards.api.csv.Table;
 import dev.scorecards.facts.graph.TeamInteractions;
+import dev.scorecards.scoring.query.OrganisationSummary;
 import dev.scorecards.scoring.query.Signals;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,10 @@ public class SignalsResource {
     Signals signals;
     @Inject
     TeamInteractions teams;
+    @Inject
+    ObjectMapper json;
+
+    private volatile Written written;
 
     @GET
     @Path("/time-to-first-adopter")
@@ -52,7 +58,18 @@ public class SignalsResource {
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode summary() {
-        return signals.summary();
+    public byte[] summary() throws JsonProcessingException {
+        // the summary stays the same instance until what it depends on changes: its JSON is written once
+        OrganisationSummary s = signals.summary();
+        Written w = written;
+        if (w == null || w.summary() != s) {
+            w = new Written(s, json.writeValueAsBytes(s));
+            written = w;
+        }
+        return w.json();
+    }
+
+    /** The summary last served and its JSON (it runs to megabytes with many open bypass questions). */
+    private record Written(OrganisationSummary summary, byte[] json) {
     }
 }

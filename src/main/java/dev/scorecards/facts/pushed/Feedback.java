@@ -130,16 +130,18 @@ public class Feedback {
         return out;
     }
 
+    /** CSAT and mean (null when nobody rated) and n over every current rating of every capability. */
+    public record Overall(long n, Double csat, Double mean) {
+    }
+
     /** CSAT and n over every current rating of every capability. */
-    public Map<String, Object> overall() {
-        Map<String, Object> out = new LinkedHashMap<>();
+    public Overall overall() {
+        Overall[] out = new Overall[1];
         query("select count(*), 100.0 * count(*) filter (where score >= 4) / nullif(count(*), 0), avg(score)"
-                + " from facts_feedback where current", List.of(), rs -> {
-                    out.put("n", rs.getLong(1));
-                    out.put("csat", rs.getObject(2) == null ? null : round(rs.getDouble(2), 10));
-                    out.put("mean", rs.getObject(3) == null ? null : round(rs.getDouble(3), 100));
-                });
-        return out;
+                + " from facts_feedback where current", List.of(), rs -> out[0] = new Overall(rs.getLong(1),
+                        rs.getObject(2) == null ? null : round(rs.getDouble(2), 10),
+                        rs.getObject(3) == null ? null : round(rs.getDouble(3), 100)));
+        return out[0];
     }
 
     private static double round(double d, int scale) {

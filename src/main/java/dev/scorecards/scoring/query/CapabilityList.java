@@ -1,5 +1,6 @@
 package dev.scorecards.scoring.query;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.scoring.definitions.Scorecard;
@@ -30,7 +31,20 @@ public class CapabilityList {
     CapabilityListRows memory;
 
     /** One page of the list, and the query for the next page (null when none). */
-    public record Page(List<RawValue> items, long totalItems, CapabilityListQuery next) {
+    public record Page(List<ListItem> items, long totalItems, CapabilityListQuery next) {
+    }
+
+    /**
+     * A capability in a list page: what the list shows of it, and its JSON as the API serves it (kept
+     * rendered with the stored scores as they are; it is what Jackson writes for this record).
+     */
+    public record ListItem(String entityRef, String kind, String title, String owner, String level, int levelIndex,
+            Map<String, Score> scorecards, int consumers, int consumingTeams, double adoptionRate, int bypasses,
+            Instant evaluatedAt, Instant changedAt, String json) {
+        @JsonValue
+        public RawValue raw() {
+            return new RawValue(json);
+        }
     }
 
     /** One scorecard's result in a list row. */
@@ -95,9 +109,11 @@ public class CapabilityList {
                     q.descending(), value, last.ref(), total);
         }
         Map<String, Instant> evaluated = memory.evaluatedAt(page);
-        List<RawValue> items = new ArrayList<>(page.size());
+        List<ListItem> items = new ArrayList<>(page.size());
         for (Row r : page) {
-            items.add(json(r, evaluated.get(r.ref())));
+            Instant at = evaluated.get(r.ref());
+            items.add(new ListItem(r.ref(), r.kind(), r.title(), r.owner(), r.level(), r.levelIndex(), r.cards(),
+                    r.consumers(), r.teams(), r.adoption(), r.bypasses(), at, r.changedAt(), json(r, at)));
         }
         return new Page(items, total, next);
     }
@@ -126,6 +142,14 @@ public class CapabilityList {
 
     /** A capability as the list holds it: what a selection filters on, and its scores by scorecard id. */
     public record Item(String ref, String kind, String title, String owner, Map<String, Score> cards) {
+    }
+
+    /**
+     * When these capabilities were last evaluated (those never evaluated are missing): evaluation moves
+     * no version, so whoever keeps what a page showed checks these again.
+     */
+    public Map<String, Instant> evaluatedAt(java.util.Collection<String> refs) {
+        return memory.evaluatedAt(refs);
     }
 
     /** Every capability in the list, by ref (the copy the list itself answers from). */
@@ -253,8 +277,8 @@ public class CapabilityList {
                 : ": one of " + card.levels() + " or none"));
     }
 
-    private static RawValue json(Row r, Instant evaluatedAt) {
-        return new RawValue(r.json() + (evaluatedAt == null ? "null" : "\"" + evaluatedAt + "\"") + ",\"changedAt\":\""
-                + r.changedAt() + "\"}");
+    private static String json(Row r, Instant evaluatedAt) {
+        return r.json() + (evaluatedAt == null ? "null" : "\"" + evaluatedAt + "\"") + ",\"changedAt\":\""
+                + r.changedAt() + "\"}";
     }
 }

@@ -171,11 +171,15 @@ class CapabilityListRows {
 
     /** When each row was last evaluated (per page: evaluation changes no version). */
     Map<String, Instant> evaluatedAt(List<Row> rows) {
+        return evaluatedAt(rows.stream().map(Row::ref).toList());
+    }
+
+    Map<String, Instant> evaluatedAt(java.util.Collection<String> refs) {
         Map<String, Instant> out = new HashMap<>();
-        if (!rows.isEmpty()) {
-            Object refs = rows.stream().map(Row::ref).toArray(String[]::new);
+        if (!refs.isEmpty()) {
             Sql.query(dataSource, "select entity_ref, at from scoring_evaluated where entity_ref = any(?)",
-                    List.of(refs), rs -> out.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+                    List.of((Object) refs.toArray(String[]::new)), rs -> out.put(rs.getString(1),
+                            rs.getTimestamp(2).toInstant()));
         }
         return out;
     }

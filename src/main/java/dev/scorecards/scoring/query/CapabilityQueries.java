@@ -95,9 +95,21 @@ public class CapabilityQueries {
         return out[0];
     }
 
+    /**
+     * A recorded change of a capability's result (the contract's history item): its ladder level, each
+     * scorecard's level and percentage, consumers, the state of each check by id, whether it left.
+     */
+    public record Change(String at, String level, int levelIndex, JsonNode scorecards, int consumers, JsonNode checks,
+            boolean removed) {
+    }
+
+    /** A recorded change as a trend shows it: level and consumers. */
+    public record Point(Instant at, String level, int levelIndex, int consumers, boolean removed) {
+    }
+
     /** Every recorded change of a capability's result within [from, to], oldest first. */
-    public List<JsonNode> history(String ref, Instant from, Instant to) {
-        List<JsonNode> out = new ArrayList<>();
+    public List<Change> history(String ref, Instant from, Instant to) {
+        List<Change> out = new ArrayList<>();
         List<Object> params = new ArrayList<>(List.of(ref));
         StringBuilder sql = new StringBuilder("select at, level, level_index, scores::text, consumer_count, states::text,"
                 + " removed from scoring_history where entity_ref = ?");
@@ -111,44 +123,29 @@ public class CapabilityQueries {
         }
         sql.append(" order by at, id");
         query(sql.toString(), params, rs -> {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("at", rs.getTimestamp(1).toInstant().toString());
-            o.put("level", rs.getString(2));
-            o.put("levelIndex", rs.getInt(3));
             try {
-                o.set("scorecards", JSON.readTree(rs.getString(4)));
-                o.put("consumers", rs.getInt(5));
-                o.set("checks", JSON.readTree(rs.getString(6)));
+                out.add(new Change(rs.getTimestamp(1).toInstant().toString(), rs.getString(2), rs.getInt(3),
+                        JSON.readTree(rs.getString(4)), rs.getInt(5), JSON.readTree(rs.getString(6)), rs.getBoolean(7)));
             } catch (java.io.IOException e) {
                 throw new SQLException(e);
             }
-            o.put("removed", rs.getBoolean(7));
-            out.add(o);
         });
         return out;
     }
 
     /**
      * The level and consumer count at every recorded change of these capabilities, oldest first, per
-     * capability ({@code at}, {@code level}, {@code levelIndex}, {@code consumers}, {@code removed}); one
-     * query for them all, for lists that show a trend per row.
+     * capability; one query for them all, for lists that show a trend per row.
      */
-    public Map<String, List<JsonNode>> histories(Collection<String> refs) {
-        Map<String, List<JsonNode>> out = new HashMap<>();
+    public Map<String, List<Point>> histories(Collection<String> refs) {
+        Map<String, List<Point>> out = new HashMap<>();
         if (refs.isEmpty()) {
             return out;
         }
         query("select entity_ref, at, level, level_index, consumer_count, removed from scoring_history"
                 + " where entity_ref = any(?) order by entity_ref, at, id", List.of((Object) refs.toArray(String[]::new)),
-                rs -> {
-                    ObjectNode o = JSON.createObjectNode();
-                    o.put("at", rs.getTimestamp(2).toInstant().toString());
-                    o.put("level", rs.getString(3));
-                    o.put("levelIndex", rs.getInt(4));
-                    o.put("consumers", rs.getInt(5));
-                    o.put("removed", rs.getBoolean(6));
-                    out.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(o);
-                });
+                rs -> out.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(new Point(
+                        rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getBoolean(6))));
         return out;
     }
 

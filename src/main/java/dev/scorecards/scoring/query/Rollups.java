@@ -2,8 +2,6 @@ package dev.scorecards.scoring.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.Capabilities;
 import dev.scorecards.scoring.definitions.Scorecard;
@@ -26,6 +24,33 @@ import java.util.Set;
 public class Rollups {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A team with how many capabilities it produces and consumes (one item of the team list). */
+    public record TeamCounts(String teamRef, String title, int members, int produces, int consumes) {
+    }
+
+    /** One team: its members, the capabilities it produces and those it consumes. */
+    public record Team(String teamRef, String title, List<String> members, List<Produced> produces,
+            List<Consumed> consumes) {
+    }
+
+    /** A capability a team produces, with its level and its stored scores by scorecard. */
+    public record Produced(String entityRef, String owner, String level, int levelIndex, JsonNode scorecards) {
+    }
+
+    /** A capability a team consumes, and {@code via} the team's components that consume it. */
+    public record Consumed(String entityRef, String owner, String level, int levelIndex, JsonNode scorecards,
+            List<String> via) {
+    }
+
+    /** The capabilities inside a System or Domain: levels, the lowest, and average percentages by scorecard. */
+    public record Rollup(String entityRef, List<Member> capabilities, int count, String lowestLevel,
+            Map<String, Integer> levels, Map<String, Double> averagePercentage) {
+    }
+
+    /** A capability inside a System or Domain, with its level and its stored scores by scorecard. */
+    public record Member(String entityRef, String level, int levelIndex, JsonNode scorecards) {
+    }
+
     @Inject
     Capabilities capabilities;
     @Inject
@@ -34,7 +59,7 @@ public class Rollups {
     ScorecardDefinitions definitions;
 
     /** Every team with how many capabilities it produces and consumes. */
-    public ArrayNode teams() {
+    public List<TeamCounts> teams() {
         Map<String, int[]> counts = new LinkedHashMap<>();
         // an owner counts for its team, or a user for every team it is a member of (as team(ref) lists them)
         Map<String, Set<String>> ownerTeams = new HashMap<>();
@@ -56,38 +81,32 @@ public class Rollups {
                         }
                     }
                 });
-        ArrayNode out = JSON.createArrayNode();
+        List<TeamCounts> out = new ArrayList<>();
         for (Capabilities.Team t : teams) {
-            out.addObject().put("teamRef", t.ref()).put("title", t.title()).put("members", t.members().size())
-                    .put("produces", counts.get(t.ref())[0]).put("consumes", counts.get(t.ref())[1]);
+            out.add(new TeamCounts(t.ref(), t.title(), t.members().size(), counts.get(t.ref())[0],
+                    counts.get(t.ref())[1]));
         }
         return out;
     }
 
     /** One team: the capabilities it produces (with scores) and those it consumes (with the components that do). */
-    public ObjectNode team(String ref) {
+    public Team team(String ref) {
         Capabilities.Team team = capabilities.teams().stream().filter(t -> t.ref().equals(ref)).findFirst()
                 .orElseThrow(() -> ServiceError.notFound("No team " + ref));
         Set<String> owners = new HashSet<>(team.members());
         owners.add(ref);
-        ObjectNode out = JSON.createObjectNode();
-        out.put("teamRef", ref).put("title", team.title());
-        out.set("members", JSON.valueToTree(team.members()));
-        ArrayNode produces = out.putArray("produces");
-        ArrayNode consumes = out.putArray("consumes");
+        List<Produced> produces = new ArrayList<>();
+        List<Consumed> consumes = new ArrayList<>();
         queries.query("select c.entity_ref, c.owner_ref, d.consumers::text, c.level, c.level_index, c.scores::text"
                 + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref where c.removed_at"
                 + " is null and (c.owner_ref = any(?) or c.consuming_teams @> ?) order by c.entity_ref", List.of(owners.toArray(new String[0]), new String[] {ref}), rs -> {
-                    ObjectNode cap = JSON.createObjectNode();
-                    cap.put("entityRef", rs.getString(1)).put("owner", rs.getString(2)).put("level", rs.getString(4))
-                            .put("levelIndex", rs.getInt(5));
                     try {
-                        cap.set("scorecards", JSON.readTree(rs.getString(6)));
+                        JsonNode scorecards = JSON.readTree(rs.getString(6));
                         if (owners.contains(rs.getString(2))) {
-                            produces.add(cap);
+                            produces.add(new Produced(rs.getString(1), rs.getString(2), rs.getString(4), rs.getInt(5),
+                                    scorecards));
                         } else {
-                            ObjectNode used = cap.deepCopy();
-                            ArrayNode via = used.putArray("via");
+                            List<String> via = new ArrayList<>();
                             for (JsonNode c : JSON.readTree(rs.getString(3))) {
                                 for (JsonNode t : c.path("teams")) {
                                     if (t.asText().equals(ref)) {
@@ -95,17 +114,18 @@ public class Rollups {
                                     }
                                 }
                             }
-                            consumes.add(used);
+                            consumes.add(new Consumed(rs.getString(1), rs.getString(2), rs.getString(4), rs.getInt(5),
+                                    scorecards, via));
                         }
                     } catch (java.io.IOException e) {
                         throw new java.sql.SQLException(e);
                     }
                 });
-        return out;
+        return new Team(ref, team.title(), team.members(), produces, consumes);
     }
 
     /** The capabilities inside a System or Domain (itself included when it is one), summarised. */
-    public ObjectNode rollup(String ref, String kind) {
+    public Rollup rollup(String ref, String kind) {
         if (!kind.equals(capabilities.kindOf(ref))) {
             throw ServiceError.notFound("No " + kind + " " + ref);
         }
@@ -115,9 +135,7 @@ public class Rollups {
                 inside.add(part);
             }
         }
-        ObjectNode out = JSON.createObjectNode();
-        out.put("entityRef", ref);
-        ArrayNode items = out.putArray("capabilities");
+        List<Member> items = new ArrayList<>();
         Map<String, Integer> levels = new LinkedHashMap<>();
         Scorecard ladder = definitions.ladder();
         if (ladder != null) {
@@ -128,11 +146,9 @@ public class Rollups {
         String[] lowestLevel = {null};
         queries.query("select entity_ref, level, level_index, scores::text from scoring_capability where removed_at"
                 + " is null and entity_ref = any(?) order by entity_ref", List.<Object>of((Object) inside.toArray(new String[0])), rs -> {
-                    ObjectNode cap = items.addObject();
-                    cap.put("entityRef", rs.getString(1)).put("level", rs.getString(2)).put("levelIndex", rs.getInt(3));
                     try {
                         JsonNode scores = JSON.readTree(rs.getString(4));
-                        cap.set("scorecards", scores);
+                        items.add(new Member(rs.getString(1), rs.getString(2), rs.getInt(3), scores));
                         scores.fields().forEachRemaining(e -> {
                             double[] s = sums.computeIfAbsent(e.getKey(), k -> new double[2]);
                             s[0] += e.getValue().path("percentage").asDouble();
@@ -148,11 +164,8 @@ public class Rollups {
                         lowestLevel[0] = level;
                     }
                 });
-        out.put("count", items.size());
-        out.put("lowestLevel", items.isEmpty() ? null : lowestLevel[0]);
-        out.set("levels", JSON.valueToTree(levels));
-        ObjectNode averages = out.putObject("averagePercentage");
+        Map<String, Double> averages = new LinkedHashMap<>();
         sums.forEach((k, s) -> averages.put(k, Math.round(s[0] / s[1] * 10) / 10.0));
-        return out;
+        return new Rollup(ref, items, items.size(), items.isEmpty() ? null : lowestLevel[0], levels, averages);
     }
 }

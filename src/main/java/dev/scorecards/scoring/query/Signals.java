@@ -2,8 +2,6 @@ package dev.scorecards.scoring.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.facts.BypassReasons;
 import dev.scorecards.facts.CapabilityFacts;
 import dev.scorecards.facts.graph.TeamInteractions;
@@ -47,13 +45,12 @@ public class Signals {
     @Inject
     BypassReasons bypassReasons;
 
-    private volatile ObjectNode summary;
-    private volatile String summaryKey;
+    private volatile Kept summary;
 
     /** The days from a capability's first appearance to its first consumer: figures, and one item per capability. */
     public record TimeToFirstAdopter(Double medianDays, Double p90Days, long n, long notReported, List<Item> items) {
         /** The median and p90 over the capabilities where it was observed; how many were, and were not. */
-        record Figures(Double medianDays, Double p90Days, long n, long notReported) {
+        public record Figures(Double medianDays, Double p90Days, long n, long notReported) {
         }
 
         /** One capability: when it appeared, when its first consumer did, the days between, or why not. */
@@ -125,16 +122,34 @@ public class Signals {
         return r[0];
     }
 
-    /** The organisation at a glance; recomputed only after results or the team graph changed. */
-    public ObjectNode summary() {
-        TeamInteractions.Result graph = teams.compute();
-        // the results' version lives in the database, so a change made by another replica is seen too
-        String key = store.version() + ":" + graph.version() + ":" + bypassReasons.version();
-        ObjectNode cached = summary;
-        if (cached != null && key.equals(summaryKey)) {
-            return cached;
+    /**
+     * What the summary depends on, as one key: the results' version (in the database, so that a change made
+     * by another replica is seen too), the team graph's and the bypass answers'. Equal keys, equal summaries.
+     */
+    private String version() {
+        return store.version() + ":" + teams.compute().version() + ":" + bypassReasons.version();
+    }
+
+    /**
+     * The organisation at a glance; recomputed only after results, the team graph or the bypass answers
+     * changed (the same instance is returned until then, so that callers may keep what they made of it).
+     */
+    public OrganisationSummary summary() {
+        String key = version();
+        Kept kept = summary;
+        if (kept != null && key.equals(kept.key())) {
+            return kept.summary();
         }
-        ObjectNode out = JSON.createObjectNode();
+        OrganisationSummary out = compute();
+        summary = new Kept(key, out);
+        return out;
+    }
+
+    private record Kept(String key, OrganisationSummary summary) {
+    }
+
+    private OrganisationSummary compute() {
+        TeamInteractions.Result graph = teams.compute();
         Map<String, Long> levels = new LinkedHashMap<>();
         Scorecard ladder = definitions.ladder();
         if (ladder != null) {
@@ -147,10 +162,8 @@ public class Signals {
                     levels.put(rs.getString(1), rs.getLong(2));
                     total[0] += rs.getLong(2);
                 });
-        out.put("capabilities", total[0]);
-        out.set("levels", JSON.valueToTree(levels));
-        ObjectNode adoption = out.putObject("adoptionRate");
-        ArrayNode buckets = adoption.putArray("buckets");
+        List<OrganisationSummary.Bucket> buckets = new ArrayList<>();
+        Double[] median = new Double[1];
         StringBuilder sql = new StringBuilder("select count(*) filter (where adoption_rate = 0)");
         for (int i = 1; i < ADOPTION_BUCKETS.length; i++) {
             sql.append(", count(*) filter (where adoption_rate > ").append(ADOPTION_BUCKETS[i - 1])
@@ -159,62 +172,46 @@ public class Signals {
         sql.append(", percentile_cont(0.5) within group (order by adoption_rate) from scoring_capability"
                 + " where removed_at is null");
         queries.query(sql.toString(), List.of(), rs -> {
-            buckets.addObject().put("from", 0.0).put("to", 0.0).put("count", rs.getLong(1));
+            buckets.add(new OrganisationSummary.Bucket(0.0, 0.0, rs.getLong(1)));
             for (int i = 1; i < ADOPTION_BUCKETS.length; i++) {
-                buckets.addObject().put("from", ADOPTION_BUCKETS[i - 1]).put("to", ADOPTION_BUCKETS[i])
-                        .put("count", rs.getLong(i + 1));
+                buckets.add(new OrganisationSummary.Bucket(ADOPTION_BUCKETS[i - 1], ADOPTION_BUCKETS[i],
+                        rs.getLong(i + 1)));
             }
-            putNullable(adoption, "median", rs.getObject(ADOPTION_BUCKETS.length + 1));
+            median[0] = rounded(rs.getObject(ADOPTION_BUCKETS.length + 1));
         });
-        out.set("timeToFirstAdopter", JSON.valueToTree(timeToFirstAdopterFigures()));
-        out.set("satisfaction", JSON.valueToTree(feedback.overall()));
-        ObjectNode bypasses = out.putObject("bypasses");
+        long[] bypassCounts = new long[2];
         queries.query("select coalesce(sum(bypass_count), 0), count(*) filter (where bypass_count > 0)"
                 + " from scoring_capability where removed_at is null", List.of(), rs -> {
-                    bypasses.put("count", rs.getLong(1));
-                    bypasses.put("capabilities", rs.getLong(2));
+                    bypassCounts[0] = rs.getLong(1);
+                    bypassCounts[1] = rs.getLong(2);
                 });
-        bypasses.put("ratio", orgBypassRatio());
         Map<String, List<CapabilityFacts.Bypass>> bypassed = new LinkedHashMap<>();
         bypasses().items().forEach(i -> bypassed.put(i.entityRef(), i.bypasses()));
         BypassReasons.Tally tally = bypassReasons.tally(bypassed);
-        bypasses.put("answered", tally.answered());
-        bypasses.set("reasons", JSON.valueToTree(tally.reasons()));
-        bypasses.set("open", JSON.valueToTree(tally.open()));
-        out.set("operationalEfficiency", operationalEfficiency());
-        out.set("bottlenecks", JSON.valueToTree(graph.bottlenecks()));
-        out.put("computedAt", Instant.now().toString());
-        summary = out;
-        summaryKey = key;
-        return out;
+        OrganisationSummary.Bypasses bypasses = new OrganisationSummary.Bypasses(bypassCounts[0], bypassCounts[1],
+                orgBypassRatio(), tally.answered(), tally.reasons(), tally.open());
+        return new OrganisationSummary(total[0], levels, new OrganisationSummary.Adoption(buckets, median[0]),
+                timeToFirstAdopterFigures(), feedback.overall(), bypasses,
+                new OrganisationSummary.OperationalEfficiency(figure("supportLoadPerTeam"), figure("coordinationCost")),
+                graph.bottlenecks(), Instant.now().toString());
     }
 
     /**
-     * Support load per consuming team (over the capabilities that report it) and coordination cost of a
-     * change: median and maximum of each, and the three capabilities highest on each.
+     * A fact's support load per consuming team (over the capabilities that report it) or coordination
+     * cost of a change: median and maximum, and the three capabilities highest on it.
      */
-    private ObjectNode operationalEfficiency() {
-        ObjectNode out = JSON.createObjectNode();
+    private OrganisationSummary.Figure figure(String fact) {
         String from = " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
                 + " where c.removed_at is null";
-        for (String fact : List.of("supportLoadPerTeam", "coordinationCost")) {
-            String value = "(d.result -> 'facts' ->> '" + fact + "')::double precision";
-            ObjectNode o = out.putObject(fact);
-            queries.query("select count(" + value + "), percentile_cont(0.5) within group (order by " + value + "), max("
-                    + value + ")" + from, List.of(), rs -> {
-                        o.put("capabilities", rs.getLong(1));
-                        putNullable(o, "median", rs.getObject(2));
-                        putNullable(o, "max", rs.getObject(3));
-                    });
-            ArrayNode highest = o.putArray("highest");
-            queries.query("select c.entity_ref, " + value + from + " and " + value + " > 0 order by 2 desc, 1 limit 3",
-                    List.of(), rs -> highest.addObject().put("entityRef", rs.getString(1)).put("value", rs.getDouble(2)));
-        }
-        return out;
-    }
-
-    private static void putNullable(ObjectNode o, String field, Object value) {
-        o.put(field, rounded(value));
+        String value = "(d.result -> 'facts' ->> '" + fact + "')::double precision";
+        OrganisationSummary.Figure[] out = new OrganisationSummary.Figure[1];
+        List<OrganisationSummary.Highest> highest = new ArrayList<>();
+        queries.query("select count(" + value + "), percentile_cont(0.5) within group (order by " + value + "), max("
+                + value + ")" + from, List.of(), rs -> out[0] = new OrganisationSummary.Figure(rs.getLong(1),
+                        rounded(rs.getObject(2)), rounded(rs.getObject(3)), highest));
+        queries.query("select c.entity_ref, " + value + from + " and " + value + " > 0 order by 2 desc, 1 limit 3",
+                List.of(), rs -> highest.add(new OrganisationSummary.Highest(rs.getString(1), rs.getDouble(2))));
+        return out[0];
     }
 
     /** A figure rounded to four decimals, or null when there is none. */

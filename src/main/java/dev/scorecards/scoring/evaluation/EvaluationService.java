@@ -45,7 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.scorecards.scoring.ScoringConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -83,8 +83,8 @@ public class EvaluationService {
     @Inject
     EvaluationMetrics metrics;
 
-    @ConfigProperty(name = "scorecards.evaluation.sync-limit", defaultValue = "1000")
-    int syncLimit;
+    @Inject
+    ScoringConfig.Evaluation config;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scoring");
@@ -121,7 +121,7 @@ public class EvaluationService {
                     changed.size(), (t1 - t0) / 1_000_000, o.evaluated(), o.millis());
             return o;
         }));
-        if (changed.size() <= syncLimit) {
+        if (changed.size() <= config.syncLimit()) {
             await(f);
         }
     }

@@ -90,8 +90,9 @@ public class BypassReasons {
      * {@code answeredBy}, who must then be a member of the team.
      */
     @Transactional
-    public Answered answer(String ref, String team, String reason, String comment, String instead, String answeredBy,
-            boolean verified) {
+    public Answered answer(EntityRef capability, String team, String reason, String comment, String instead,
+            String answeredBy, boolean verified) {
+        String ref = capability.toString();
         CapabilityFacts facts = capabilities.facts(ref);
         if (facts == null) {
             throw ServiceError.notFound("No capability " + ref);
@@ -257,7 +258,7 @@ public class BypassReasons {
             if (member.substring(member.indexOf('/') + 1).equals(wanted)) {
                 return true;
             }
-            StoredEntity user = catalog.byRef(member);
+            StoredEntity user = catalog.byRef(EntityRef.parse(member));
             if (user != null && wanted.equals(email(user).toLowerCase(Locale.ROOT))) {
                 return true;
             }

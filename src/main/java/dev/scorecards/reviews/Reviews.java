@@ -54,8 +54,9 @@ public class Reviews {
     /** A team's review; a team the catalog does not know and that never owned a capability is a 404. */
     public Review team(String namespace, String name, String period, String at) {
         Period p = Period.of(period, at, LocalDate.now(ZoneOffset.UTC));
-        String team = new EntityRef("group", namespace, name).toString().toLowerCase(java.util.Locale.ROOT);
-        if (catalog.byRef(team) == null && !snapshots.everOwnedBy(team)) {
+        EntityRef teamRef = new EntityRef("group", namespace, name);
+        String team = teamRef.toString();
+        if (catalog.byRef(teamRef) == null && !snapshots.everOwnedBy(team)) {
             throw ServiceError.notFound("No team " + team);
         }
         return build(p, team, "Platform review of " + team + ", " + p.label());

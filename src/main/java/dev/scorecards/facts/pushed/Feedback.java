@@ -1,5 +1,6 @@
 package dev.scorecards.facts.pushed;
 
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.Capabilities;
@@ -51,7 +52,8 @@ public class Feedback {
     }
 
     @Transactional
-    public Vote vote(String ref, String voter, String identifiedBy, Integer score, String comment) {
+    public Vote vote(EntityRef capability, String voter, String identifiedBy, Integer score, String comment) {
+        String ref = capability.toString();
         if (!capabilities.isCapability(ref)) {
             throw ServiceError.notFound("No capability " + ref);
         }

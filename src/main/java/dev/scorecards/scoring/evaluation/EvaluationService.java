@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.CatalogChanged;
 import dev.scorecards.catalog.CatalogChangedElsewhere;
 import dev.scorecards.catalog.ChangeSet;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.Capabilities;
@@ -143,7 +144,8 @@ public class EvaluationService {
     }
 
     /** Re-evaluates one capability now; 404 when the entity is not a capability. */
-    public Outcome evaluate(String ref) {
+    public Outcome evaluate(EntityRef capability) {
+        String ref = capability.toString();
         if (!capabilities.isCapability(ref)) {
             throw ServiceError.notFound("No capability " + ref);
         }

@@ -134,10 +134,6 @@ public class BypassReasons {
 
     private Stored store(String ref, String teamRef, String reason, String comment, String instead,
             String answeredBy, String identifiedBy) {
-        BypassAnswer.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "bypass\n" + ref + "\n" + teamRef).getSingleResult();
-        boolean replaced = BypassAnswer.update("current = false where entityRef = ?1 and teamRef = ?2 and current = true", ref,
-                teamRef) > 0;
         BypassAnswer a = new BypassAnswer();
         a.entityRef = ref;
         a.teamRef = teamRef;
@@ -147,8 +143,7 @@ public class BypassReasons {
         a.answeredBy = answeredBy;
         a.identifiedBy = identifiedBy;
         a.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        a.persist();
-        return new Stored(a, replaced);
+        return new Stored(a, a.storeAsCurrent("bypass"));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.bench.ServiceProcess;
 import java.io.IOException;
+import org.awaitility.Awaitility;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,23 +79,25 @@ class CrashRestartIT {
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         pb.environment().put("SCORECARDS_EXAMPLES_LOAD", "false");
         Process p = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("the service exited with " + p.exitValue() + "; see " + dir.resolve("service.log"));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return p;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        try {
+            Awaitility.await("the service ready; see " + dir.resolve("service.log")).atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast("the service exited; see " + dir.resolve("service.log"), () -> !p.isAlive())
+                    .until(() -> ready(port));
+        } catch (RuntimeException | AssertionError e) {
+            p.destroyForcibly();
+            throw e;
         }
-        p.destroyForcibly();
-        throw new AssertionError("the service did not become ready; see " + dir.resolve("service.log"));
+        return p;
+    }
+
+    private static boolean ready(int port) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     private static int ingest(int port, String name) throws Exception {

@@ -12,7 +12,7 @@ import dev.scorecards.notifications.Receiver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +80,8 @@ class NotificationFaultsIT {
             assertEquals(0, receiver.received("/hook").size());
 
             service = FaultFixture.service(dir, "service", postgres, env(true));
-            Instant end = Instant.now().plus(Duration.ofSeconds(30));
-            while (receiver.received("/hook").size() < pending.size() && Instant.now().isBefore(end)) {
-                Thread.sleep(100);
-            }
+            Awaitility.await("every pending delivery sent").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> receiver.received("/hook").size() >= pending.size());
             List<String> sent = receiver.received("/hook").stream().map(g -> g.header("X-Scorecards-Delivery")).toList();
             assertEquals(pending.stream().map(r -> r.get(0)).toList(), sent, "every delivery, once, in order");
             assertEquals(List.of(List.of(String.valueOf(pending.size()))), query(postgres,
@@ -113,11 +111,9 @@ class NotificationFaultsIT {
             }
             ingest(b, "pay", "full", catalog(systems, false)).statusCode(200);
             ingest(a, "pay", "full", catalog(systems, true)).statusCode(200);
-            Instant end = Instant.now().plus(Duration.ofSeconds(90));
-            while (Instant.now().isBefore(end) && !query(postgres, "select count(*) from notification_delivery"
-                    + " where status <> 'delivered'").equals(List.of(List.of("0")))) {
-                Thread.sleep(200);
-            }
+            Awaitility.await("every delivery delivered").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> query(postgres, "select count(*) from notification_delivery where status <> 'delivered'")
+                            .equals(List.of(List.of("0"))));
             List<List<String>> deliveries = query(postgres, "select id::text, status, attempts from notification_delivery");
             assertTrue(deliveries.size() >= 4 * systems * 2, "deliveries: " + deliveries.size());
             Map<String, Integer> times = new HashMap<>();

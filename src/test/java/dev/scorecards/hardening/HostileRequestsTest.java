@@ -90,6 +90,34 @@ class HostileRequestsTest {
         assertEquals("/api/catalog/ingest?source=s", body.path("request").path("url").asText());
     }
 
+    @Test
+    void anUndecodableTargetALongLineAndLargeHeadersAreRefusedInTheEnvelope() throws IOException {
+        for (String target : new String[] {"/%zz", "/api/scorecards/summary?q=%zz", "/api/catalog/entities/by-name/a/b/%"}) {
+            JsonNode body = envelope(raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                    400);
+            assertEquals("InputError", body.path("error").path("name").asText(), target);
+            assertTrue(body.path("error").path("message").asText()
+                    .startsWith("Malformed request: the request target is not a valid URI: malformed escape pair at index "),
+                    body.toString());
+            assertEquals(target, body.path("request").path("url").asText());
+        }
+        String longQuery = "/api/scorecards/summary?pad=" + "a".repeat(4100);
+        JsonNode line = envelope(raw("GET " + longQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"),
+                414);
+        assertEquals("UriTooLongError", line.path("error").path("name").asText());
+        assertEquals("Malformed request: the request line is 4141 characters long, longer than the limit of 4096"
+                + " (scorecards.http.max-request-line)", line.path("error").path("message").asText());
+        JsonNode headers = envelope(raw("GET /api/scorecards/summary HTTP/1.1\r\nHost: localhost\r\nX-Pad: "
+                + "b".repeat(30_000) + "\r\nConnection: close\r\n\r\n"), 431);
+        assertEquals("RequestHeaderFieldsTooLargeError", headers.path("error").path("name").asText());
+        assertEquals("Malformed request: the header fields take 30045 bytes, more than the limit of 20480"
+                + " (scorecards.http.max-header-size)", headers.path("error").path("message").asText());
+        // just under both limits is served
+        String under = raw("GET /api/scorecards/summary?pad=" + "a".repeat(4000) + " HTTP/1.1\r\nHost: localhost\r\nX-Pad: "
+                + "b".repeat(19_000) + "\r\nConnection: close\r\n\r\n");
+        assertTrue(under.startsWith("HTTP/1.1 200 "), under.substring(0, Math.min(200, under.length())));
+    }
+
     /** The problem a location registration reports for {@code target}. */
     private static String registrationProblem(String type, String target) {
         return given().contentType("application/json").body("{\"type\": \"" + type + "\", \"target\": \"" + target

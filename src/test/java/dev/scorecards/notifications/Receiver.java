@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,17 +94,14 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** Waits up to {@code timeout} for a request to {@code path} matching {@code test}; null when none came. */
-    public Got await(String path, Predicate<Got> test, Duration timeout) throws InterruptedException {
-        Instant end = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(end)) {
-            for (Got g : got) {
-                if (g.path().equals(path) && test.test(g)) {
-                    return g;
-                }
-            }
-            Thread.sleep(20);
+    public Got await(String path, Predicate<Got> test, Duration timeout) {
+        try {
+            return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+                    .until(() -> got.stream().filter(g -> g.path().equals(path) && test.test(g)).findFirst().orElse(null),
+                            java.util.Objects::nonNull);
+        } catch (ConditionTimeoutException none) {
+            return null;
         }
-        return null;
     }
 
     @Override

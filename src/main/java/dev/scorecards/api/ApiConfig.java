@@ -16,6 +16,14 @@ public final class ApiConfig {
         /** How long a request body may take to arrive (408 after it). */
         @WithDefault("30s")
         Duration bodyReadTimeout();
+
+        /** The longest request line answered normally (414 in the envelope above it). */
+        @WithDefault("4096")
+        int maxRequestLine();
+
+        /** The largest header fields, in bytes, answered normally (431 in the envelope above them). */
+        @WithDefault("20480")
+        long maxHeaderSize();
     }
 
     /** {@code scorecards.public-url}: where callers reach the service (the base of badge Markdown); unset: relative links. */

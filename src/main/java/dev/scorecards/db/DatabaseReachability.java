@@ -1,6 +1,7 @@
 package dev.scorecards.db;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public class DatabaseReachability {
     private boolean reachable;
     private boolean checked;
 
-    @jakarta.inject.Inject
+    @Inject
     DatabaseReachability(DatasourceConfig config) {
         this(config.jdbc().url(), config.username(), config.password());
     }

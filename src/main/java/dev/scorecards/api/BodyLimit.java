@@ -9,7 +9,7 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.scorecards.ingest.IngestConfig;
 
 /**
  * Reads every request body completely, within the size limit and the read timeout, before the
@@ -19,11 +19,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BodyLimit {
-    @ConfigProperty(name = "scorecards.ingest.max-body-bytes")
-    long limit;
+    private final long limit;
+    private final Duration timeout;
 
-    @ConfigProperty(name = "scorecards.http.body-read-timeout", defaultValue = "30s")
-    Duration timeout;
+    BodyLimit(IngestConfig.Ingest ingest, ApiConfig.Http http) {
+        this.limit = ingest.maxBodyBytes();
+        this.timeout = http.bodyReadTimeout();
+    }
 
     void install(@Observes Router router) {
         router.route().order(-100).handler(this::read);

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,10 +25,9 @@ public class MalformedRequests {
     private final int maxRequestLine;
     private final long maxHeaderSize;
 
-    MalformedRequests(@ConfigProperty(name = "scorecards.http.max-request-line", defaultValue = "4096") int maxRequestLine,
-            @ConfigProperty(name = "scorecards.http.max-header-size", defaultValue = "20480") long maxHeaderSize) {
-        this.maxRequestLine = maxRequestLine;
-        this.maxHeaderSize = maxHeaderSize;
+    MalformedRequests(ApiConfig.Http config) {
+        this.maxRequestLine = config.maxRequestLine();
+        this.maxHeaderSize = config.maxHeaderSize();
     }
 
     void install(@Observes Router router) {

@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The campaigns defined as YAML files (one or more documents each) in {@code scorecards.campaigns.dir},
@@ -29,8 +28,8 @@ public class CampaignFiles {
     private final Map<String, CampaignSpec> byId;
 
     @Inject
-    CampaignFiles(@ConfigProperty(name = "scorecards.campaigns.dir") Optional<String> dir,
-            ScorecardDefinitions definitions) {
+    CampaignFiles(CampaignsConfig config, ScorecardDefinitions definitions) {
+        Optional<String> dir = config.dir();
         Map<String, CampaignSpec> out = new LinkedHashMap<>();
         if (dir.isPresent() && !dir.get().isBlank()) {
             Path d = Path.of(dir.get());

@@ -1,11 +1,11 @@
 package dev.scorecards.db;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether PostgreSQL can be reached right now: a fresh connection of its own (not from the pool,
@@ -17,16 +17,24 @@ public class DatabaseReachability {
     private static final int TIMEOUT_SECONDS = 1;
     private static final long KEEP_NANOS = 1_000_000_000L;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    Optional<String> username;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
+    private final String url;
+    private final Optional<String> username;
+    private final Optional<String> password;
 
     private long checkedAt;
     private boolean reachable;
     private boolean checked;
+
+    @Inject
+    DatabaseReachability(DatasourceConfig config) {
+        this(config.jdbc().url(), config.username(), config.password());
+    }
+
+    DatabaseReachability(String url, Optional<String> username, Optional<String> password) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+    }
 
     /** True when a new connection to the database opens and answers within a second. */
     public synchronized boolean reachable() {

@@ -1,15 +1,10 @@
 package dev.scorecards.facts;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 
 /**
  * A row of {@code facts_bypass_reason}: why one team goes around a capability; only the team's
@@ -17,15 +12,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "facts_bypass_reason")
-public class BypassAnswer extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @NotBlank
-    @Column(name = "entity_ref")
-    public String entityRef;
-
+public class BypassAnswer extends CurrentAnswer {
     @NotBlank
     @Column(name = "team_ref")
     public String teamRef;
@@ -47,7 +34,13 @@ public class BypassAnswer extends PanacheEntityBase {
     @Column(name = "identified_by")
     public String identifiedBy;
 
-    public Instant at;
+    @Override
+    protected String voterField() {
+        return "teamRef";
+    }
 
-    public boolean current = true;
+    @Override
+    protected String voter() {
+        return teamRef;
+    }
 }

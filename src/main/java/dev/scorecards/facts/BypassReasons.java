@@ -90,8 +90,9 @@ public class BypassReasons {
      * {@code answeredBy}, who must then be a member of the team.
      */
     @Transactional
-    public Answered answer(String ref, String team, String reason, String comment, String instead, String answeredBy,
-            boolean verified) {
+    public Answered answer(EntityRef capability, String team, String reason, String comment, String instead,
+            String answeredBy, boolean verified) {
+        String ref = capability.toString();
         CapabilityFacts facts = capabilities.facts(ref);
         if (facts == null) {
             throw ServiceError.notFound("No capability " + ref);
@@ -133,10 +134,6 @@ public class BypassReasons {
 
     private Stored store(String ref, String teamRef, String reason, String comment, String instead,
             String answeredBy, String identifiedBy) {
-        BypassAnswer.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "bypass\n" + ref + "\n" + teamRef).getSingleResult();
-        boolean replaced = BypassAnswer.update("current = false where entityRef = ?1 and teamRef = ?2 and current = true", ref,
-                teamRef) > 0;
         BypassAnswer a = new BypassAnswer();
         a.entityRef = ref;
         a.teamRef = teamRef;
@@ -146,8 +143,7 @@ public class BypassReasons {
         a.answeredBy = answeredBy;
         a.identifiedBy = identifiedBy;
         a.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        a.persist();
-        return new Stored(a, replaced);
+        return new Stored(a, a.storeAsCurrent("bypass"));
     }
 
     /**
@@ -257,7 +253,7 @@ public class BypassReasons {
             if (member.substring(member.indexOf('/') + 1).equals(wanted)) {
                 return true;
             }
-            StoredEntity user = catalog.byRef(member);
+            StoredEntity user = catalog.byRef(EntityRef.parse(member));
             if (user != null && wanted.equals(email(user).toLowerCase(Locale.ROOT))) {
                 return true;
             }

@@ -11,10 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The MCP endpoint follows the REST API's access rules: its tools are reads ({@link Role#READ}), so while
@@ -29,14 +27,17 @@ public class McpAccess {
     /** After Quarkus' authentication filter (order -200), which leaves the caller's deferred identity. */
     static final int ORDER = -50;
 
-    @Inject
-    AccessConfig.Auth config;
-    @Inject
-    IdentityFailure failures;
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
-    @ConfigProperty(name = "quarkus.mcp.server.http.root-path", defaultValue = "/mcp")
-    String root;
+    private final AccessConfig.Auth config;
+    private final IdentityFailure failures;
+    private final boolean oidc;
+    private final String root;
+
+    McpAccess(AccessConfig.Auth config, IdentityFailure failures, AccessConfig.Oidc oidc, McpConfig mcp) {
+        this.config = config;
+        this.failures = failures;
+        this.oidc = oidc.tenantEnabled();
+        this.root = mcp.rootPath();
+    }
 
     void install(@Observes Router router) {
         // the extension always serves the deprecated HTTP/SSE transport (2024-11-05) beside streamable HTTP and

@@ -3,13 +3,13 @@ package dev.scorecards.reviews;
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
+import dev.scorecards.facts.graph.TeamsConfig;
 import dev.scorecards.reviews.Review.AdoptionItem;
 import dev.scorecards.reviews.Review.Rung;
 import dev.scorecards.scoring.definitions.Check;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds platform reviews: the capabilities as stored at the period's end against those at the previous
@@ -27,21 +26,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Reviews {
-    @Inject
-    Snapshots snapshots;
-    @Inject
-    ReviewFigures figures;
-    @Inject
-    ReviewCampaigns campaigns;
-    @Inject
-    ReviewBypasses bypasses;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    CatalogQueries catalog;
+    private final Snapshots snapshots;
+    private final ReviewFigures figures;
+    private final ReviewCampaigns campaigns;
+    private final ReviewBypasses bypasses;
+    private final ScorecardDefinitions definitions;
+    private final CatalogQueries catalog;
+    private final double bottleneckShare;
 
-    @ConfigProperty(name = "scorecards.teams.bottleneck-share", defaultValue = "0.5")
-    double bottleneckShare;
+    Reviews(Snapshots snapshots, ReviewFigures figures, ReviewCampaigns campaigns, ReviewBypasses bypasses,
+            ScorecardDefinitions definitions, CatalogQueries catalog, TeamsConfig teams) {
+        this.snapshots = snapshots;
+        this.figures = figures;
+        this.campaigns = campaigns;
+        this.bypasses = bypasses;
+        this.definitions = definitions;
+        this.catalog = catalog;
+        this.bottleneckShare = teams.bottleneckShare();
+    }
 
     /** The organisation's review of the period that holds {@code at} (null: today, UTC). */
     public Review org(String period, String at) {
@@ -52,8 +54,9 @@ public class Reviews {
     /** A team's review; a team the catalog does not know and that never owned a capability is a 404. */
     public Review team(String namespace, String name, String period, String at) {
         Period p = Period.of(period, at, LocalDate.now(ZoneOffset.UTC));
-        String team = new EntityRef("group", namespace, name).toString().toLowerCase(java.util.Locale.ROOT);
-        if (catalog.byRef(team) == null && !snapshots.everOwnedBy(team)) {
+        EntityRef teamRef = new EntityRef("group", namespace, name);
+        String team = teamRef.toString();
+        if (catalog.byRef(teamRef) == null && !snapshots.everOwnedBy(team)) {
             throw ServiceError.notFound("No team " + team);
         }
         return build(p, team, "Platform review of " + team + ", " + p.label());

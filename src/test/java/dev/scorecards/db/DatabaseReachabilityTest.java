@@ -21,15 +21,13 @@ class DatabaseReachabilityTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        DatabaseReachability elsewhere = new DatabaseReachability();
-        elsewhere.url = "jdbc:postgresql://127.0.0.1:" + closed + "/postgres";
-        elsewhere.username = Optional.of("postgres");
-        elsewhere.password = Optional.of("postgres");
+        DatabaseReachability elsewhere = new DatabaseReachability("jdbc:postgresql://127.0.0.1:" + closed + "/postgres",
+                Optional.of("postgres"), Optional.of("postgres"));
         assertEquals(false, elsewhere.reachable());
         // a server that accepts but never answers: the check gives up after its timeout
         try (ServerSocket silent = new ServerSocket(0)) {
-            elsewhere.url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/postgres";
-            assertEquals(false, DatabaseReachability.connects(elsewhere.url, "postgres", "postgres"));
+            assertEquals(false, DatabaseReachability.connects("jdbc:postgresql://127.0.0.1:" + silent.getLocalPort()
+                    + "/postgres", "postgres", "postgres"));
         }
     }
 }

@@ -43,4 +43,27 @@ public final class AccessConfig {
         @WithDefault("60")
         int evaluatePerMinute();
     }
+
+    @ConfigMapping(prefix = "scorecards.audit")
+    public interface Audit {
+        /** How long a row of the audit log is kept. */
+        @WithDefault("90d")
+        Duration retention();
+
+        /** How often rows older than the retention are deleted (a scheduler interval, or {@code off}). */
+        @WithDefault("1h")
+        String pruneEvery();
+    }
+
+    /** Quarkus' own OIDC switch ({@code quarkus.oidc.tenant-enabled}), as the access rules read it. */
+    @ConfigMapping(prefix = "quarkus.oidc")
+    public interface Oidc {
+        boolean tenantEnabled();
+    }
+
+    /** The address the service listens on ({@code quarkus.http.host}; its secure default: {@link DefaultHost}). */
+    @ConfigMapping(prefix = "quarkus.http")
+    public interface Http {
+        String host();
+    }
 }

@@ -6,12 +6,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -22,18 +20,22 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AccessFilter {
     private static final Logger LOG = Logger.getLogger(AccessFilter.class);
-    @Inject
-    Permissions permissions;
-    @Inject
-    RateLimiter limiter;
-    @Inject
-    AccessConfig.Auth config;
-    @Inject
-    CurrentIdentityAssociation identities;
-    @Inject
-    IdentityFailure failures;
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
+    private final Permissions permissions;
+    private final RateLimiter limiter;
+    private final AccessConfig.Auth config;
+    private final CurrentIdentityAssociation identities;
+    private final IdentityFailure failures;
+    private final boolean oidc;
+
+    AccessFilter(Permissions permissions, RateLimiter limiter, AccessConfig.Auth config,
+            CurrentIdentityAssociation identities, IdentityFailure failures, AccessConfig.Oidc oidc) {
+        this.permissions = permissions;
+        this.limiter = limiter;
+        this.config = config;
+        this.identities = identities;
+        this.failures = failures;
+        this.oidc = oidc.tenantEnabled();
+    }
 
     @ServerRequestFilter
     public Uni<Response> check(ContainerRequestContext ctx, ResourceInfo info, HttpServerRequest request) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,8 +20,11 @@ public class AuditLog {
     static final int MAX_TEXT = 2000;
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
 
-    @ConfigProperty(name = "scorecards.audit.retention", defaultValue = "90d")
-    Duration retention;
+    private final Duration retention;
+
+    AuditLog(AccessConfig.Audit config) {
+        this.retention = config.retention();
+    }
 
     @Scheduled(every = "${scorecards.audit.prune-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)

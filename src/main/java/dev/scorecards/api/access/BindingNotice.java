@@ -3,7 +3,6 @@ package dev.scorecards.api.access;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Says at start-up who can reach the service, and how to change it (see {@link DefaultHost}). */
@@ -11,10 +10,13 @@ import org.jboss.logging.Logger;
 public class BindingNotice {
     private static final Logger LOG = Logger.getLogger(BindingNotice.class);
 
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
-    @ConfigProperty(name = DefaultHost.HOST)
-    String host;
+    private final boolean oidc;
+    private final String host;
+
+    BindingNotice(AccessConfig.Oidc oidc, AccessConfig.Http http) {
+        this.oidc = oidc.tenantEnabled();
+        this.host = http.host();
+    }
 
     void started(@Observes StartupEvent start) {
         if (oidc) {

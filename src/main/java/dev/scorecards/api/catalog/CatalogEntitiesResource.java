@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import dev.scorecards.api.JsonBody;
 import dev.scorecards.api.csv.CsvFormat;
 import dev.scorecards.api.csv.CsvTable;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.catalog.query.EntityFields;
@@ -95,7 +96,7 @@ public class CatalogEntitiesResource {
             return Uni.createFrom().item(EntityJson.render(cached.json(), f));
         }
         return Uni.createFrom().item(() -> {
-            StoredEntity e = catalog.byRef(ref);
+            StoredEntity e = catalog.byRef(new EntityRef(kind, namespace, name));
             if (e == null) {
                 throw notFound(kind, namespace, name);
             }

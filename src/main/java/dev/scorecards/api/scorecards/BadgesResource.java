@@ -1,7 +1,9 @@
 package dev.scorecards.api.scorecards;
 
+import dev.scorecards.api.ApiConfig;
 import dev.scorecards.api.Caller;
 import dev.scorecards.api.Refs;
+import dev.scorecards.api.access.AccessConfig;
 import dev.scorecards.badges.BadgeStyle;
 import dev.scorecards.badges.Badges;
 import dev.scorecards.campaigns.CampaignProgress;
@@ -18,8 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * README badges: a capability's scorecard as SVG or shields.io endpoint JSON, by name or by opaque id,
@@ -34,14 +34,14 @@ public class BadgesResource {
     Badges badges;
     @Inject
     Caller caller;
-    @ConfigProperty(name = "scorecards.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    ApiConfig.PublicUrl publicUrl;
     @Inject
     Campaigns campaigns;
     @Inject
     CampaignProgress progress;
-    @ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
+    @Inject
+    AccessConfig.Oidc oidc;
 
     @GET
     @Path("/{kind}/{namespace}/{name}/{scorecard}.svg")
@@ -111,13 +111,13 @@ public class BadgesResource {
     @Produces("text/markdown")
     public Response markdown(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        if (badges.obfuscated() && oidc && !caller.authenticated()) {
+        if (badges.obfuscated() && oidc.tenantEnabled() && !caller.authenticated()) {
             // the snippet carries the badge ids, which (as GET …/id's role says) only authenticated callers get
             throw new NotAuthorizedException("In obfuscated mode the Markdown snippet, which carries the badge ids,"
                     + " is only given to an authenticated caller", "Bearer");
         }
         // absolute only from configuration, never from the request's Host header; relative without it
-        String base = publicUrl.filter(u -> !u.isBlank()).orElse("").replaceAll("/+$", "");
+        String base = publicUrl.value().filter(u -> !u.isBlank()).orElse("").replaceAll("/+$", "");
         String md = badges.markdown(Refs.of(kind, namespace, name), base);
         if (md == null) {
             throw CapabilitiesResource.notFound(kind, namespace, name);

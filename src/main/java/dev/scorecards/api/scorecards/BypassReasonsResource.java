@@ -54,7 +54,7 @@ public class BypassReasonsResource {
             }
         }
         boolean verified = caller.authenticated();
-        BypassReasons.Answered answered = reasons.answer(Refs.of(kind, namespace, name), text(r, "team"),
+        BypassReasons.Answered answered = reasons.answer(Refs.ref(kind, namespace, name), text(r, "team"),
                 text(r, "reason"), text(r, "comment"), text(r, "instead"), caller.name(text(r, "answeredBy")), verified);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("answer", answered.answer());

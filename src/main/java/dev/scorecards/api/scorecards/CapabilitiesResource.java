@@ -118,7 +118,7 @@ public class CapabilitiesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode evaluate(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        evaluation.evaluate(Refs.of(kind, namespace, name));
+        evaluation.evaluate(Refs.ref(kind, namespace, name));
         return get(kind, namespace, name);
     }
 

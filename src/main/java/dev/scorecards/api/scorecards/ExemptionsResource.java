@@ -50,8 +50,8 @@ public class ExemptionsResource {
                 throw ServiceError.input("expiresAt must be an ISO-8601 instant such as 2026-12-31T00:00:00Z");
             }
         }
-        Exemption e = exemptions.create(r.path("entityRef").asText(null), r.path("checkId").asText(null),
-                r.path("reason").asText(null), author, expires);
+        Exemption e = exemptions.create(Refs.required(r.path("entityRef").asText(null), "entityRef"),
+                r.path("checkId").asText(null), r.path("reason").asText(null), author, expires);
         evaluation.exemptionsChanged(List.of(e.entityRef()));
         return Response.status(201).entity(e).build();
     }

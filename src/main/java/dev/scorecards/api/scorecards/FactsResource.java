@@ -6,6 +6,7 @@ import dev.scorecards.api.catalog.EntityListing;
 import dev.scorecards.api.csv.CsvColumns;
 import dev.scorecards.api.csv.CsvTable;
 import dev.scorecards.api.csv.Table;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.pushed.PushedFacts;
@@ -42,8 +43,9 @@ public class FactsResource {
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
     public Table history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @QueryParam("name") String factName, @QueryParam("limit") String limit) {
-        String ref = Refs.of(kind, namespace, name);
-        if (catalog.byRef(ref) == null) {
+        EntityRef entity = Refs.ref(kind, namespace, name);
+        String ref = entity.toString();
+        if (catalog.byRef(entity) == null) {
             throw ServiceError.notFound("No entity " + ref);
         }
         int n = Math.min(1000, EntityListing.intParam("limit", limit, 100, 1));

@@ -55,7 +55,7 @@ public class FeedbackResource {
             throw ServiceError.input("comment must be a string");
         }
         boolean verified = caller.authenticated();
-        Feedback.Vote vote = feedback.vote(Refs.of(kind, namespace, name),
+        Feedback.Vote vote = feedback.vote(Refs.ref(kind, namespace, name),
                 caller.name(r.path("voter").asText(null)), verified ? "token" : "request", score.asInt(),
                 comment == null || comment.isNull() ? null : comment.asText());
         Map<String, Object> out = new LinkedHashMap<>();

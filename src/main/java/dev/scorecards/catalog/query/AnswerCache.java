@@ -2,14 +2,12 @@ package dev.scorecards.catalog.query;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scorecards.catalog.CatalogConfig;
 import dev.scorecards.db.Sql;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whole answers of catalog list reads ({@code by-query}, {@code entity-facets}), as served, keyed by
@@ -23,17 +21,12 @@ public class AnswerCache {
     private record Entry(long version, String answer) {
     }
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+    private final Cache<String, Entry> cache;
 
-    @ConfigProperty(name = "scorecards.catalog.answer-cache-chars", defaultValue = "8000000")
-    long maxChars;
-
-    private Cache<String, Entry> cache;
-
-    @PostConstruct
-    void init() {
-        cache = Caffeine.newBuilder().maximumWeight(maxChars)
+    AnswerCache(DataSource dataSource, CatalogConfig config) {
+        this.dataSource = dataSource;
+        cache = Caffeine.newBuilder().maximumWeight(config.answerCacheChars())
                 .weigher((String key, Entry e) -> key.length() + e.answer().length()).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.scorecards.catalog.query;
 
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.model.RawEntity;
 import dev.scorecards.catalog.model.Relation;
 import dev.scorecards.catalog.model.StoredEntity;
@@ -30,7 +31,11 @@ public class CatalogQueries {
     EntityCache cache;
 
     /** The entity with this ref (any casing); read through the cache. */
-    public StoredEntity byRef(String ref) {
+    public StoredEntity byRef(EntityRef ref) {
+        return byRef(ref.toString());
+    }
+
+    private StoredEntity byRef(String ref) {
         return cache.get(ref.toLowerCase(Locale.ROOT), k -> {
             List<StoredEntity> rows = select("where e.ref = ?", k);
             return rows.isEmpty() ? null : rows.get(0);

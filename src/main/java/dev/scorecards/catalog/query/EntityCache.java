@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.scorecards.catalog.CatalogChanged;
 import dev.scorecards.catalog.CatalogChangedElsewhere;
+import dev.scorecards.catalog.CatalogConfig;
 import dev.scorecards.catalog.CatalogNotices;
 import dev.scorecards.catalog.ChangeSet;
 import dev.scorecards.catalog.model.StoredEntity;
@@ -11,14 +12,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -41,18 +40,21 @@ public class EntityCache {
     static final long CHECK_EVERY_MILLIS = 10_000;
     private static final int ANSWER_MILLIS = 5_000;
 
-    @Inject
-    DataSource dataSource;
-    @Inject
-    jakarta.enterprise.event.Event<CatalogChangedElsewhere> elsewhere;
-
-    @ConfigProperty(name = "scorecards.catalog.cache-chars", defaultValue = "32000000")
-    long maxChars;
+    private final DataSource dataSource;
+    private final jakarta.enterprise.event.Event<CatalogChangedElsewhere> elsewhere;
+    private final long maxChars;
 
     private Cache<String, StoredEntity> cache;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
+
+    EntityCache(DataSource dataSource, jakarta.enterprise.event.Event<CatalogChangedElsewhere> elsewhere,
+            CatalogConfig config) {
+        this.dataSource = dataSource;
+        this.elsewhere = elsewhere;
+        this.maxChars = config.cacheChars();
+    }
 
     void start(@Observes StartupEvent event) {
         cache = Caffeine.newBuilder().maximumWeight(maxChars)

@@ -1,14 +1,12 @@
 package dev.scorecards.facts.graph;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The team interaction graph: Groups as nodes, an edge from producer team to consumer team weighted
@@ -19,11 +17,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TeamInteractions {
-    @Inject
-    CatalogGraph graph;
+    private final CatalogGraph graph;
+    private final double bottleneckShare;
 
-    @ConfigProperty(name = "scorecards.teams.bottleneck-share", defaultValue = "0.5")
-    double bottleneckShare;
+    TeamInteractions(CatalogGraph graph, TeamsConfig config) {
+        this.graph = graph;
+        this.bottleneckShare = config.bottleneckShare();
+    }
 
     /**
      * One team: its fan-in (producer teams it uses) and fan-out (consumer teams that use it), the

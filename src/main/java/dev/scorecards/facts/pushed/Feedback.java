@@ -1,5 +1,6 @@
 package dev.scorecards.facts.pushed;
 
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.db.Sql;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.Capabilities;
@@ -51,7 +52,8 @@ public class Feedback {
     }
 
     @Transactional
-    public Vote vote(String ref, String voter, String identifiedBy, Integer score, String comment) {
+    public Vote vote(EntityRef capability, String voter, String identifiedBy, Integer score, String comment) {
+        String ref = capability.toString();
         if (!capabilities.isCapability(ref)) {
             throw ServiceError.notFound("No capability " + ref);
         }
@@ -69,12 +71,6 @@ public class Feedback {
             text = null;
         }
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        // one vote of a voter for a capability at a time (on any replica): the second of two identical votes
-        // sent at once replaces the first instead of colliding with it on facts_feedback_current
-        Rating.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "feedback\n" + ref + "\n" + voter).getSingleResult();
-        boolean replaced = Rating.update("current = false where entityRef = ?1 and voter = ?2 and current = true",
-                ref, voter) > 0;
         Rating rating = new Rating();
         rating.entityRef = ref;
         rating.voter = voter;
@@ -82,7 +78,9 @@ public class Feedback {
         rating.score = score;
         rating.comment = text;
         rating.at = at;
-        rating.persist();
+        // the second of two identical votes sent at once replaces the first instead of colliding with it
+        // on facts_feedback_current
+        boolean replaced = rating.storeAsCurrent("feedback");
         pushed.fire(new FactsPushed(Set.of(ref)));
         return new Vote(ref, voter, identifiedBy, score, text, at, replaced);
     }

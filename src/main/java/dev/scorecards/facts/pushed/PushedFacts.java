@@ -75,8 +75,10 @@ public class PushedFacts {
                 String rawRef = item.path("entityRef").asText(null);
                 String problem = null;
                 String ref = null;
+                EntityRef parsed = null;
                 try {
-                    ref = rawRef == null ? null : EntityRef.parse(rawRef).toString();
+                    parsed = rawRef == null ? null : EntityRef.parse(rawRef);
+                    ref = parsed == null ? null : parsed.toString();
                 } catch (IllegalArgumentException e) {
                     problem = e.getMessage();
                 }
@@ -100,7 +102,7 @@ public class PushedFacts {
                 if (problem == null && (facts == null || !facts.isObject() || facts.isEmpty())) {
                     problem = "facts must be a non-empty object of name: value";
                 }
-                if (problem == null && catalog.byRef(ref) == null) {
+                if (problem == null && catalog.byRef(parsed) == null) {
                     problem = "unknown entity " + ref;
                 }
                 if (problem == null) {

@@ -1,30 +1,18 @@
 package dev.scorecards.facts.pushed;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.scorecards.facts.CurrentAnswer;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 
 /** A row of {@code facts_feedback}: one rating of a capability by a voter; only the newest is current. */
 @Entity
 @Table(name = "facts_feedback")
-public class Rating extends PanacheEntityBase {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @NotBlank
-    @Column(name = "entity_ref")
-    public String entityRef;
-
+public class Rating extends CurrentAnswer {
     @NotBlank
     @Size(max = 200)
     public String voter;
@@ -40,7 +28,13 @@ public class Rating extends PanacheEntityBase {
     @Size(max = Feedback.MAX_COMMENT)
     public String comment;
 
-    public Instant at;
+    @Override
+    protected String voterField() {
+        return "voter";
+    }
 
-    public boolean current = true;
+    @Override
+    protected String voter() {
+        return voter;
+    }
 }

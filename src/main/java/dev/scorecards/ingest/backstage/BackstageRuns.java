@@ -1,23 +1,22 @@
 package dev.scorecards.ingest.backstage;
 
-import dev.scorecards.db.Sql;
+import dev.scorecards.db.DatabaseClock;
 import dev.scorecards.ingest.source.IngestResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
-/** The {@code ingest_backstage_run} table: each Backstage source's last pull, as every replica sees it. */
+/**
+ * The {@code ingest_backstage_run} table (Panache, {@link BackstageRun}): each Backstage source's last
+ * pull, as every replica sees it. Each method joins the caller's transaction, or runs in one of its own
+ * (a pull's start commits before its pages are fetched, so every replica sees it running).
+ */
 @ApplicationScoped
+@Transactional
 public class BackstageRuns {
-    @Inject
-    DataSource dataSource;
 
     /** A source's last pull; counts are null until it succeeded, error is null unless it failed. */
     public record Run(String trigger, String started, String finished, Integer entities, Integer created,
@@ -28,55 +27,59 @@ public class BackstageRuns {
     record Last(Run run, String lastSuccess) {
     }
 
+    /**
+     * Starts the source's run, clearing the last one's outcome. An upsert, not {@code persist()}: two
+     * replicas starting the first pull of a source at once both succeed (the second waits for the first's
+     * commit) instead of one failing on the primary key.
+     */
     void started(String name, String trigger) {
-        Sql.update(dataSource, """
-                insert into ingest_backstage_run (name, trigger, started_at) values (?, ?, now())
+        BackstageRun.getEntityManager().createNativeQuery("""
+                insert into ingest_backstage_run (name, trigger, started_at) values (?1, ?2, now())
                 on conflict (name) do update set trigger = excluded.trigger, started_at = now(), finished_at = null,
                   entities = null, created = null, updated = null, unchanged = null, removed = null,
                   conflicts = null, error = null
-                """, List.of(name, trigger));
+                """).setParameter(1, name).setParameter(2, trigger).executeUpdate();
     }
 
     void succeeded(String name, IngestResult r) {
-        Sql.update(dataSource, """
-                update ingest_backstage_run set finished_at = now(), last_success_at = now(), entities = ?,
-                  created = ?, updated = ?, unchanged = ?, removed = ?, conflicts = ? where name = ?
-                """, List.of(r.documents(), r.created(), r.updated(), r.unchanged(), r.removed(), r.conflicts().size(),
-                name));
+        BackstageRun run = BackstageRun.findById(name);
+        if (run != null) {
+            Instant now = DatabaseClock.now(BackstageRun.getEntityManager());
+            run.finishedAt = now;
+            run.lastSuccessAt = now;
+            run.entities = r.documents();
+            run.created = r.created();
+            run.updated = r.updated();
+            run.unchanged = r.unchanged();
+            run.removed = r.removed();
+            run.conflicts = r.conflicts().size();
+        }
     }
 
     void failed(String name, String error) {
-        Sql.update(dataSource, "update ingest_backstage_run set finished_at = now(), error = ? where name = ?",
-                List.of(error, name));
+        BackstageRun run = BackstageRun.findById(name);
+        if (run != null) {
+            run.finishedAt = DatabaseClock.now(BackstageRun.getEntityManager());
+            run.error = error;
+        }
     }
 
-    /** Whether the source's last pull, on any replica, started at least {@code interval} ago (or never). */
+    /** Whether the source's last pull, on any replica, started at least {@code interval} ago (or never), by the database's clock. */
     boolean due(String name, Duration interval) {
-        boolean[] recent = {false};
-        Sql.query(dataSource, "select started_at > now() - make_interval(secs => ?) from ingest_backstage_run"
-                + " where name = ?", List.of((double) interval.toMillis() / 1000, name),
-                rs -> recent[0] = rs.getBoolean(1));
-        return !recent[0];
+        BackstageRun run = BackstageRun.findById(name);
+        return run == null || !run.startedAt.isAfter(DatabaseClock.now(BackstageRun.getEntityManager()).minus(interval));
     }
 
     Map<String, Last> all() {
         Map<String, Last> out = new HashMap<>();
-        Sql.query(dataSource, """
-                select name, trigger, started_at, finished_at, entities, created, updated, unchanged, removed,
-                  conflicts, error, last_success_at from ingest_backstage_run
-                """, List.of(), rs -> out.put(rs.getString(1), new Last(new Run(rs.getString(2), time(rs, 3),
-                time(rs, 4), integer(rs, 5), integer(rs, 6), integer(rs, 7), integer(rs, 8), integer(rs, 9),
-                integer(rs, 10), rs.getString(11)), time(rs, 12))));
+        for (BackstageRun r : BackstageRun.<BackstageRun>listAll()) {
+            out.put(r.name, new Last(new Run(r.trigger, time(r.startedAt), time(r.finishedAt), r.entities, r.created,
+                    r.updated, r.unchanged, r.removed, r.conflicts, r.error), time(r.lastSuccessAt)));
+        }
         return out;
     }
 
-    private static String time(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant().toString();
-    }
-
-    private static Integer integer(ResultSet rs, int column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
     }
 }

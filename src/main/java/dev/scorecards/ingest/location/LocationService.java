@@ -2,6 +2,7 @@ package dev.scorecards.ingest.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.processing.EntityProcessor;
 import dev.scorecards.catalog.query.CatalogQueries;
@@ -131,8 +132,7 @@ public class LocationService {
 
     /** The registered location whose processing led to the entity (its managed-by-origin-location). */
     public Location byEntity(String kind, String namespace, String name) {
-        String ref = kind + ":" + namespace + "/" + name;
-        StoredEntity e = catalog.byRef(ref);
+        StoredEntity e = catalog.byRef(new EntityRef(kind, namespace, name));
         if (e == null) {
             throw ServiceError.notFound("No entity named '" + name + "' found, with kind '" + kind
                     + "' in namespace '" + namespace + "'");
@@ -153,7 +153,7 @@ public class LocationService {
         }
         StoredEntity e;
         try {
-            e = catalog.byRef(dev.scorecards.catalog.model.EntityRef.parse(entityRef).toString());
+            e = catalog.byRef(EntityRef.parse(entityRef));
         } catch (IllegalArgumentException invalid) {
             throw ServiceError.input("Malformed request: " + invalid.getMessage());
         }

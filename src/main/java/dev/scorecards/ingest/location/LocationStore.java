@@ -1,106 +1,91 @@
 package dev.scorecards.ingest.location;
 
+import dev.scorecards.db.DatabaseClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
-/** The {@code ingest_location} table. */
+/**
+ * The {@code ingest_location} table (Panache, {@link LocationRow}): each method joins the caller's
+ * transaction, or runs in one of its own.
+ */
 @ApplicationScoped
+@Transactional
 class LocationStore {
-    @Inject
-    DataSource dataSource;
 
     List<Location> all() {
-        return select("select id::text, type, target, entity_name from ingest_location order by created_at, id");
+        return LocationRow.<LocationRow>list("order by createdAt, id").stream().map(LocationRow::toLocation).toList();
     }
 
     Location byId(String id) {
-        try {
-            UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        List<Location> found = select("select id::text, type, target, entity_name from ingest_location where id = ?::uuid", id);
-        return found.isEmpty() ? null : found.get(0);
+        UUID uuid = uuid(id);
+        LocationRow row = uuid == null ? null : LocationRow.findById(uuid);
+        return row == null ? null : row.toLocation();
     }
 
     Location byTarget(String type, String target) {
-        List<Location> found = select(
-                "select id::text, type, target, entity_name from ingest_location where type = ? and target = ?", type, target);
-        return found.isEmpty() ? null : found.get(0);
+        return LocationRow.<LocationRow>find("locationType = ?1 and target = ?2", type, target).firstResultOptional()
+                .map(LocationRow::toLocation).orElse(null);
     }
 
-    /** Locations not read since {@code seconds} ago, oldest first. */
+    /** Locations not read since {@code seconds} ago (by the database's clock), oldest first. */
+    @SuppressWarnings("unchecked")
     List<Location> due(long seconds) {
-        return select("select id::text, type, target, entity_name from ingest_location where refreshed_at is null"
-                + " or refreshed_at < now() - make_interval(secs => ?) order by refreshed_at nulls first", seconds);
+        List<LocationRow> rows = LocationRow.getEntityManager().createNativeQuery("select * from ingest_location"
+                + " where refreshed_at is null or refreshed_at < now() - make_interval(secs => ?1)"
+                + " order by refreshed_at nulls first", LocationRow.class).setParameter(1, seconds).getResultList();
+        return rows.stream().map(LocationRow::toLocation).toList();
     }
 
     /**
      * Stores a new location; false when one with the same type and target exists (or is being stored by a
-     * transaction that commits first: the insert waits for it instead of failing on the unique key).
+     * transaction that commits first: the upsert waits for it instead of failing on the unique key, which
+     * {@code persist()} of a duplicate would do at flush, failing the caller's transaction).
      */
     boolean insert(Location l) {
-        return update("insert into ingest_location (id, type, target, refreshed_at) values (?::uuid, ?, ?, now())"
-                + " on conflict (type, target) do nothing", l.id(), l.type(), l.target()) > 0;
+        return LocationRow.getEntityManager().createNativeQuery("insert into ingest_location (id, type, target,"
+                + " refreshed_at) values (?1, ?2, ?3, now()) on conflict (type, target) do nothing")
+                .setParameter(1, UUID.fromString(l.id())).setParameter(2, l.type()).setParameter(3, l.target())
+                .executeUpdate() > 0;
     }
 
     /**
      * Points a location at a new type and target, keeping its id and its Location entity's name; false
-     * when another location already has that type and target (the unique key decides, so two updates
-     * racing for one target cannot both win).
+     * when another location already has that type and target. Two updates racing for one target cannot
+     * both win: the unique key refuses the second at the flush (409 like any refused unique key).
      */
     boolean retarget(Location l, String type, String target) {
-        String name = l.entityRef().substring(l.entityRef().indexOf('/') + 1);
-        return update("update ingest_location set type = ?, target = ?, entity_name = ?, refreshed_at = now()"
-                + " where id = ?::uuid and not exists (select 1 from ingest_location o where o.type = ? and o.target = ?"
-                + " and o.id <> ?::uuid)", type, target, name, l.id(), type, target, l.id()) > 0;
+        UUID id = UUID.fromString(l.id());
+        LocationRow row = LocationRow.findById(id);
+        if (row == null || LocationRow.count("locationType = ?1 and target = ?2 and id <> ?3", type, target, id) > 0) {
+            return false;
+        }
+        row.locationType = type;
+        row.target = target;
+        row.entityName = l.entityRef().substring(l.entityRef().indexOf('/') + 1);
+        row.refreshedAt = DatabaseClock.now(LocationRow.getEntityManager());
+        LocationRow.flush(); // before the ingestion's catalog writes, so a refused key stops them
+        return true;
     }
 
     boolean delete(String id) {
-        return update("delete from ingest_location where id = ?::uuid", id) > 0;
+        return LocationRow.delete("id", UUID.fromString(id)) > 0;
     }
 
     void refreshed(String id, String error) {
-        update("update ingest_location set refreshed_at = now(), last_error = ? where id = ?::uuid", error, id);
-    }
-
-    private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        LocationRow row = LocationRow.findById(UUID.fromString(id));
+        if (row != null) {
+            row.refreshedAt = DatabaseClock.now(LocationRow.getEntityManager());
+            row.lastError = error;
         }
     }
 
-    private List<Location> select(String sql, Object... params) {
-        List<Location> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String type = rs.getString(2);
-                    String target = rs.getString(3);
-                    String name = rs.getString(4); // set once a location is retargeted; else derived
-                    out.add(new Location(rs.getString(1), type, target,
-                            "location:default/" + (name != null ? name : LocationCrawler.generatedName(type, target))));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
         }
-        return out;
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.scorecards.scoring.ScoringConfig;
+import jakarta.inject.Inject;
 
 /**
  * The scorecards in force: the defaults shipped in {@code scorecards/defaults.yaml}, each replaced
@@ -39,7 +40,12 @@ public class ScorecardDefinitions {
     private final Map<String, CelChecks.Program> programs = new HashMap<>();
     private final Map<String, CelChecks.Program> filters = new HashMap<>();
 
-    ScorecardDefinitions(@ConfigProperty(name = "scorecards.definitions.dir") Optional<String> dir) {
+    @Inject
+    ScorecardDefinitions(ScoringConfig.Definitions config) {
+        this(config.dir());
+    }
+
+    ScorecardDefinitions(Optional<String> dir) {
         Map<String, JsonNode> docs = new LinkedHashMap<>();
         Map<String, String> files = new HashMap<>();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(DEFAULTS)) {

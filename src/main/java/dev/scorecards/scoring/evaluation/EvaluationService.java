@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorecards.catalog.CatalogChanged;
 import dev.scorecards.catalog.CatalogChangedElsewhere;
 import dev.scorecards.catalog.ChangeSet;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.query.CatalogQueries;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.Capabilities;
@@ -45,7 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.scorecards.scoring.ScoringConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -83,8 +84,8 @@ public class EvaluationService {
     @Inject
     EvaluationMetrics metrics;
 
-    @ConfigProperty(name = "scorecards.evaluation.sync-limit", defaultValue = "1000")
-    int syncLimit;
+    @Inject
+    ScoringConfig.Evaluation config;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "scoring");
@@ -121,7 +122,7 @@ public class EvaluationService {
                     changed.size(), (t1 - t0) / 1_000_000, o.evaluated(), o.millis());
             return o;
         }));
-        if (changed.size() <= syncLimit) {
+        if (changed.size() <= config.syncLimit()) {
             await(f);
         }
     }
@@ -143,7 +144,8 @@ public class EvaluationService {
     }
 
     /** Re-evaluates one capability now; 404 when the entity is not a capability. */
-    public Outcome evaluate(String ref) {
+    public Outcome evaluate(EntityRef capability) {
+        String ref = capability.toString();
         if (!capabilities.isCapability(ref)) {
             throw ServiceError.notFound("No capability " + ref);
         }

@@ -41,14 +41,9 @@ public class Exemptions {
     }
 
     @Transactional
-    public Exemption create(String entityRef, String checkId, String reason, String author, Instant expiresAt) {
-        String ref;
-        try {
-            ref = EntityRef.parse(entityRef == null ? "" : entityRef).toString();
-        } catch (IllegalArgumentException e) {
-            throw ServiceError.input("Invalid entityRef: " + e.getMessage());
-        }
-        if (catalog.byRef(ref) == null) {
+    public Exemption create(EntityRef entityRef, String checkId, String reason, String author, Instant expiresAt) {
+        String ref = entityRef.toString();
+        if (catalog.byRef(entityRef) == null) {
             throw ServiceError.notFound("No entity " + ref);
         }
         if (checkId == null || definitions.check(checkId) == null) {
@@ -122,7 +117,7 @@ public class Exemptions {
 
     /** Exemptions not deleted, optionally of one entity; expired ones included only when asked. */
     @Transactional
-    public List<Exemption> list(String entityRef, boolean includeExpired) {
+    public List<Exemption> list(EntityRef entityRef, boolean includeExpired) {
         StringBuilder where = new StringBuilder("deletedAt is null");
         Map<String, Object> params = new HashMap<>();
         if (!includeExpired) {
@@ -131,7 +126,7 @@ public class Exemptions {
         }
         if (entityRef != null) {
             where.append(" and entityRef = :ref");
-            params.put("ref", EntityRef.parse(entityRef).toString());
+            params.put("ref", entityRef.toString());
         }
         return ExemptionRow.<ExemptionRow>find(where + " order by createdAt, id", params).stream()
                 .map(ExemptionRow::toExemption).toList();
@@ -166,10 +161,10 @@ public class Exemptions {
     }
 
     @Transactional
-    public List<AuditEntry> audit(String entityRef) {
+    public List<AuditEntry> audit(EntityRef entityRef) {
         List<ExemptionAuditRow> rows = entityRef == null ? ExemptionAuditRow.listAll(Sort.by("id"))
                 : ExemptionAuditRow.list("from ExemptionAuditRow where exemptionId in (select id from ExemptionRow"
-                        + " where entityRef = ?1) order by id", EntityRef.parse(entityRef).toString());
+                        + " where entityRef = ?1) order by id", entityRef.toString());
         List<AuditEntry> out = new ArrayList<>();
         for (ExemptionAuditRow r : rows) {
             try {

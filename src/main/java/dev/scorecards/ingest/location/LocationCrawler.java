@@ -257,8 +257,8 @@ public class LocationCrawler {
         };
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         // a text naming a Location (whose targets are read) or a placeholder (whose target may change) is parsed
-        java.util.function.Predicate<YamlSegments.Segment> hashable = s -> !s.contains("Location") && !s.contains("\\")
-                && !s.contains("$text") && !s.contains("$json") && !s.contains("$yaml");
+        java.util.function.Predicate<YamlSegments.Segment> hashable = s -> !s.containsAny("Location", "\\", "$text", "$json",
+                "$yaml");
         try {
             Iterator<Candidate> docs = new SegmentCandidates(YamlSegments.of(bytes, limits),
                     key + "\u0000" + origin + "\u0000" + parent.ref(), hashable, lookup, key, parent.ref(), d -> {

@@ -50,9 +50,32 @@ public final class YamlSegments {
             return cut ? InputHash.ofText(bytes, from, to, PARSING, context + "\u0000" + limits) : null;
         }
 
-        /** Whether the text contains {@code ascii} as it is written (no escape is decoded). */
-        public boolean contains(String ascii) {
-            return indexOf(bytes, from, to, ascii.getBytes(StandardCharsets.US_ASCII)) >= 0;
+        /** Whether the text contains any of these ASCII strings as written (no escape is decoded); one pass. */
+        public boolean containsAny(String... ascii) {
+            byte[][] needles = new byte[ascii.length][];
+            for (int n = 0; n < ascii.length; n++) {
+                needles[n] = ascii[n].getBytes(StandardCharsets.US_ASCII);
+            }
+            for (int i = from; i < to; i++) {
+                for (byte[] needle : needles) {
+                    if (bytes[i] == needle[0] && startsWith(i, needle)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean startsWith(int at, byte[] needle) {
+            if (at + needle.length > to) {
+                return false;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (bytes[at + j] != needle[j]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** This document was taken as stored without parsing: it still takes its number (returned). */
@@ -109,11 +132,6 @@ public final class YamlSegments {
     /** The documents' texts, in order, without those holding nothing but markers, comments and blanks. */
     public List<Segment> segments() {
         return segments;
-    }
-
-    /** Whether any document contains {@code ascii} as written. */
-    public boolean contains(String ascii) {
-        return indexOf(bytes, 0, bytes.length, ascii.getBytes(StandardCharsets.US_ASCII)) >= 0;
     }
 
     private void add(int from, int to) {
@@ -174,18 +192,5 @@ public final class YamlSegments {
             }
         }
         return !(b.length >= 2 && ((b[0] & 0xff) == 0xfe || (b[0] & 0xff) == 0xff));
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte[] what) {
-        outer:
-        for (int i = from; i <= to - what.length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (b[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

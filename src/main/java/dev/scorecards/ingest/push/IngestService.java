@@ -93,8 +93,8 @@ public class IngestService {
                     } catch (IOException e) {
                         throw new DocumentSyntaxError(0, 0, "YAML error: " + e.getMessage());
                     }
-                    documents = new SegmentCandidates(YamlSegments.of(bytes, limits), "push", s -> !s.contains("$text")
-                            && !s.contains("$json") && !s.contains("$yaml"), ingestion.lookup(source), null, null,
+                    documents = new SegmentCandidates(YamlSegments.of(bytes, limits), "push", s -> !s.containsAny("$text",
+                            "$json", "$yaml"), ingestion.lookup(source), null, null,
                             d -> candidate(d, limits));
                 }
                 return documents;

@@ -11,7 +11,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public class Main {
     public static void main(String... args) {
-        EmbeddedDatabase.startUnlessConfigured();
+        if (!Boolean.getBoolean("quarkus.appcds.generate")) { // the build's AppCDS run stops before any database use
+            EmbeddedDatabase.startUnlessConfigured();
+        }
         Quarkus.run(args);
     }
 }

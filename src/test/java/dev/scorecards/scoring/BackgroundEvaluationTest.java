@@ -31,12 +31,10 @@ class BackgroundEvaluationTest {
     DataSource dataSource;
 
     @Test
-    void aBigChangeIsScoredInTheBackgroundExactlyAsAFullEvaluationScoresIt() throws InterruptedException {
+    void aBigChangeIsScoredInTheBackgroundExactlyAsAFullEvaluationScoresIt() {
         Catalog.examples(dataSource); // 122 entities, 29 capabilities: more than the limit of 0
-        for (int i = 0; i < 600 && given().get("/api/scorecards/capabilities?limit=1").then().extract()
-                .path("totalItems") instanceof Integer n && n < 29; i++) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> Integer.valueOf(29)
+                .equals(given().get("/api/scorecards/capabilities?limit=1").then().extract().path("totalItems")));
         given().get("/api/scorecards/capabilities?limit=1").then().statusCode(200).body("totalItems", equalTo(29));
         // a full evaluation reads everything again and finds no result to change
         given().post("/api/scorecards/evaluate").then().statusCode(200)

@@ -16,7 +16,9 @@ public class Main {
         if (System.getProperty("vertx.disableURIValidation") == null) {
             System.setProperty("vertx.disableURIValidation", "true");
         }
-        EmbeddedDatabase.startUnlessConfigured();
+        if (!Boolean.getBoolean("quarkus.appcds.generate")) { // the build's AppCDS run stops before any database use
+            EmbeddedDatabase.startUnlessConfigured();
+        }
         Quarkus.run(args);
     }
 }

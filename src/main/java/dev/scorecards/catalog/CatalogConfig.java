@@ -13,4 +13,8 @@ public interface CatalogConfig {
     /** Characters of whole list answers ({@code by-query}, {@code entity-facets}) the answer cache keeps. */
     @WithDefault("8000000")
     long answerCacheChars();
+
+    /** Share of the entity cache's capacity filled again after a change (0 turns warming off). */
+    @WithDefault("0.6")
+    double cacheWarmShare();
 }

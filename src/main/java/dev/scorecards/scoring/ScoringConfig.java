@@ -21,6 +21,10 @@ public final class ScoringConfig {
         @WithDefault("1000")
         int syncLimit();
 
+        /** After a background chunk, a pause of this share of the chunk's time (0.5: scoring takes two thirds of a core). */
+        @WithDefault("0.5")
+        double backgroundPause();
+
         /** How often expired exemptions are looked for (a scheduler interval, or {@code off}). */
         @WithDefault("1m")
         String expiryCheck();

@@ -8,7 +8,8 @@ public final class BenchMain {
             case "catalog" -> CatalogBenchmark.main(args);
             case "scoring" -> ScoringBenchmark.main(args);
             case "signals" -> SignalsBenchmark.main(args);
-            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (catalog, scoring, signals)");
+            case "start" -> StartBenchmark.main(args);
+            default -> throw new IllegalArgumentException("unknown benchmark " + which + " (catalog, scoring, signals, start)");
         }
     }
 }

@@ -60,11 +60,37 @@ public final class InputHash {
         }
     }
 
-    /** The processing's fingerprint; a random one (nothing is taken as it is) when a part cannot be read. */
-    private static byte[] fingerprint() {
+    /**
+     * The hash of a document's text (bytes {@code from} to {@code to}) before it is parsed, read in
+     * {@code context} by the code in {@code parsing} (class or resource names, fingerprinted once);
+     * never equal to a hash of {@link #of}.
+     */
+    public static String ofText(byte[] text, int from, int to, List<String> parsing, String context) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (String part : PROCESSING) {
+            d.update(FINGERPRINT);
+            d.update(PARSERS.computeIfAbsent(parsing, InputHash::fingerprint));
+            d.update("text\u0000".getBytes(StandardCharsets.UTF_8));
+            d.update(context.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(text, from, to - from);
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.Map<List<String>, byte[]> PARSERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] fingerprint() {
+        return fingerprint(PROCESSING);
+    }
+
+    /** The fingerprint of these parts; a random one (nothing is taken as it is) when a part cannot be read. */
+    private static byte[] fingerprint(List<String> parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
                 try (InputStream in = InputHash.class.getClassLoader().getResourceAsStream(part)) {
                     if (in == null) {
                         return UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);

@@ -261,7 +261,7 @@ public class CatalogQueries {
         return n[0];
     }
 
-    private List<StoredEntity> select(String where, Object... params) {
+    List<StoredEntity> select(String where, Object... params) {
         List<StoredEntity> out = new ArrayList<>();
         query("select e.ref, e.uid::text, e.source, e.parent_ref, catalog_entity_json(e) from catalog_entity e " + where,
                 List.of(params), rs -> out.add(new StoredEntity(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -45,6 +45,8 @@ public class EntityCache {
     private final long maxChars;
 
     private Cache<String, StoredEntity> cache;
+    /** Moves on before every invalidation, so a bulk fill can tell whether one ran while it read. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
@@ -93,9 +95,36 @@ public class EntityCache {
         return cache == null ? null : cache.getIfPresent(ref);
     }
 
+    /** The invalidation count now: take it before reading what {@link #fill} is given. */
+    long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Adds entities read after {@link #generation()} returned {@code since}, unless an invalidation ran
+     * since then (then they may be older than a commit, and none of them is kept).
+     */
+    void fill(long since, List<StoredEntity> read) {
+        if (cache == null || generation.get() != since) {
+            return;
+        }
+        java.util.concurrent.ConcurrentMap<String, StoredEntity> map = cache.asMap();
+        read.forEach(e -> map.putIfAbsent(e.ref(), e));
+        if (generation.get() != since) { // an invalidation overlapped: it may have run before the puts
+            cache.invalidateAll(read.stream().map(StoredEntity::ref).toList());
+        }
+    }
+
+    /** Whether the cache holds less than {@code fraction} of its capacity. */
+    boolean below(double fraction) {
+        return cache != null && cache.policy().eviction().map(e -> e.weightedSize().orElse(0L) < maxChars * fraction)
+                .orElse(false);
+    }
+
     /** Drops what a commit of this replica changed, before its request answers (other replicas hear it later). */
     void committed(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) CatalogChanged changed) {
         if (cache != null) {
+            generation.incrementAndGet();
             ChangeSet c = changed.changes();
             cache.invalidateAll(c.created());
             cache.invalidateAll(c.updated());
@@ -110,6 +139,7 @@ public class EntityCache {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 c.setNetworkTimeout(Runnable::run, ANSWER_MILLIS); // a dead pooled connection fails, never hangs
                 s.execute("LISTEN " + CatalogNotices.CHANNEL);
+                generation.incrementAndGet();
                 cache.invalidateAll(); // anything may have changed while not listening
                 if (!first) {
                     elsewhere.fire(new CatalogChangedElsewhere(java.util.Set.of(), true));
@@ -137,6 +167,7 @@ public class EntityCache {
                 first = false;
                 if (running) {
                     LOG.warnf("Listening for catalog changes failed, retrying: %s", e.getMessage());
+                    generation.incrementAndGet();
                     cache.invalidateAll();
                     try {
                         Thread.sleep(1000);
@@ -156,6 +187,7 @@ public class EntityCache {
         }
         List<String> refs = heard.refs();
         boolean all = heard.all();
+        generation.incrementAndGet();
         if (all) {
             cache.invalidateAll();
         } else {

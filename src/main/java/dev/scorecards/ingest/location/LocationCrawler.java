@@ -6,17 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.IngestConfig;
-import dev.scorecards.ingest.parse.DocumentReader;
 import dev.scorecards.ingest.parse.DocumentSyntaxError;
 import dev.scorecards.ingest.parse.ParseLimits;
-import dev.scorecards.ingest.parse.ParsedDocument;
+import dev.scorecards.ingest.parse.YamlSegments;
 import dev.scorecards.ingest.parse.Placeholders;
 import dev.scorecards.ingest.source.Candidate;
+import dev.scorecards.ingest.source.SegmentCandidates;
 import dev.scorecards.ingest.source.DocumentProblem;
 import dev.scorecards.ingest.source.Rejection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -73,12 +72,22 @@ public class LocationCrawler {
         private String ltype;
         private boolean required;
         private List<Candidate> drained;
+        private java.util.function.Function<java.util.Collection<String>, java.util.Map<String, String>> lookup;
 
         private Crawl(String origin, String what, Candidate root, Pending rootPending) {
             this.origin = origin;
             this.what = what;
             ready.add(root);
             queue.add(rootPending);
+        }
+
+        /**
+         * Hashes each document's text before parsing it and asks {@code lookup} which of those hashes
+         * the source's stored entities came from: those documents are not parsed or processed again.
+         */
+        public Crawl lookup(java.util.function.Function<java.util.Collection<String>, java.util.Map<String, String>> l) {
+            this.lookup = l;
+            return this;
         }
 
         /** Reads everything at once (for dry runs and analyses): the problems found, without throwing. */
@@ -189,7 +198,7 @@ public class LocationCrawler {
                 return true;
             }
             List<Candidate> found = new ArrayList<>();
-            readFile(ltype, file, origin, content, loc, limits, found, problems, queue);
+            readFile(ltype, file, origin, content, loc, limits, found, problems, queue, lookup);
             if (problems.isEmpty()) {
                 ready.addAll(found);
             }
@@ -236,7 +245,8 @@ public class LocationCrawler {
     }
 
     private void readFile(String type, String file, String origin, String content, Pending parent, ParseLimits limits,
-            List<Candidate> candidates, List<DocumentProblem> problems, Deque<Pending> queue) {
+            List<Candidate> candidates, List<DocumentProblem> problems, Deque<Pending> queue,
+            java.util.function.Function<java.util.Collection<String>, java.util.Map<String, String>> lookup) {
         String key = type + ":" + file;
         Placeholders.Reader placeholderReader = t -> {
             String resolved = reader.resolve(type, file, t);
@@ -246,26 +256,33 @@ public class LocationCrawler {
             return reader.read(type, resolved);
         };
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        try (DocumentReader docs = DocumentReader.open(new ByteArrayInputStream(bytes), false, limits)) {
+        // a text naming a Location (whose targets are read) or a placeholder (whose target may change) is parsed
+        java.util.function.Predicate<YamlSegments.Segment> hashable = s -> !s.containsAny("Location", "\\", "$text", "$json",
+                "$yaml");
+        try {
+            Iterator<Candidate> docs = new SegmentCandidates(YamlSegments.of(bytes, limits),
+                    key + "\u0000" + origin + "\u0000" + parent.ref(), hashable, lookup, key, parent.ref(), d -> {
+                        JsonNode doc = d.content();
+                        if (doc instanceof ObjectNode entity && entity.get("metadata") instanceof ObjectNode metadata) {
+                            LocationAnnotations.annotate(metadata, type, file, origin);
+                        }
+                        try {
+                            doc = Placeholders.resolve(doc, placeholderReader, limits);
+                            return new Candidate(d.index(), key, doc, parent.ref(), null);
+                        } catch (Placeholders.Unresolved e) {
+                            return new Candidate(d.index(), key, doc, parent.ref(), e.problem());
+                        }
+                    });
             while (docs.hasNext()) {
-                ParsedDocument d = docs.next();
-                JsonNode doc = d.content();
-                if (doc instanceof ObjectNode entity && entity.get("metadata") instanceof ObjectNode metadata) {
-                    LocationAnnotations.annotate(metadata, type, file, origin);
-                }
-                Candidate candidate;
-                try {
-                    doc = Placeholders.resolve(doc, placeholderReader, limits);
-                    candidate = new Candidate(d.index(), key, doc, parent.ref(), null);
-                } catch (Placeholders.Unresolved e) {
-                    candidate = new Candidate(d.index(), key, doc, parent.ref(), e.problem());
-                }
+                Candidate candidate = docs.next();
                 candidates.add(candidate);
-                if ("Location".equals(doc.path("kind").asText()) && doc.path("metadata").path("name").isTextual()) {
+                JsonNode doc = candidate.content();
+                if (doc != null && "Location".equals(doc.path("kind").asText())
+                        && doc.path("metadata").path("name").isTextual()) {
                     String ns = doc.path("metadata").path("namespace").asText(EntityRef.DEFAULT_NAMESPACE);
                     String ref = new EntityRef("location", ns, doc.path("metadata").path("name").asText()).toString();
                     if (parent.depth() + 1 > locationsConfig.maxDepth()) {
-                        problems.add(new DocumentProblem(d.index(), key, ref, "spec.targets",
+                        problems.add(new DocumentProblem(candidate.index(), key, ref, "spec.targets",
                                 "Locations nest deeper than " + locationsConfig.maxDepth() + " levels"));
                     } else {
                         queue.add(new Pending(doc, ref, type, file, parent.depth() + 1));
@@ -274,8 +291,6 @@ public class LocationCrawler {
             }
         } catch (DocumentSyntaxError e) {
             problems.add(new DocumentProblem(e.index(), key, null, "", e.getMessage()));
-        } catch (java.io.IOException e) {
-            problems.add(new DocumentProblem(0, key, null, "", e.getMessage()));
         }
     }
 }

@@ -85,7 +85,8 @@ public class LocationService {
         if (!store.insert(location)) { // registered at the same moment by another request
             throw ServiceError.conflict("Location " + location.type() + ":" + location.target() + " already exists");
         }
-        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl, what);
+        ingestion.ingest(SOURCE_PREFIX + location.id(), true, crawl.lookup(ingestion.lookup(SOURCE_PREFIX + location.id())),
+                what);
     }
 
     /** {@code updateLocation}: see {@link LocationUpdate}. */
@@ -196,7 +197,8 @@ public class LocationService {
         List<DocumentProblem> problems = List.of();
         try {
             ingestion.ingest(SOURCE_PREFIX + l.id(), true,
-                    crawler.crawl(l.type(), l.target(), l.entityRef().substring(l.entityRef().indexOf('/') + 1)), what);
+                    crawler.crawl(l.type(), l.target(), l.entityRef().substring(l.entityRef().indexOf('/') + 1))
+                            .lookup(ingestion.lookup(SOURCE_PREFIX + l.id())), what);
         } catch (ServiceError e) {
             @SuppressWarnings("unchecked")
             List<DocumentProblem> listed = (List<DocumentProblem>) e.details().getOrDefault("documents", List.of());

@@ -42,7 +42,8 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
     private int nodes;
     private boolean done;
 
-    private DocumentReader(JsonParser parser, boolean yaml, ParseLimits limits) {
+    private DocumentReader(JsonParser parser, boolean yaml, ParseLimits limits, int firstIndex) {
+        this.index = firstIndex;
         this.parser = parser;
         this.yaml = yaml;
         this.limits = limits;
@@ -50,6 +51,10 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
 
     /** Opens a reader; {@code json} picks the JSON parser, otherwise YAML (of which JSON is mostly a subset). */
     public static DocumentReader open(InputStream in, boolean json, ParseLimits limits) {
+        return open(in, json, limits, 0);
+    }
+    /** As {@link #open(InputStream, boolean, ParseLimits)}, numbering the documents from {@code firstIndex}. */
+    static DocumentReader open(InputStream in, boolean json, ParseLimits limits, int firstIndex) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxDepth())
                 .maxStringLength(limits.maxScalarChars())
@@ -58,7 +63,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
         try {
             if (json) {
                 JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
-                return new DocumentReader(factory.createParser(in), false, limits);
+                return new DocumentReader(factory.createParser(in), false, limits, firstIndex);
             }
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBodyBytes()));
@@ -71,7 +76,7 @@ public final class DocumentReader implements Iterator<ParsedDocument>, Closeable
                     .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
                     .build();
             return new DocumentReader(factory.createParser(new LineLengthGuard(in, limits.maxScalarChars())), true,
-                    limits);
+                    limits, firstIndex);
         } catch (IOException e) {
             throw new DocumentSyntaxError(0, 1, e.getMessage());
         }

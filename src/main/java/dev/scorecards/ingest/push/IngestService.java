@@ -7,12 +7,15 @@ import dev.scorecards.errors.ServiceError;
 import dev.scorecards.ingest.IngestConfig;
 import dev.scorecards.ingest.location.LocationCrawler;
 import dev.scorecards.ingest.parse.DocumentReader;
+import dev.scorecards.ingest.parse.DocumentSyntaxError;
 import dev.scorecards.ingest.parse.LimitedInputStream;
 import dev.scorecards.ingest.parse.ParseLimits;
 import dev.scorecards.ingest.parse.ParsedDocument;
 import dev.scorecards.ingest.parse.Placeholders;
+import dev.scorecards.ingest.parse.YamlSegments;
 import dev.scorecards.ingest.source.Candidate;
 import dev.scorecards.ingest.source.IngestResult;
+import dev.scorecards.ingest.source.SegmentCandidates;
 import dev.scorecards.ingest.source.SourceIngestion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,29 +52,72 @@ public class IngestService {
         boolean full = parseMode(mode);
         ParseLimits limits = ParseLimits.of(ingestConfig);
         InputStream limited = new LimitedInputStream(body, limits.maxBodyBytes(), "The request body");
-        try (DocumentReader reader = DocumentReader.open(limited, json, limits)) {
-            Iterator<Candidate> candidates = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return reader.hasNext();
-                }
-
-                @Override
-                public Candidate next() {
-                    ParsedDocument d = reader.next();
-                    try {
-                        JsonNode content = Placeholders.resolve(d.content(), null, limits);
-                        return new Candidate(d.index(), null, content, null, null);
-                    } catch (Placeholders.Unresolved e) {
-                        return new Candidate(d.index(), null, d.content(), null, e.problem());
-                    }
-                }
-            };
+        try (DocumentReader reader = json ? DocumentReader.open(limited, true, limits) : null) {
+            Iterator<Candidate> candidates = json ? parsed(reader, limits) : texts(limited, limits, PUSH_PREFIX + name);
             IngestResult r = ingestion.ingest(PUSH_PREFIX + name, full, candidates, "the request");
             return new IngestResult(r.ingestion(), name, r.mode(), r.documents(), r.created(), r.updated(),
                     r.unchanged(), r.removed(), r.conflicts());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** JSON documents as they are parsed. */
+    private static Iterator<Candidate> parsed(DocumentReader reader, ParseLimits limits) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return reader.hasNext();
+            }
+
+            @Override
+            public Candidate next() {
+                return candidate(reader.next(), limits);
+            }
+        };
+    }
+
+    /**
+     * YAML documents cut apart and hashed as text before parsing: those the source stored are not
+     * parsed again. The body is read when checking starts (on the checking thread, as the parser would).
+     */
+    private Iterator<Candidate> texts(InputStream body, ParseLimits limits, String source) {
+        return new Iterator<>() {
+            private Iterator<Candidate> documents;
+
+            private Iterator<Candidate> documents() {
+                if (documents == null) {
+                    byte[] bytes;
+                    try {
+                        bytes = body.readAllBytes();
+                    } catch (IOException e) {
+                        throw new DocumentSyntaxError(0, 0, "YAML error: " + e.getMessage());
+                    }
+                    documents = new SegmentCandidates(YamlSegments.of(bytes, limits), "push", s -> !s.containsAny("$text",
+                            "$json", "$yaml"), ingestion.lookup(source), null, null,
+                            d -> candidate(d, limits));
+                }
+                return documents;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return documents().hasNext();
+            }
+
+            @Override
+            public Candidate next() {
+                return documents().next();
+            }
+        };
+    }
+
+    private static Candidate candidate(ParsedDocument d, ParseLimits limits) {
+        try {
+            JsonNode content = Placeholders.resolve(d.content(), null, limits);
+            return new Candidate(d.index(), null, content, null, null);
+        } catch (Placeholders.Unresolved e) {
+            return new Candidate(d.index(), null, d.content(), null, e.problem());
         }
     }
 

@@ -67,17 +67,24 @@ final class DocumentChecker implements Runnable {
                 // a batch of documents as offered: those whose hash is stored cost that hash, the rest are processed
                 List<Candidate> batch = new ArrayList<>();
                 List<String> hashes = new ArrayList<>();
+                List<String> ask = new ArrayList<>();
                 while (batch.size() < chunkSize && !cancelled && candidates.hasNext()) {
                     Candidate c = candidates.next();
                     batch.add(c);
-                    hashes.add(c.problem() == null ? InputHash.of(c.content(), c.parentRef()) : null);
+                    // a text hash was looked up where the text was read; a content hash is looked up here
+                    String hash = c.problem() != null ? null
+                            : c.inputHash() != null ? c.inputHash() : InputHash.of(c.content(), c.parentRef());
+                    hashes.add(hash);
+                    if (hash != null && c.inputHash() == null) {
+                        ask.add(hash);
+                    }
                 }
-                Map<String, String> known = stored.apply(hashes.stream().filter(java.util.Objects::nonNull).toList());
+                Map<String, String> known = ask.isEmpty() ? Map.of() : stored.apply(ask);
                 for (int i = 0; i < batch.size(); i++) {
                     Candidate c = batch.get(i);
                     String hash = hashes.get(i);
                     documents++;
-                    String knownRef = hash == null ? null : known.get(hash);
+                    String knownRef = c.knownRef() != null ? c.knownRef() : hash == null ? null : known.get(hash);
                     if (knownRef != null) {
                         if (firstSeen(firstIndex, knownRef, c) && problems.isEmpty()) {
                             same.add(knownRef);

@@ -48,6 +48,15 @@ public class SourceIngestion {
         }
     }
 
+    /**
+     * Which of these text hashes the stored entities of {@code source} came from (hash → ref); for
+     * readers of documents, on the checking thread while {@link #ingest} holds the write lock.
+     */
+    public java.util.function.Function<java.util.Collection<String>, java.util.Map<String, String>> lookup(
+            String source) {
+        return hashes -> writer.storedInputs(source, hashes);
+    }
+
     private IngestResult write(String source, boolean full, String mode, Iterator<Candidate> candidates, String what,
             long started) {
         long ingestion = log.start(source, mode);

@@ -40,12 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import dev.scorecards.scoring.ScoringConfig;
 import org.jboss.logging.Logger;
 
@@ -60,6 +55,7 @@ public class EvaluationService {
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
     private static final int CHUNK = 1000;
+    private static final int BACKGROUND_CHUNK = 200;
 
     @Inject
     Capabilities capabilities;
@@ -87,18 +83,14 @@ public class EvaluationService {
     @Inject
     ScoringConfig.Evaluation config;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "scoring");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScoringWorker worker = new ScoringWorker();
 
     /** What an evaluation did: capabilities evaluated, results changed, time spent (of which reading the catalog). */
     public record Outcome(int evaluated, int changed, long millis, long loadMillis) {
     }
 
     void start(@Observes StartupEvent event) {
-        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
+        worker.submit(() -> reloadAndEvaluateAll(0));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -113,34 +105,36 @@ public class EvaluationService {
         if (changed.isEmpty()) {
             return;
         }
-        Future<Outcome> f = worker.submit(() -> guarded(() -> {
+        boolean background = changed.size() > config.syncLimit();
+        Future<Outcome> f = worker.submit(() -> {
             long t0 = System.nanoTime();
             Set<String> affected = capabilities.update(changed);
             long t1 = System.nanoTime();
-            Outcome o = evaluate(affected, event.ingestion());
+            Outcome o = metrics.measure(EvaluationMetrics.INCREMENTAL,
+                    () -> evaluateNow(affected, event.ingestion(), background));
             LOG.debugf("A change of %d entities: graph updated in %d ms, %d capabilities evaluated in %d ms",
                     changed.size(), (t1 - t0) / 1_000_000, o.evaluated(), o.millis());
             return o;
-        }));
-        if (changed.size() <= config.syncLimit()) {
-            await(f);
+        });
+        if (!background) {
+            ScoringWorker.await(f);
         }
     }
 
     /** Another replica changed the catalog: this replica's graph follows; that replica stores the new results. */
     void changedElsewhere(@Observes CatalogChangedElsewhere event) {
-        worker.submit(() -> guarded(() -> {
+        worker.submit(() -> {
             if (event.all()) {
                 capabilities.loadAll();
             } else {
                 capabilities.update(event.refs());
             }
             return new Outcome(0, 0, 0, 0);
-        }));
+        });
     }
 
     void factsPushed(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsPushed event) {
-        await(worker.submit(() -> guarded(() -> evaluate(event.entityRefs(), 0))));
+        ScoringWorker.await(worker.submit(() -> evaluate(event.entityRefs(), 0)));
     }
 
     /** Re-evaluates one capability now; 404 when the entity is not a capability. */
@@ -149,30 +143,30 @@ public class EvaluationService {
         if (!capabilities.isCapability(ref)) {
             throw ServiceError.notFound("No capability " + ref);
         }
-        return await(worker.submit(() -> guarded(() -> evaluate(List.of(ref), 0))));
+        return ScoringWorker.await(worker.submit(() -> evaluate(List.of(ref), 0)));
     }
 
     /** Reads the whole catalog again and evaluates every capability. */
     public Outcome evaluateAll() {
-        return await(worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0))));
+        return ScoringWorker.await(worker.submit(() -> reloadAndEvaluateAll(0)));
     }
 
     /** Re-evaluates the entities of exemptions that were just created, deleted or expired. */
     public void exemptionsChanged(Collection<String> refs) {
-        await(worker.submit(() -> guarded(() -> evaluate(refs, 0))));
+        ScoringWorker.await(worker.submit(() -> evaluate(refs, 0)));
     }
 
     @Scheduled(every = "${scorecards.evaluation.interval:1h}", delayed = "${scorecards.evaluation.interval:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        worker.submit(() -> guarded(() -> reloadAndEvaluateAll(0)));
+        worker.submit(() -> reloadAndEvaluateAll(0));
     }
 
     @Scheduled(every = "${scorecards.evaluation.expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expiries() {
         List<String> refs = exemptions.recordExpired(Instant.now());
         if (!refs.isEmpty()) {
-            worker.submit(() -> guarded(() -> evaluate(refs, 0)));
+            worker.submit(() -> evaluate(refs, 0));
         }
     }
 
@@ -184,7 +178,7 @@ public class EvaluationService {
         long t0 = System.nanoTime();
         capabilities.loadAll();
         long loaded = System.nanoTime();
-        Outcome o = evaluateNow(capabilities.all(), ingestion);
+        Outcome o = evaluateNow(capabilities.all(), ingestion, false);
         writer.markRemoved(store.storedRefs().stream().filter(r -> !capabilities.isCapability(r)).toList(), Instant.now());
         store.analyse();
         store.forgetVersion(); // a full evaluation also sees results changed behind the service (a restore, a wipe)
@@ -196,18 +190,24 @@ public class EvaluationService {
 
     /** Evaluates these capabilities (those that are no longer capabilities are marked removed). */
     Outcome evaluate(Collection<String> refs, long ingestion) {
-        return metrics.measure(EvaluationMetrics.INCREMENTAL, () -> evaluateNow(refs, ingestion));
+        return metrics.measure(EvaluationMetrics.INCREMENTAL, () -> evaluateNow(refs, ingestion, false));
     }
 
-    private Outcome evaluateNow(Collection<String> refs, long ingestion) {
+    /**
+     * Evaluates in chunks; in the {@code background} (after a big change nobody waits for) in smaller
+     * chunks with a pause after each, a share of the chunk's own time, so that reads keep a core.
+     */
+    private Outcome evaluateNow(Collection<String> refs, long ingestion, boolean background) {
         long t0 = System.nanoTime();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         List<String> all = new ArrayList<>(refs);
         int changed = 0;
         int evaluated = 0;
         List<String> gone = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+        int size = background ? BACKGROUND_CHUNK : CHUNK;
+        for (int from = 0; from < all.size(); from += size) {
+            long c0 = System.nanoTime();
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + size));
             List<CapabilityFacts> facts = capabilities.facts(chunk);
             Set<String> present = new HashSet<>();
             facts.forEach(f -> present.add(f.ref()));
@@ -215,6 +215,9 @@ public class EvaluationService {
             List<Evaluated> results = evaluateChunk(facts, now, ingestion);
             evaluated += results.size();
             changed += writer.save(results, ingestion, now);
+            if (background) {
+                ScoringWorker.pause((long) ((System.nanoTime() - c0) * config.backgroundPause()));
+            }
         }
         writer.markRemoved(gone, now);
         return new Outcome(evaluated, changed, (System.nanoTime() - t0) / 1_000_000, 0);
@@ -262,27 +265,5 @@ public class EvaluationService {
             out.add(new Evaluated(f, values, evaluator.evaluate(in, now), first, created, adopter));
         }
         return out;
-    }
-
-    private Outcome guarded(java.util.concurrent.Callable<Outcome> task) {
-        try {
-            return task.call();
-        } catch (Exception e) {
-            LOG.error("Evaluation failed", e);
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-        }
-    }
-
-    private static Outcome await(Future<Outcome> f) {
-        try {
-            return f.get(120, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw ServiceError.unavailable("Evaluation is taking longer than 120 s; it continues in the background");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

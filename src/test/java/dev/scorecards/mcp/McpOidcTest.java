@@ -38,8 +38,8 @@ class McpOidcTest {
                 .statusCode(401).header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .body("error.message", equalTo("The request's bearer token is not valid (expired, wrongly signed or for"
                         + " another issuer or audience)"));
-        // the older SSE transport of the same server is guarded alike
-        given().get("/mcp/sse").then().statusCode(401).body("error.name", equalTo("AuthenticationError"));
+        // the older SSE transport is refused for everyone (McpAccess), signed in or not
+        given().get("/mcp/sse").then().statusCode(404).body("error.name", equalTo("NotFoundError"));
         McpSyncClient anonymous = McpTest.client(base, Map.of());
         assertThrows(RuntimeException.class, anonymous::initialize);
         anonymous.close();

@@ -33,6 +33,16 @@ public final class Catalog {
         given().post("/api/scorecards/evaluate").then().statusCode(200);
     }
 
+    /**
+     * A new empty folder under {@code target/test-locations} (a file root of the test profile), for the
+     * files a test registers as locations.
+     */
+    public static java.nio.file.Path locationFolder(String prefix) throws java.io.IOException {
+        java.nio.file.Path roots = java.nio.file.Files.createDirectories(
+                java.nio.file.Path.of("target/test-locations").toAbsolutePath());
+        return java.nio.file.Files.createTempDirectory(roots, prefix);
+    }
+
     /** Starts from the example organisation ({@code catalog-examples/}), registered as a file location. */
     public static void examples(DataSource dataSource) {
         wipe(dataSource);

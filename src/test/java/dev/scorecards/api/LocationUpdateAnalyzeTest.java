@@ -28,8 +28,7 @@ class LocationUpdateAnalyzeTest {
     @BeforeEach
     void setUp() throws IOException {
         Catalog.wipe(dataSource);
-        Files.createDirectories(Path.of("target/test-locations").toAbsolutePath());
-        root = Files.createTempDirectory(Path.of("target/test-locations").toAbsolutePath(), "upd");
+        root = Catalog.locationFolder("upd");
     }
 
     private Path write(String name, String... components) throws IOException {

@@ -153,8 +153,7 @@ class HostileRequestsTest {
 
     @Test
     void fileTargetsMustBeRegularFilesAndAFifoDoesNotHang() throws Exception {
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target/test-locations").toAbsolutePath()),
-                "special");
+        Path root = Catalog.locationFolder("special");
         Path fifo = root.resolve("catalog-info.yaml");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo");

@@ -35,9 +35,7 @@ class TextHashTest {
     @BeforeEach
     void setUp() throws IOException {
         Catalog.wipe(dataSource);
-        Path base = Path.of("target/test-locations").toAbsolutePath();
-        Files.createDirectories(base);
-        root = Files.createTempDirectory(base, "text");
+        root = Catalog.locationFolder("text");
     }
 
     @Test

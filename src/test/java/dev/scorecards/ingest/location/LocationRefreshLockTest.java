@@ -32,8 +32,7 @@ class LocationRefreshLockTest {
     @Test
     void aTickSkipsWhileAnotherReplicaHoldsTheRefreshLockAndReadsOnceAfter() throws Exception {
         Catalog.wipe(dataSource);
-        Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target/test-locations").toAbsolutePath()),
-                "lock");
+        Path root = Catalog.locationFolder("lock");
         Path file = Files.writeString(root.resolve("catalog-info.yaml"), Catalog.component("locked", "team", ""));
         String id = given().contentType("application/json")
                 .body("{\"type\": \"file\", \"target\": \"" + file + "\"}").post("/api/catalog/locations")

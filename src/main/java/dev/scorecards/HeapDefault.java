@@ -49,7 +49,8 @@ public final class HeapDefault {
                     maxHeapMiB(), ProcessHandle.current().pid(), System.getProperty(CHILD));
             return;
         }
-        List<String> input = ManagementFactory.getRuntimeMXBean().getInputArguments(); // + JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS
+        // the command line's options and those of JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS
+        List<String> input = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (Boolean.getBoolean("quarkus.appcds.generate") || "false".equalsIgnoreCase(System.getenv(SWITCH))
                 || any(input, LIMITS)) {
             return;
@@ -94,8 +95,8 @@ public final class HeapDefault {
     /**
      * The JVM settings the child gets before the command's own: k8s/'s heap (at most half of the memory
      * this machine or container has), its collector and heap ratios unless a collector was chosen, exit on
-     * OutOfMemoryError, and the class data archive {@code package} writes next to the jar, if it is there
-     * and the JVM runs in that folder.
+     * OutOfMemoryError, and the start-up archive {@code package} writes next to the jar where it loads: the
+     * AOT cache on JDK 25+, else the AppCDS archive if the JVM runs in the jar's folder.
      */
     static List<String> flags(List<String> input, List<String> argv, long availableMiB) {
         List<String> out = new ArrayList<>();
@@ -108,13 +109,15 @@ public final class HeapDefault {
             out.add("-XX:+ExitOnOutOfMemoryError");
         }
         int jar = argv.indexOf("-jar");
-        if (jar >= 0 && jar + 1 < argv.size() && !any(input, List.of("-XX:SharedArchiveFile", "-Xshare"))) {
-            // the archive names the jar relative to the folder package made it in (target/quarkus-app): a
-            // JVM started anywhere else cannot use it and says so in a warning
+        if (jar >= 0 && jar + 1 < argv.size()
+                && !any(input, List.of("-XX:SharedArchiveFile", "-Xshare", "-XX:AOTCache"))) {
             Path dir = Path.of(argv.get(jar + 1)).toAbsolutePath().normalize().getParent();
-            Path archive = dir.resolve("app-cds.jsa");
-            if (Files.isRegularFile(archive) && dir.equals(Path.of("").toAbsolutePath())) {
-                out.add("-XX:SharedArchiveFile=" + archive);
+            Path aot = dir.resolve("app.aot"); // JDK 25+: the AOT cache package trains (pom.xml, profile aot-cache)
+            Path cds = dir.resolve("app-cds.jsa"); // names the jar relative to its folder: loads only from there
+            if (Runtime.version().feature() >= 25 && Files.isRegularFile(aot)) {
+                out.add("-XX:AOTCache=" + aot);
+            } else if (Files.isRegularFile(cds) && dir.equals(Path.of("").toAbsolutePath())) {
+                out.add("-XX:SharedArchiveFile=" + cds);
             }
         }
         return out;

@@ -37,7 +37,8 @@ class DefaultHeapIT {
         try (EmbeddedPostgres pg = EmbeddedDatabase.start(dir.resolve("postgres"), true)) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             ProcessHandle child;
-            try (ServiceProcess s = ServiceProcess.launchOnFreePort(dir.resolve("plain.log"), jdbc, List.of(), Map.of())) {
+            try (ServiceProcess s = ServiceProcess.launchOnFreePort(dir.resolve("plain.log"), jdbc, List.of(),
+                    Map.of())) {
                 ProcessHandle service = s.process.toHandle().children().findFirst().orElse(s.process.toHandle());
                 String flags = vmFlags(service.pid());
                 assertEquals(384L << 20, maxHeap(flags), flags);

@@ -74,7 +74,7 @@ public class CapabilitiesResource {
         if (page.next() != null) {
             pageInfo.put("nextCursor", Cursors.encode(page.next()));
         }
-        return new Table("capabilities.csv", null, Map.of("items", page.items(), "totalItems", page.totalItems(),
+        return new Table("capabilities.csv", null, Table.body("items", page.items(), "totalItems", page.totalItems(),
                 "pageInfo", pageInfo));
     }
 
@@ -103,7 +103,7 @@ public class CapabilitiesResource {
             throw notFound(kind, namespace, name);
         }
         return Table.of("history.csv", CsvColumns.history(definitions.all()), items,
-                Map.of("entityRef", ref, "items", items));
+                Table.body("entityRef", ref, "items", items));
     }
 
     @GET
@@ -116,7 +116,8 @@ public class CapabilitiesResource {
         if (consumers == null) {
             throw notFound(kind, namespace, name);
         }
-        return Table.of("consumers.csv", CsvColumns.CONSUMERS, consumers, Map.of("entityRef", ref, "items", consumers));
+        return Table.of("consumers.csv", CsvColumns.CONSUMERS, consumers,
+                Table.body("entityRef", ref, "items", consumers));
     }
 
     @POST

@@ -34,18 +34,24 @@ import java.util.Map;
 /** Capabilities and their scores: the list (JSON or CSV), one capability, its history and consumers. */
 @Path("/api/scorecards/capabilities")
 public class CapabilitiesResource {
+    private final CapabilityQueries queries;
+    private final CapabilityList list;
+    private final EvaluationService evaluation;
+    private final ScorecardDefinitions definitions;
+    private final dev.scorecards.facts.BypassReasons bypassReasons;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
     @Inject
-    CapabilityQueries queries;
-    @Inject
-    CapabilityList list;
-    @Inject
-    EvaluationService evaluation;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    dev.scorecards.facts.BypassReasons bypassReasons;
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    CapabilitiesResource(CapabilityQueries queries, CapabilityList list, EvaluationService evaluation,
+            ScorecardDefinitions definitions, dev.scorecards.facts.BypassReasons bypassReasons,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.queries = queries;
+        this.list = list;
+        this.evaluation = evaluation;
+        this.definitions = definitions;
+        this.bypassReasons = bypassReasons;
+        this.json = json;
+    }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
@@ -68,7 +74,7 @@ public class CapabilitiesResource {
         if (page.next() != null) {
             pageInfo.put("nextCursor", Cursors.encode(page.next()));
         }
-        return new Table("capabilities.csv", null, Map.of("items", page.items(), "totalItems", page.totalItems(),
+        return new Table("capabilities.csv", null, Table.body("items", page.items(), "totalItems", page.totalItems(),
                 "pageInfo", pageInfo));
     }
 
@@ -97,7 +103,7 @@ public class CapabilitiesResource {
             throw notFound(kind, namespace, name);
         }
         return Table.of("history.csv", CsvColumns.history(definitions.all()), items,
-                Map.of("entityRef", ref, "items", items));
+                Table.body("entityRef", ref, "items", items));
     }
 
     @GET
@@ -110,7 +116,8 @@ public class CapabilitiesResource {
         if (consumers == null) {
             throw notFound(kind, namespace, name);
         }
-        return Table.of("consumers.csv", CsvColumns.CONSUMERS, consumers, Map.of("entityRef", ref, "items", consumers));
+        return Table.of("consumers.csv", CsvColumns.CONSUMERS, consumers,
+                Table.body("entityRef", ref, "items", consumers));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package dev.scorecards.api.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.api.csv.Table;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.query.AnswerCache;
 import dev.scorecards.catalog.query.CatalogQueries;
@@ -114,7 +115,7 @@ public class EntityAnswers {
         }
         List<Object> items = withItems ? page.items().stream()
                 .map(e -> (Object) CatalogEntitiesResource.raw(EntityJson.render(e, f))).toList() : List.of();
-        return Map.of("items", items, "totalItems", page.totalItems(), "pageInfo", pageInfo);
+        return Table.body("items", items, "totalItems", page.totalItems(), "pageInfo", pageInfo);
     }
 
     /** The entity and the Locations it was read through, root first; null when there is no such entity. */
@@ -125,10 +126,10 @@ public class EntityAnswers {
         }
         List<Map<String, Object>> items = new ArrayList<>();
         for (StoredEntity e : chain) {
-            items.add(Map.of("entity", CatalogEntitiesResource.raw(e.json()),
+            items.add(Table.body("entity", CatalogEntitiesResource.raw(e.json()),
                     "parentEntityRefs", e.parentRef() == null ? List.of() : List.of(e.parentRef())));
         }
-        return Map.of("rootEntityRef", chain.get(0).ref(), "items", items);
+        return Table.body("rootEntityRef", chain.get(0).ref(), "items", items);
     }
 
     /** {@code POST /entities/by-refs}: the entities in the order asked, null where none matches. */

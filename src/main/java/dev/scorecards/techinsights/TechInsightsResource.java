@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.api.JsonBody;
 import dev.scorecards.api.Refs;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,7 @@ public class TechInsightsResource {
         if (json != null && !json.isObject()) {
             throw ServiceError.input("Malformed request: expected a JSON object {checks?: [...]}");
         }
-        return checks.run(Refs.of(kind, namespace, name), checks.select(TechInsightsRequests.checks(json)));
+        return checks.run(Refs.ref(kind, namespace, name), checks.select(TechInsightsRequests.checks(json)));
     }
 
     /**
@@ -65,7 +66,7 @@ public class TechInsightsResource {
     @Path("/checks/run")
     public Response runBulk(@HeaderParam("Content-Type") String contentType, String body) throws IOException {
         JsonNode json = JsonBody.value(contentType, body);
-        List<String> refs = TechInsightsRequests.entities(json);
+        List<EntityRef> refs = TechInsightsRequests.entities(json);
         List<String> ids = TechInsightsRequests.checks(json);
         String unknown = checks.firstUnknown(ids);
         if (unknown != null) {
@@ -78,7 +79,7 @@ public class TechInsightsResource {
             return Response.ok(JSON.writeValueAsBytes(checks.runBulk(refs, selected)), MediaType.APPLICATION_JSON)
                     .build();
         }
-        List<String> all = checks.capabilityRefs();
+        List<EntityRef> all = checks.capabilityRefs();
         int first = Math.min(all.size(), TechInsightsChecks.CHUNK);
         List<ObjectNode> head = checks.runBulk(all.subList(0, first), selected);
         StreamingOutput out = stream -> {

@@ -41,12 +41,16 @@ public class TechInsightsChecks {
             "Not reported", CheckState.NOT_APPLICABLE, "Not applicable", CheckState.ERROR, "Error",
             CheckState.EXEMPT, "Exempt");
 
+    private final ScorecardDefinitions definitions;
+    private final FactSchema schema;
+    private final CurrentResults results;
+
     @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    FactSchema schema;
-    @Inject
-    CurrentResults results;
+    TechInsightsChecks(ScorecardDefinitions definitions, FactSchema schema, CurrentResults results) {
+        this.definitions = definitions;
+        this.schema = schema;
+        this.results = results;
+    }
 
     private final Map<String, ObjectNode> checks = new LinkedHashMap<>();
     private final Map<String, Check> byId = new LinkedHashMap<>();

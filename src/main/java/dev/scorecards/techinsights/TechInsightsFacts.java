@@ -39,16 +39,21 @@ public class TechInsightsFacts {
     private static final String STATES = "PASS, FAIL, NOT_APPLICABLE, NOT_REPORTED, ERROR or EXEMPT";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final ScorecardDefinitions definitions;
+    private final FactSchema schema;
+    private final PushedFacts pushed;
+    private final CurrentResults results;
+    private final CapabilityQueries queries;
+
     @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    FactSchema schema;
-    @Inject
-    PushedFacts pushed;
-    @Inject
-    CurrentResults results;
-    @Inject
-    CapabilityQueries queries;
+    TechInsightsFacts(ScorecardDefinitions definitions, FactSchema schema, PushedFacts pushed, CurrentResults results,
+            CapabilityQueries queries) {
+        this.definitions = definitions;
+        this.schema = schema;
+        this.pushed = pushed;
+        this.results = results;
+        this.queries = queries;
+    }
 
     /** The schema of each retriever asked for (all when {@code ids} is null), in the order above. */
     public List<ObjectNode> schemas(List<String> ids) {

@@ -34,10 +34,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class TechInsightsResource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final TechInsightsChecks checks;
+    private final TechInsightsFacts facts;
+
     @Inject
-    TechInsightsChecks checks;
-    @Inject
-    TechInsightsFacts facts;
+    TechInsightsResource(TechInsightsChecks checks, TechInsightsFacts facts) {
+        this.checks = checks;
+        this.facts = facts;
+    }
 
     @GET
     @Path("/checks")

@@ -26,10 +26,14 @@ import java.util.function.ToDoubleFunction;
 public class CapabilityList {
     private static final List<String> SORTS = List.of("adoption", "consumers", "level", "name", "percentage");
 
+    private final ScorecardDefinitions definitions;
+    private final CapabilityListRows memory;
+
     @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    CapabilityListRows memory;
+    CapabilityList(ScorecardDefinitions definitions, CapabilityListRows memory) {
+        this.definitions = definitions;
+        this.memory = memory;
+    }
 
     /** One page of the list, and the query for the next page (null when none). */
     public record Page(List<ListItem> items, long totalItems, CapabilityListQuery next) {

@@ -51,12 +51,16 @@ public class Rollups {
     public record Member(String entityRef, String level, int levelIndex, JsonNode scorecards) {
     }
 
+    private final Capabilities capabilities;
+    private final CapabilityQueries queries;
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    Capabilities capabilities;
-    @Inject
-    CapabilityQueries queries;
-    @Inject
-    ScorecardDefinitions definitions;
+    Rollups(Capabilities capabilities, CapabilityQueries queries, ScorecardDefinitions definitions) {
+        this.capabilities = capabilities;
+        this.queries = queries;
+        this.definitions = definitions;
+    }
 
     /** Every team with how many capabilities it produces and consumes. */
     public List<TeamCounts> teams() {

@@ -1,6 +1,7 @@
 package dev.scorecards.scoring.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scorecards.catalog.model.EntityRef;
@@ -32,8 +33,12 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class CapabilityQueries {
-    /** Reads the stored documents (instants as ISO-8601 text); keys keep their stored order in maps. */
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    /**
+     * Reads the stored documents (instants as ISO-8601 text); keys keep their stored order in maps. A key
+     * an older version stored and this one no longer has is skipped; the next evaluation rewrites it.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final TypeReference<List<CapabilityDetail.Consumer>> CONSUMERS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, CapabilityList.Score>> SCORES = new TypeReference<>() {

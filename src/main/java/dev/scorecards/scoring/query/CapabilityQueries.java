@@ -106,7 +106,7 @@ public class CapabilityQueries {
         List<List<CapabilityDetail.Consumer>> out = new ArrayList<>(1);
         query("select d.consumers::text from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref"
                 + " where c.entity_ref = ? and c.removed_at is null",
-                List.of(ref.toString()), rs -> out.add(read(rs.getString(1), CONSUMERS)));
+                List.of(ref.toString()), rs -> out.add(consumers(rs.getString(1))));
         return out.isEmpty() ? null : out.get(0);
     }
 
@@ -173,8 +173,18 @@ public class CapabilityQueries {
 
     private void changes(String sql, List<Object> params, Map<String, List<Change>> out) {
         query(sql, params, rs -> out.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(new Change(
-                rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4), read(rs.getString(5), SCORES),
+                rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4), scores(rs.getString(5)),
                 rs.getInt(6), read(rs.getString(7), STATES), rs.getBoolean(8))));
+    }
+
+    /** Stored scores ({@code scoring_capability.scores}, {@code scoring_history.scores}) by scorecard, in stored order. */
+    static Map<String, CapabilityList.Score> scores(String json) throws SQLException {
+        return read(json, SCORES);
+    }
+
+    /** Stored consumers ({@code scoring_detail.consumers}). */
+    static List<CapabilityDetail.Consumer> consumers(String json) throws SQLException {
+        return read(json, CONSUMERS);
     }
 
     private static <T> T read(String json, Class<T> type) throws SQLException {

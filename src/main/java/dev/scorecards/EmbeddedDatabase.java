@@ -3,6 +3,8 @@ package dev.scorecards;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
@@ -15,21 +17,33 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
-    /** Starts it and points Quarkus at it, unless a datasource URL is configured. */
-    public static synchronized void startUnlessConfigured() {
+    /**
+     * Starts it and points Quarkus at it, unless a datasource URL is configured. {@code meanwhile} (work that
+     * needs no database) runs on another thread while PostgreSQL starts; with a configured database it is not run.
+     */
+    public static synchronized void startUnlessConfigured(Runnable meanwhile) {
         if (configured("quarkus.datasource.jdbc.url") || running != null) {
             return;
         }
         Path dir = Path.of(setting("scorecards.embedded-db.dir", "data/postgres")).toAbsolutePath();
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
+        }
+        System.setProperty("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + port + "/postgres");
+        System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", "postgres");
+        Thread side = new Thread(meanwhile, "start-meanwhile");
+        side.setDaemon(true);
+        side.start();
         try {
             Files.createDirectories(dir);
-            running = start(dir, false);
+            running = start(dir, false, port);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
-        System.setProperty("quarkus.datasource.jdbc.url", running.getJdbcUrl("postgres", "postgres"));
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "postgres");
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
         LOG.infof("Embedded PostgreSQL on port %d, data in %s (set QUARKUS_DATASOURCE_JDBC_URL to use another)",
                 running.getPort(), dir);

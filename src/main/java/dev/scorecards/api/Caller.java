@@ -10,8 +10,12 @@ import jakarta.inject.Inject;
  */
 @RequestScoped
 public class Caller {
+    private final SecurityIdentity identity;
+
     @Inject
-    SecurityIdentity identity;
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     public boolean authenticated() {
         return identity != null && !identity.isAnonymous();

@@ -22,8 +22,12 @@ public class ClusterLock {
     private static final Logger LOG = Logger.getLogger(ClusterLock.class);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+    private final DataSource dataSource;
+
     @Inject
-    DataSource dataSource;
+    ClusterLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Runs {@code work} while holding the lock {@code key}; false (work not run) when another holds it. */
     public boolean runOnce(String key, Runnable work) {

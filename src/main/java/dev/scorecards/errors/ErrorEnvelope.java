@@ -3,6 +3,7 @@ package dev.scorecards.errors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,8 +21,12 @@ public class ErrorEnvelope {
     /** How long a client should wait before retrying a 503 (the database's restart, a slow evaluation). */
     private static final int RETRY_AFTER_SECONDS = 5;
 
-    @jakarta.inject.Inject
-    dev.scorecards.db.DatabaseReachability database;
+    private final dev.scorecards.db.DatabaseReachability database;
+
+    @Inject
+    ErrorEnvelope(dev.scorecards.db.DatabaseReachability database) {
+        this.database = database;
+    }
 
     @ServerExceptionMapper
     public Response service(ServiceError e, HttpServerRequest request) {

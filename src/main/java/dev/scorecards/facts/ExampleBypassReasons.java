@@ -20,8 +20,12 @@ import org.jboss.logging.Logger;
 class ExampleBypassReasons {
     private static final Logger LOG = Logger.getLogger(ExampleBypassReasons.class);
 
+    private final BypassReasons reasons;
+
     @Inject
-    BypassReasons reasons;
+    ExampleBypassReasons(BypassReasons reasons) {
+        this.reasons = reasons;
+    }
 
     void onExamples(@Observes ExamplesRegistered examples) {
         Path file = examples.folder().resolve("bypass-reasons.yaml");

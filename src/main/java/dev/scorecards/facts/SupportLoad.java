@@ -23,8 +23,12 @@ public class SupportLoad {
     /** The pushed facts the load is summed from. */
     public static final List<String> FACTS = List.of(TICKETS, INCIDENTS);
 
+    private final DataSource dataSource;
+
     @Inject
-    DataSource dataSource;
+    SupportLoad(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Per capability, its tickets and incidents observed after {@code since}; absent when none was pushed. */
     public Map<String, Double> totals(Collection<String> refs, Instant since) {

@@ -28,14 +28,18 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class UrlFetch {
-    @Inject
-    IngestConfig.Ingest ingestConfig;
-    @Inject
-    IngestConfig.Locations locationsConfig;
+    private final IngestConfig.Ingest ingestConfig;
+    private final IngestConfig.Locations locationsConfig;
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(UrlFetch.class);
 
     private HttpClient http;
+
+    @Inject
+    UrlFetch(IngestConfig.Ingest ingestConfig, IngestConfig.Locations locationsConfig) {
+        this.ingestConfig = ingestConfig;
+        this.locationsConfig = locationsConfig;
+    }
 
     /** A response: its status, headers and whole body. */
     public record Answer(int status, HttpHeaders headers, byte[] body) {

@@ -26,12 +26,16 @@ public class CapabilityTools {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_LIMIT = 500;
 
+    private final CapabilityList list;
+    private final CapabilityQueries queries;
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    CapabilityList list;
-    @Inject
-    CapabilityQueries queries;
-    @Inject
-    ScorecardDefinitions definitions;
+    CapabilityTools(CapabilityList list, CapabilityQueries queries, ScorecardDefinitions definitions) {
+        this.list = list;
+        this.queries = queries;
+        this.definitions = definitions;
+    }
 
     @Tool(name = "list_capabilities", description = "Lists the platform's capabilities (what teams offer other teams)"
             + " with their ladder level, scorecard levels and percentages, consumers and adoption; filters and sorts"

@@ -10,10 +10,14 @@ import jakarta.inject.Inject;
 
 /** The platform review of a period, for the organisation or one team, as {@code GET /api/scorecards/reviews/…} answers it in JSON. */
 public class ReviewTools {
+    private final Reviews reviews;
+    private final ObjectMapper json;
+
     @Inject
-    Reviews reviews;
-    @Inject
-    ObjectMapper json;
+    ReviewTools(Reviews reviews, ObjectMapper json) {
+        this.reviews = reviews;
+        this.json = json;
+    }
 
     @Tool(name = "platform_review", description = "The platform review of a week, month or quarter (the calendar period,"
             + " UTC, that contains the date given): capabilities and their rungs with the change since the previous"

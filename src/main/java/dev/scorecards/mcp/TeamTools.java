@@ -18,10 +18,14 @@ import jakarta.inject.Inject;
 public class TeamTools {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Rollups rollups;
+    private final TeamInteractions interactions;
+
     @Inject
-    Rollups rollups;
-    @Inject
-    TeamInteractions interactions;
+    TeamTools(Rollups rollups, TeamInteractions interactions) {
+        this.rollups = rollups;
+        this.interactions = interactions;
+    }
 
     @Tool(name = "team_capabilities", description = "One team's capabilities (with their levels and scorecards) and"
             + " the capabilities it consumes (with the components that consume them), as"

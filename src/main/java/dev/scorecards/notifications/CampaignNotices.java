@@ -28,12 +28,16 @@ public class CampaignNotices {
     private static final Logger LOG = Logger.getLogger(CampaignNotices.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Campaigns campaigns;
+    private final CampaignProgress progress;
+    private final DataSource dataSource;
+
     @Inject
-    Campaigns campaigns;
-    @Inject
-    CampaignProgress progress;
-    @Inject
-    DataSource dataSource;
+    CampaignNotices(Campaigns campaigns, CampaignProgress progress, DataSource dataSource) {
+        this.campaigns = campaigns;
+        this.progress = progress;
+        this.dataSource = dataSource;
+    }
 
     @Scheduled(every = "${scorecards.campaigns.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -25,8 +25,12 @@ import java.util.Map;
 public class ResultEvents implements ResultChangeHook {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    ScorecardDefinitions definitions;
+    ResultEvents(ScorecardDefinitions definitions) {
+        this.definitions = definitions;
+    }
 
     @Override
     public void changing(Connection c, List<Change> changes, Instant now) throws SQLException {

@@ -41,16 +41,14 @@ public class Sender {
             for update of d skip locked
             """;
 
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    UrlFetch urls;
-
+    private final DataSource dataSource;
+    private final UrlFetch urls;
     private final NotificationsConfig config;
 
     @Inject
-    Sender(NotificationsConfig config) {
+    Sender(DataSource dataSource, UrlFetch urls, NotificationsConfig config) {
+        this.dataSource = dataSource;
+        this.urls = urls;
         if (config.giveUpAfter().compareTo(Duration.ofHours(24)) < 0) {
             throw new IllegalStateException("scorecards.notifications.give-up-after must be at least 24h, not "
                     + config.giveUpAfter());

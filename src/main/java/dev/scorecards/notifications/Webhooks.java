@@ -30,8 +30,12 @@ public class Webhooks {
     private static final Set<String> TARGETS = Set.of("webhook", "slack", "backstage");
     private static final Set<String> FIELDS = Set.of("url", "type", "events", "secret", "token", "selection");
 
+    private final UrlFetch urls;
+
     @Inject
-    UrlFetch urls;
+    Webhooks(UrlFetch urls) {
+        this.urls = urls;
+    }
 
     @Transactional
     public ObjectNode create(JsonNode body) {

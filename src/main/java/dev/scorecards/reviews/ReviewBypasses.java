@@ -21,10 +21,14 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class ReviewBypasses {
+    private final DataSource dataSource;
+    private final BypassReasons reasons;
+
     @Inject
-    DataSource dataSource;
-    @Inject
-    BypassReasons reasons;
+    ReviewBypasses(DataSource dataSource, BypassReasons reasons) {
+        this.dataSource = dataSource;
+        this.reasons = reasons;
+    }
 
     Review.Bypasses of(Map<String, Snapshot> scope, Period period) {
         Map<String, Map<String, BypassAnswer>> given = new HashMap<>();

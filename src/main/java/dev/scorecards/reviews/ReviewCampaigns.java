@@ -23,12 +23,16 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ReviewCampaigns {
+    private final Campaigns campaigns;
+    private final CampaignProgress progress;
+    private final Capabilities capabilities;
+
     @Inject
-    Campaigns campaigns;
-    @Inject
-    CampaignProgress progress;
-    @Inject
-    Capabilities capabilities;
+    ReviewCampaigns(Campaigns campaigns, CampaignProgress progress, Capabilities capabilities) {
+        this.campaigns = campaigns;
+        this.progress = progress;
+        this.capabilities = capabilities;
+    }
 
     /** Those of {@code scope} (the review's capabilities at the end) each campaign running in the period selects. */
     List<Review.CampaignProgress> of(Map<String, Snapshot> scope, Period period, boolean team) {

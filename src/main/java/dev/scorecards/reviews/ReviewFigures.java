@@ -21,8 +21,12 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class ReviewFigures {
+    private final DataSource dataSource;
+
     @Inject
-    DataSource dataSource;
+    ReviewFigures(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Ratings current at {@code period}'s end for these capabilities, and the low ones given within it. */
     Satisfaction satisfaction(Collection<String> refs, Period period) {

@@ -31,8 +31,12 @@ public class SnapshotRecorder implements ResultChangeHook {
     /** Check states that let a rung hold, as for levels. */
     static final Set<String> HELD = Set.of("PASS", "EXEMPT", "NOT_APPLICABLE");
 
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    ScorecardDefinitions definitions;
+    SnapshotRecorder(ScorecardDefinitions definitions) {
+        this.definitions = definitions;
+    }
 
     @Override
     public void changing(Connection c, List<Change> changes, Instant now) throws SQLException {

@@ -22,8 +22,12 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class Snapshots {
+    private final DataSource dataSource;
+
     @Inject
-    DataSource dataSource;
+    Snapshots(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Every capability present just before {@code at}, by ref (sorted). */
     public Map<String, Snapshot> at(Instant at) {

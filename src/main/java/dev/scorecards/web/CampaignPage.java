@@ -16,10 +16,14 @@ public class CampaignPage {
     private static final int WIDTH = 320;
     private static final int HEIGHT = 60;
 
+    private final Campaigns campaigns;
+    private final CampaignProgress progress;
+
     @Inject
-    Campaigns campaigns;
-    @Inject
-    CampaignProgress progress;
+    CampaignPage(Campaigns campaigns, CampaignProgress progress) {
+        this.campaigns = campaigns;
+        this.progress = progress;
+    }
 
     /** One campaign in the home page's list. */
     public record Row(String id, String title, String url, String target, String deadline, String status, long done,

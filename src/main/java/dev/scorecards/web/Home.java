@@ -28,20 +28,25 @@ public class Home {
             Map.entry("-level", "highest level first"), Map.entry("level", "lowest level first"),
             Map.entry("-consumers", "most consumers first"), Map.entry("-adoption", "highest adoption first"));
 
+    private final Signals signals;
+    private final CapabilityList list;
+    private final ScorecardDefinitions definitions;
+    private final TeamInteractions teams;
+    private final Trends trends;
+    private final Badges badges;
+    private final WebConfig config;
+
     @Inject
-    Signals signals;
-    @Inject
-    CapabilityList list;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    TeamInteractions teams;
-    @Inject
-    Trends trends;
-    @Inject
-    Badges badges;
-    @Inject
-    WebConfig config;
+    Home(Signals signals, CapabilityList list, ScorecardDefinitions definitions, TeamInteractions teams, Trends trends,
+            Badges badges, WebConfig config) {
+        this.signals = signals;
+        this.list = list;
+        this.definitions = definitions;
+        this.teams = teams;
+        this.trends = trends;
+        this.badges = badges;
+        this.config = config;
+    }
 
     /** A labelled count with its share of the whole, for a bar. */
     public record Bar(String label, long count, int percent) {

@@ -41,18 +41,22 @@ public class HomeCache {
     private record Key(CapabilityListQuery query, int number) {
     }
 
-    @Inject
-    ResultStore results;
-    @Inject
-    TeamInteractions teams;
-    @Inject
-    Campaigns campaigns;
-    @Inject
-    CapabilityList list;
-    @Inject
-    WebConfig config;
+    private final ResultStore results;
+    private final TeamInteractions teams;
+    private final Campaigns campaigns;
+    private final CapabilityList list;
+    private final WebConfig config;
 
     private Cache<Key, Kept> cache;
+
+    @Inject
+    HomeCache(ResultStore results, TeamInteractions teams, Campaigns campaigns, CapabilityList list, WebConfig config) {
+        this.results = results;
+        this.teams = teams;
+        this.campaigns = campaigns;
+        this.list = list;
+        this.config = config;
+    }
 
     @PostConstruct
     void init() {

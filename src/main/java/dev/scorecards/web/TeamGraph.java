@@ -7,10 +7,14 @@ import jakarta.inject.Inject;
 /** The team graph page's picture, laid out once per version of the catalog graph rather than per request. */
 @ApplicationScoped
 public class TeamGraph {
+    private final TeamInteractions teams;
+    private final WebConfig config;
+
     @Inject
-    TeamInteractions teams;
-    @Inject
-    WebConfig config;
+    TeamGraph(TeamInteractions teams, WebConfig config) {
+        this.teams = teams;
+        this.config = config;
+    }
 
     private record Drawn(long version, TeamGraphPicture.Picture picture) {
     }

@@ -21,10 +21,14 @@ public class Trends {
     static final int WIDTH = 120;
     static final int HEIGHT = 24;
 
+    private final CapabilityQueries queries;
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    CapabilityQueries queries;
-    @Inject
-    ScorecardDefinitions definitions;
+    Trends(CapabilityQueries queries, ScorecardDefinitions definitions) {
+        this.queries = queries;
+        this.definitions = definitions;
+    }
 
     /** A sparkline and what it shows in words (its text alternative). */
     public record Trend(Sparkline line, String label) {

@@ -38,16 +38,20 @@ public class WebPages {
         static native TemplateInstance problem(int status, String title, String message);
     }
 
+    private final Home home;
+    private final CapabilityPage capabilities;
+    private final TeamGraph graph;
+    private final CampaignPage campaignPages;
+    private final HomeCache homeCache;
+
     @Inject
-    Home home;
-    @Inject
-    CapabilityPage capabilities;
-    @Inject
-    TeamGraph graph;
-    @Inject
-    CampaignPage campaignPages;
-    @Inject
-    HomeCache homeCache;
+    WebPages(Home home, CapabilityPage capabilities, TeamGraph graph, CampaignPage campaignPages, HomeCache homeCache) {
+        this.home = home;
+        this.capabilities = capabilities;
+        this.graph = graph;
+        this.campaignPages = campaignPages;
+        this.homeCache = homeCache;
+    }
 
     @GET
     public Response index(@QueryParam("q") String q, @QueryParam("owner") String owner, @QueryParam("kind") String kind,

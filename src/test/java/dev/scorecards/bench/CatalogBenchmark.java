@@ -111,10 +111,25 @@ public final class CatalogBenchmark {
             }
             row(in, "file location: service peak RSS (" + String.join(" ", jvm) + ")", service.rssMiB()[1] + " MiB");
         }
+        in.changeEverything(0);
+        try (BackstageFake backstage = new BackstageFake(in.body())) {
+            Map<String, String> pullEnv = new java.util.HashMap<>(env);
+            pullEnv.put("SCORECARDS_BACKSTAGE_BENCH_BASE_URL", backstage.baseUrl());
+            pullEnv.put("SCORECARDS_BACKSTAGE_BENCH_INTERVAL", "off");
+            pullEnv.put("SCORECARDS_LOCATIONS_ALLOWED_HOSTS", "127.0.0.1:*");
+            try (ServiceProcess service = ServiceProcess.start(dir.resolve("pull"), PORT + 2, jvm, pullEnv)) {
+                Phases p = new Phases(service, dir, in);
+                double cold = p.timed("pull-cold",
+                        () -> p.post("/api/catalog/backstage/bench/pull", "application/json", "", 200), backstage.size());
+                row(in, "one Backstage pull (" + backstage.size() + " entities, pages of 500), cold → all queryable with relations",
+                        p.seconds(cold));
+                p.scoring(in, "pull");
+                row(in, "pull: service peak RSS through the pull and its scoring", service.rssMiB()[1] + " MiB");
+            }
+        }
         if (big) {
             return;
         }
-        in.changeEverything(0);
         try (ServiceProcess service = ServiceProcess.start(dir.resolve("ingest"), PORT + 1, jvm, env)) {
             Phases p = new Phases(service, dir, in);
             String ingest = "/api/catalog/ingest?source=bench&mode=full";

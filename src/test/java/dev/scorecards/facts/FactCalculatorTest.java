@@ -90,7 +90,7 @@ class FactCalculatorTest {
         for (E e : pending) {
             entities.add(new RawEntity(e.ref, e.json.toString(), 1, Instant.EPOCH));
         }
-        CatalogGraph g = new CatalogGraph();
+        CatalogGraph g = new CatalogGraph(null); // load() reads the suppliers given, not the catalog
         g.load(sink -> entities.forEach(sink), sink -> relations.forEach(sink));
         return g;
     }

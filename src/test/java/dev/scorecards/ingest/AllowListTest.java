@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class AllowListTest {
     private static UrlFetch fetch(String... entries) {
-        UrlFetch f = new UrlFetch();
-        f.locationsConfig = new IngestConfig.Locations() {
+        return new UrlFetch(null, new IngestConfig.Locations() {
             @Override
             public List<String> fileRoots() {
                 return List.of();
@@ -49,8 +48,7 @@ class AllowListTest {
             public Duration readTimeout() {
                 return Duration.ofSeconds(10);
             }
-        };
-        return f;
+        });
     }
 
     private static Map<String, Boolean> check(UrlFetch f, String... urls) {

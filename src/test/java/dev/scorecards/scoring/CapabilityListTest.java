@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.Catalog;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,6 +110,24 @@ class CapabilityListTest {
                 walk("kind=System&sort=name", 3, (int) systems));
         given().get("/api/scorecards/capabilities?q=no-such-thing").then().statusCode(200)
                 .body("totalItems", equalTo(0)).body("items.size()", equalTo(0));
+    }
+
+    /** Top-level keys in the contract's order (openapi CapabilityList, CapabilityHistory...), on every JVM. */
+    @Test
+    void topLevelKeysComeInTheContractsOrder() {
+        String page = given().get("/api/scorecards/capabilities?limit=1").then().statusCode(200).extract().asString();
+        int items = page.indexOf("\"items\":");
+        int totalItems = page.lastIndexOf("\"totalItems\":");
+        int pageInfo = page.lastIndexOf("\"pageInfo\":");
+        assertEquals(1, items, page);
+        assertTrue(items < totalItems && totalItems < pageInfo, page);
+        assertTrue(page.contains("],\"totalItems\":29,\"pageInfo\":{\"nextCursor\":\""), page);
+        assertTrue(page.endsWith("\"}}"), page);
+        for (String part : List.of("history", "consumers")) {
+            String body = given().get("/api/scorecards/capabilities/system/default/observability/" + part).then()
+                    .statusCode(200).extract().asString();
+            assertTrue(body.startsWith("{\"entityRef\":\"system:default/observability\",\"items\":["), body);
+        }
     }
 
     @Test

@@ -27,10 +27,14 @@ public class AuditFilter {
 
     static final String REFUSALS = "scorecards.audit.refusals";
 
+    private final AuditLog audit;
+    private final MeterRegistry registry;
+
     @Inject
-    AuditLog audit;
-    @Inject
-    MeterRegistry registry;
+    AuditFilter(AuditLog audit, MeterRegistry registry) {
+        this.audit = audit;
+        this.registry = registry;
+    }
 
     @ServerResponseFilter
     public void record(ContainerRequestContext ctx, ContainerResponseContext response) {

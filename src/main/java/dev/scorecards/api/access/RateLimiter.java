@@ -21,8 +21,12 @@ public class RateLimiter {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(2)).maximumSize(100_000).build();
 
+    private final AccessConfig.RateLimit config;
+
     @Inject
-    AccessConfig.RateLimit config;
+    RateLimiter(AccessConfig.RateLimit config) {
+        this.config = config;
+    }
 
     /** Takes one request of {@code limit} ("writes" or "evaluate") from {@code caller}'s budget. */
     public Decision take(String limit, String caller) {

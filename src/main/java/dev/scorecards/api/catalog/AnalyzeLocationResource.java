@@ -18,8 +18,12 @@ import java.util.Set;
 public class AnalyzeLocationResource {
     private static final Set<String> LOCATION = Set.of("type", "target", "presence");
 
+    private final LocationAnalyzer analyzer;
+
     @Inject
-    LocationAnalyzer analyzer;
+    AnalyzeLocationResource(LocationAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
 
     @POST
     public LocationAnalyzer.Analysis analyze(@HeaderParam("Content-Type") String contentType, String body) {

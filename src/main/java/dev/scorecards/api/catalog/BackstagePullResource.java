@@ -18,8 +18,12 @@ import java.util.Map;
 @Path("/api/catalog/backstage")
 @Produces(MediaType.APPLICATION_JSON)
 public class BackstagePullResource {
+    private final BackstagePull pulls;
+
     @Inject
-    BackstagePull pulls;
+    BackstagePullResource(BackstagePull pulls) {
+        this.pulls = pulls;
+    }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})

@@ -19,12 +19,17 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class ByNameFastPath {
+    private final CatalogQueries catalog;
+    private final dev.scorecards.api.access.AccessConfig.Auth auth;
+    private final boolean oidc;
+
     @Inject
-    CatalogQueries catalog;
-    @Inject
-    dev.scorecards.api.access.AccessConfig.Auth auth;
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.tenant-enabled")
-    boolean oidc;
+    ByNameFastPath(CatalogQueries catalog, dev.scorecards.api.access.AccessConfig.Auth auth,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean oidc) {
+        this.catalog = catalog;
+        this.auth = auth;
+        this.oidc = oidc;
+    }
 
     void install(@Observes Router router) {
         if (oidc && auth.reads() == dev.scorecards.api.access.AccessConfig.Reads.AUTHENTICATED) {

@@ -34,14 +34,18 @@ import java.util.Map;
 @Path("/api/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogEntitiesResource {
+    private final CatalogQueries catalog;
+    private final CatalogAdmin admin;
+    private final EntityListing listing;
+    private final EntityAnswers answers;
+
     @Inject
-    CatalogQueries catalog;
-    @Inject
-    CatalogAdmin admin;
-    @Inject
-    EntityListing listing;
-    @Inject
-    EntityAnswers answers;
+    CatalogEntitiesResource(CatalogQueries catalog, CatalogAdmin admin, EntityListing listing, EntityAnswers answers) {
+        this.catalog = catalog;
+        this.admin = admin;
+        this.listing = listing;
+        this.answers = answers;
+    }
 
     @GET
     @Path("/entities")

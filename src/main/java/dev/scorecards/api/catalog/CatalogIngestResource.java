@@ -24,10 +24,14 @@ import java.util.Map;
 @Path("/api/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogIngestResource {
+    private final IngestService ingest;
+    private final LocationService locations;
+
     @Inject
-    IngestService ingest;
-    @Inject
-    LocationService locations;
+    CatalogIngestResource(IngestService ingest, LocationService locations) {
+        this.ingest = ingest;
+        this.locations = locations;
+    }
 
     @POST
     @Path("/ingest")

@@ -30,8 +30,12 @@ import java.util.Set;
 public class CatalogLocationsResource {
     private static final Set<String> FIELDS = Set.of("type", "target", "presence");
 
+    private final LocationService locations;
+
     @Inject
-    LocationService locations;
+    CatalogLocationsResource(LocationService locations) {
+        this.locations = locations;
+    }
 
     @POST
     public Response register(@HeaderParam("Content-Type") String contentType, String body,

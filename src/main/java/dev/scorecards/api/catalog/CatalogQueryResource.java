@@ -27,8 +27,12 @@ import java.util.Map;
 @Path("/api/catalog")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogQueryResource {
+    private final CatalogQueries catalog;
+
     @Inject
-    CatalogQueries catalog;
+    CatalogQueryResource(CatalogQueries catalog) {
+        this.catalog = catalog;
+    }
 
     @POST
     @Path("/entities/by-query")

@@ -24,12 +24,16 @@ import java.util.Map;
 /** Backstage's by-query, by-refs and ancestry answers, assembled from the catalog's queries. */
 @ApplicationScoped
 public class EntityAnswers {
+    private final CatalogQueries catalog;
+    private final AnswerCache answers;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     @Inject
-    CatalogQueries catalog;
-    @Inject
-    AnswerCache answers;
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    EntityAnswers(CatalogQueries catalog, AnswerCache answers, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.catalog = catalog;
+        this.answers = answers;
+        this.mapper = mapper;
+    }
 
     /**
      * {@code GET /entities/by-query} as JSON: the same answer as {@link #byQuery}, kept until the

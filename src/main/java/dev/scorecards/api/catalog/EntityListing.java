@@ -26,10 +26,14 @@ import java.util.Map;
  */
 @RequestScoped
 public class EntityListing {
+    private final CatalogQueries catalog;
+    private final HttpServerRequest request;
+
     @Inject
-    CatalogQueries catalog;
-    @Inject
-    HttpServerRequest request;
+    EntityListing(CatalogQueries catalog, HttpServerRequest request) {
+        this.catalog = catalog;
+        this.request = request;
+    }
 
     /** The legacy paging state carried in {@code after}. */
     record After(int limit, int offset) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.scorecards.api.csv.CsvTable.Column;
 import dev.scorecards.api.csv.CsvTable.Items;
 import dev.scorecards.api.csv.CsvTable.Rows;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A list answer in both its forms: {@code json} is the JSON body; {@code rows} (a header, then one
@@ -25,5 +27,14 @@ public record Table(String file, Rows rows, @JsonValue Object json) {
     /** Lines written by their producer, header first, as CSV only. */
     public static Table csv(String file, Rows rows) {
         return new Table(file, rows, null);
+    }
+
+    /** A JSON object whose keys keep the order given (the contract's order), unlike {@code Map.of}. */
+    public static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return body;
     }
 }

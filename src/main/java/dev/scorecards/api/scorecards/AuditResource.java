@@ -31,8 +31,12 @@ public class AuditResource {
     record Page(String since, String until, String actor, int limit, long before) {
     }
 
+    private final AuditLog log;
+
     @Inject
-    AuditLog log;
+    AuditResource(AuditLog log) {
+        this.log = log;
+    }
 
     @GET
     public Table audit(@QueryParam("since") String since, @QueryParam("until") String until,

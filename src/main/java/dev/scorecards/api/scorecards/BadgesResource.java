@@ -30,18 +30,23 @@ import java.util.Map;
 public class BadgesResource {
     private static final String SVG = "image/svg+xml";
 
+    private final Badges badges;
+    private final Caller caller;
+    private final ApiConfig.PublicUrl publicUrl;
+    private final Campaigns campaigns;
+    private final CampaignProgress progress;
+    private final AccessConfig.Oidc oidc;
+
     @Inject
-    Badges badges;
-    @Inject
-    Caller caller;
-    @Inject
-    ApiConfig.PublicUrl publicUrl;
-    @Inject
-    Campaigns campaigns;
-    @Inject
-    CampaignProgress progress;
-    @Inject
-    AccessConfig.Oidc oidc;
+    BadgesResource(Badges badges, Caller caller, ApiConfig.PublicUrl publicUrl, Campaigns campaigns,
+            CampaignProgress progress, AccessConfig.Oidc oidc) {
+        this.badges = badges;
+        this.caller = caller;
+        this.publicUrl = publicUrl;
+        this.campaigns = campaigns;
+        this.progress = progress;
+        this.oidc = oidc;
+    }
 
     @GET
     @Path("/{kind}/{namespace}/{name}/{scorecard}.svg")
@@ -50,7 +55,7 @@ public class BadgesResource {
             @PathParam("name") String name, @PathParam("scorecard") String scorecard, @QueryParam("style") String style,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         BadgeStyle s = BadgeStyle.parse(style);
-        return answer(badges.svgByName(Refs.ref(kind, namespace, name), scorecard, s), SVG, ifNoneMatch);
+        return BadgeAnswers.answer(badges.svgByName(Refs.ref(kind, namespace, name), scorecard, s), SVG, ifNoneMatch);
     }
 
     @GET
@@ -61,10 +66,10 @@ public class BadgesResource {
         BadgeStyle s = BadgeStyle.parse(style);
         CampaignSpec spec = campaigns.find(id);
         if (spec == null) {
-            return answer(badges.campaign(null, 0, 0, s), SVG, ifNoneMatch);
+            return BadgeAnswers.answer(badges.campaign(null, 0, 0, s), SVG, ifNoneMatch);
         }
         var p = progress.of(spec);
-        return answer(badges.campaign(spec.title(), p.done(), p.total(), s), SVG, ifNoneMatch);
+        return BadgeAnswers.answer(badges.campaign(spec.title(), p.done(), p.total(), s), SVG, ifNoneMatch);
     }
 
     @GET
@@ -73,8 +78,8 @@ public class BadgesResource {
     public Response json(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @PathParam("scorecard") String scorecard,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return answer(badges.jsonByName(Refs.ref(kind, namespace, name), scorecard), MediaType.APPLICATION_JSON,
-                ifNoneMatch);
+        return BadgeAnswers.answer(badges.jsonByName(Refs.ref(kind, namespace, name), scorecard),
+                MediaType.APPLICATION_JSON, ifNoneMatch);
     }
 
     @GET
@@ -83,7 +88,7 @@ public class BadgesResource {
     public Response svgById(@PathParam("id") String id, @PathParam("scorecard") String scorecard,
             @QueryParam("style") String style, @HeaderParam("If-None-Match") String ifNoneMatch) {
         BadgeStyle s = BadgeStyle.parse(style);
-        return answer(badges.svgById(id, scorecard, s), SVG, ifNoneMatch);
+        return BadgeAnswers.answer(badges.svgById(id, scorecard, s), SVG, ifNoneMatch);
     }
 
     @GET
@@ -91,7 +96,7 @@ public class BadgesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response jsonById(@PathParam("id") String id, @PathParam("scorecard") String scorecard,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return answer(badges.jsonById(id, scorecard), MediaType.APPLICATION_JSON, ifNoneMatch);
+        return BadgeAnswers.answer(badges.jsonById(id, scorecard), MediaType.APPLICATION_JSON, ifNoneMatch);
     }
 
     @GET
@@ -123,26 +128,6 @@ public class BadgesResource {
             throw CapabilitiesResource.notFound(kind, namespace, name);
         }
         // cached like every badge answer: a strong ETag of the bytes, revalidated on every use
-        return answer(Badges.Body.of(true, md), "text/markdown; charset=UTF-8", ifNoneMatch);
-    }
-
-    private static Response answer(Badges.Body body, String type, String ifNoneMatch) {
-        Response.ResponseBuilder r = body.status() == 200 && matches(ifNoneMatch, body.etag())
-                ? Response.notModified() : Response.status(body.status()).entity(body.bytes()).type(type);
-        return r.header("ETag", body.etag()).header("Cache-Control", "no-cache").build();
-    }
-
-    /** Whether an {@code If-None-Match} header names this ETag (or is {@code *}); weak forms compare too. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || c.replaceFirst("^W/", "").equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        return BadgeAnswers.answer(Badges.Body.of(true, md), "text/markdown; charset=UTF-8", ifNoneMatch);
     }
 }

@@ -33,10 +33,14 @@ public class BypassReasonsResource {
             + " verifies. Turn OIDC on to accept answers only from members of the team.";
     private static final Set<String> FIELDS = Set.of("team", "reason", "comment", "instead", "answeredBy");
 
+    private final BypassReasons reasons;
+    private final Caller caller;
+
     @Inject
-    BypassReasons reasons;
-    @Inject
-    Caller caller;
+    BypassReasonsResource(BypassReasons reasons, Caller caller) {
+        this.reasons = reasons;
+        this.caller = caller;
+    }
 
     @POST
     public Response answer(@PathParam("kind") String kind, @PathParam("namespace") String namespace,

@@ -38,10 +38,14 @@ public class CampaignsResource {
     static final List<Column> TEAMS = List.of(path("owner"), path("done"), path("total"), path("percentage"));
     static final List<Column> HISTORY = List.of(path("at"), path("done"), path("total"), path("percentage"));
 
+    private final Campaigns campaigns;
+    private final CampaignProgress progress;
+
     @Inject
-    Campaigns campaigns;
-    @Inject
-    CampaignProgress progress;
+    CampaignsResource(Campaigns campaigns, CampaignProgress progress) {
+        this.campaigns = campaigns;
+        this.progress = progress;
+    }
 
     @POST
     public Response create(@HeaderParam("Content-Type") String contentType, String body) {

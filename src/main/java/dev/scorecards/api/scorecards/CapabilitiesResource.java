@@ -34,14 +34,19 @@ import java.util.Map;
 /** Capabilities and their scores: the list (JSON or CSV), one capability, its history and consumers. */
 @Path("/api/scorecards/capabilities")
 public class CapabilitiesResource {
+    private final CapabilityQueries queries;
+    private final CapabilityList list;
+    private final EvaluationService evaluation;
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    CapabilityQueries queries;
-    @Inject
-    CapabilityList list;
-    @Inject
-    EvaluationService evaluation;
-    @Inject
-    ScorecardDefinitions definitions;
+    CapabilitiesResource(CapabilityQueries queries, CapabilityList list, EvaluationService evaluation,
+            ScorecardDefinitions definitions) {
+        this.queries = queries;
+        this.list = list;
+        this.evaluation = evaluation;
+        this.definitions = definitions;
+    }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
@@ -64,7 +69,7 @@ public class CapabilitiesResource {
         if (page.next() != null) {
             pageInfo.put("nextCursor", Cursors.encode(page.next()));
         }
-        return new Table("capabilities.csv", null, Map.of("items", page.items(), "totalItems", page.totalItems(),
+        return new Table("capabilities.csv", null, Table.body("items", page.items(), "totalItems", page.totalItems(),
                 "pageInfo", pageInfo));
     }
 
@@ -91,7 +96,7 @@ public class CapabilitiesResource {
             throw notFound(kind, namespace, name);
         }
         return Table.of("history.csv", CsvColumns.history(definitions.all()), items,
-                Map.of("entityRef", ref.toString(), "items", items));
+                Table.body("entityRef", ref.toString(), "items", items));
     }
 
     @GET
@@ -105,7 +110,7 @@ public class CapabilitiesResource {
             throw notFound(kind, namespace, name);
         }
         return Table.of("consumers.csv", CsvColumns.CONSUMERS, consumers,
-                Map.of("entityRef", ref.toString(), "items", consumers));
+                Table.body("entityRef", ref.toString(), "items", consumers));
     }
 
     @POST

@@ -31,12 +31,16 @@ import java.util.Map;
 @Path("/api/scorecards/exemptions")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExemptionsResource {
+    private final Exemptions exemptions;
+    private final EvaluationService evaluation;
+    private final Caller caller;
+
     @Inject
-    Exemptions exemptions;
-    @Inject
-    EvaluationService evaluation;
-    @Inject
-    Caller caller;
+    ExemptionsResource(Exemptions exemptions, EvaluationService evaluation, Caller caller) {
+        this.exemptions = exemptions;
+        this.evaluation = evaluation;
+        this.caller = caller;
+    }
 
     @POST
     public Response create(@HeaderParam("Content-Type") String contentType, String body) {

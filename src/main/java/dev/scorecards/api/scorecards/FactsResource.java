@@ -26,10 +26,14 @@ import java.util.Map;
 @Path("/api/scorecards/facts")
 @Produces(MediaType.APPLICATION_JSON)
 public class FactsResource {
+    private final PushedFacts facts;
+    private final CatalogQueries catalog;
+
     @Inject
-    PushedFacts facts;
-    @Inject
-    CatalogQueries catalog;
+    FactsResource(PushedFacts facts, CatalogQueries catalog) {
+        this.facts = facts;
+        this.catalog = catalog;
+    }
 
     @POST
     public Map<String, Object> push(@HeaderParam("Content-Type") String contentType, String body) {

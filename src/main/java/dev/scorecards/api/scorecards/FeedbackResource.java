@@ -31,12 +31,16 @@ public class FeedbackResource {
     static final String UNVERIFIED = "OIDC is off: the voter is the 'voter' field of the request, which nobody"
             + " verifies. Turn OIDC on to identify voters by their token.";
 
+    private final Feedback feedback;
+    private final Caller caller;
+    private final dev.scorecards.facts.Capabilities capabilities;
+
     @Inject
-    Feedback feedback;
-    @Inject
-    Caller caller;
-    @Inject
-    dev.scorecards.facts.Capabilities capabilities;
+    FeedbackResource(Feedback feedback, Caller caller, dev.scorecards.facts.Capabilities capabilities) {
+        this.feedback = feedback;
+        this.caller = caller;
+        this.capabilities = capabilities;
+    }
 
     @POST
     public Response rate(@PathParam("kind") String kind, @PathParam("namespace") String namespace,

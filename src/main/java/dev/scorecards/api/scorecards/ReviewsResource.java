@@ -18,8 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/scorecards/reviews")
 @Produces({MediaType.APPLICATION_JSON, MarkdownReview.TYPE, MediaType.TEXT_HTML})
 public class ReviewsResource {
+    private final Reviews reviews;
+
     @Inject
-    Reviews reviews;
+    ReviewsResource(Reviews reviews) {
+        this.reviews = reviews;
+    }
 
     @GET
     @Path("/org")

@@ -17,8 +17,12 @@ import java.util.Map;
 @Path("/api/scorecards")
 @Produces(MediaType.APPLICATION_JSON)
 public class RollupsResource {
+    private final Rollups rollups;
+
     @Inject
-    Rollups rollups;
+    RollupsResource(Rollups rollups) {
+        this.rollups = rollups;
+    }
 
     @GET
     @Path("/teams")

@@ -18,10 +18,14 @@ import java.util.List;
 @Path("/api/scorecards")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardsResource {
+    private final ScorecardDefinitions definitions;
+    private final EvaluationService evaluation;
+
     @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    EvaluationService evaluation;
+    ScorecardsResource(ScorecardDefinitions definitions, EvaluationService evaluation) {
+        this.definitions = definitions;
+        this.evaluation = evaluation;
+    }
 
     @GET
     @Path("/scorecards")

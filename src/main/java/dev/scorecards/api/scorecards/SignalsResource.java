@@ -19,14 +19,18 @@ import jakarta.ws.rs.core.Response;
 /** The product signals: time to first adopter, bypasses, the team interaction graph, the organisation summary. */
 @Path("/api/scorecards")
 public class SignalsResource {
-    @Inject
-    Signals signals;
-    @Inject
-    TeamInteractions teams;
-    @Inject
-    ObjectMapper json;
+    private final Signals signals;
+    private final TeamInteractions teams;
+    private final ObjectMapper json;
 
     private volatile Written written;
+
+    @Inject
+    SignalsResource(Signals signals, TeamInteractions teams, ObjectMapper json) {
+        this.signals = signals;
+        this.teams = teams;
+        this.json = json;
+    }
 
     @GET
     @Path("/time-to-first-adopter")

@@ -33,8 +33,12 @@ public class WebhooksResource {
     static final List<Column> WEBHOOKS = List.of(path("id"), path("type"), path("url"), path("events"),
             path("owner", "selection.owner"), path("capabilities", "selection.capabilities"), path("createdAt"));
 
+    private final Webhooks webhooks;
+
     @Inject
-    Webhooks webhooks;
+    WebhooksResource(Webhooks webhooks) {
+        this.webhooks = webhooks;
+    }
 
     @POST
     public Response create(@HeaderParam("Content-Type") String contentType, String body) {

@@ -30,13 +30,10 @@ public class CacheWarmer {
     private static final Logger LOG = Logger.getLogger(CacheWarmer.class);
     private static final int BATCH = 250;
 
-    @Inject
-    EntityCache cache;
-    @Inject
-    CatalogQueries queries;
+    private final EntityCache cache;
+    private final CatalogQueries queries;
 
-    @Inject
-    CatalogConfig config;
+    private final CatalogConfig config;
 
     private final Set<String> pending = new LinkedHashSet<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -46,6 +43,13 @@ public class CacheWarmer {
         return t;
     });
     private boolean scheduled;
+
+    @Inject
+    CacheWarmer(EntityCache cache, CatalogQueries queries, CatalogConfig config) {
+        this.cache = cache;
+        this.queries = queries;
+        this.config = config;
+    }
 
     /** Runs after {@link EntityCache#committed}, which dropped these refs. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS)

@@ -13,8 +13,12 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class CatalogChangesReadiness implements HealthCheck {
+    private final EntityCache cache;
+
     @Inject
-    EntityCache cache;
+    CatalogChangesReadiness(EntityCache cache) {
+        this.cache = cache;
+    }
 
     @Override
     public HealthCheckResponse call() {

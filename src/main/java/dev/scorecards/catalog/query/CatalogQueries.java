@@ -24,11 +24,15 @@ public class CatalogQueries {
     /** Rows {@link #list} fetches at a time from its one cursor (tests lower it to cross fetches). */
     static int listFetchSize = 1000;
 
-    @Inject
-    DataSource dataSource;
+    private final DataSource dataSource;
+
+    private final EntityCache cache;
 
     @Inject
-    EntityCache cache;
+    CatalogQueries(DataSource dataSource, EntityCache cache) {
+        this.dataSource = dataSource;
+        this.cache = cache;
+    }
 
     /** The entity with this ref (any casing); read through the cache. */
     public StoredEntity byRef(EntityRef ref) {

@@ -34,10 +34,14 @@ import javax.sql.DataSource;
 public class CatalogWriter {
     private static final long WRITE_LOCK = 0x5C0_2ECA_2D5L;
 
+    private final DataSource dataSource;
+    private final Event<CatalogChanged> changed;
+
     @Inject
-    DataSource dataSource;
-    @Inject
-    Event<CatalogChanged> changed;
+    CatalogWriter(DataSource dataSource, Event<CatalogChanged> changed) {
+        this.dataSource = dataSource;
+        this.changed = changed;
+    }
 
     /** Opens a write of one source's entities; must run inside a transaction. */
     public SourceWrite open(String source, long ingestion) {

@@ -27,15 +27,20 @@ public class CatalogGraph {
     static final String ANNOTATION_CAPABILITY = "scorecards.dev/capability";
     static final String ANNOTATION_BYPASSES = "scorecards.dev/bypasses";
 
-    @Inject
-    CatalogQueries catalog;
+    private final CatalogQueries catalog;
 
     private final Map<String, Node> nodes = new HashMap<>();
     private final Map<String, Set<String>> bypassDeclarations = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
     private volatile Set<String> eligibleTeams; // computed on first read after a change, by any reader
     private volatile boolean loaded;
     private volatile long version;
+
+    @Inject
+    public CatalogGraph(CatalogQueries catalog) {
+        this.catalog = catalog;
+    }
 
     public boolean loaded() {
         return loaded;

@@ -41,14 +41,19 @@ public class PushedFacts {
     private static final int MAX_ITEMS = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final DataSource dataSource;
+    private final CatalogQueries catalog;
+    private final FactsConfig.Facts factsConfig;
+    private final Event<FactsPushed> pushed;
+
     @Inject
-    DataSource dataSource;
-    @Inject
-    CatalogQueries catalog;
-    @Inject
-    FactsConfig.Facts factsConfig;
-    @Inject
-    Event<FactsPushed> pushed;
+    PushedFacts(DataSource dataSource, CatalogQueries catalog, FactsConfig.Facts factsConfig,
+            Event<FactsPushed> pushed) {
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.factsConfig = factsConfig;
+        this.pushed = pushed;
+    }
 
     /** The answer to one item of a batch. */
     public record ItemResult(int index, String entityRef, String status, String reason, List<String> facts) {
@@ -213,7 +218,7 @@ public class PushedFacts {
                 select distinct on (entity_ref, name) entity_ref, name, value::text
                 from facts_value where entity_ref = any(?) order by entity_ref, name, observed_at desc, id desc
                 """, refs, rs -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                .put(rs.getString(2), celValue(rs.getString(3))));
+                .put(rs.getString(2), CelValues.of(rs.getString(3))));
         return out;
     }
 
@@ -264,33 +269,6 @@ public class PushedFacts {
             }
         });
         return out;
-    }
-
-    /** JSON as CEL wants it: whole numbers as Long, others as Double, lists as lists. */
-    static Object celValue(String json) {
-        try {
-            return toCel(JSON.readTree(json));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Object toCel(JsonNode v) {
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isIntegralNumber()) {
-            return v.longValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isArray()) {
-            List<Object> list = new ArrayList<>();
-            v.forEach(x -> list.add(toCel(x)));
-            return list;
-        }
-        return v.asText();
     }
 
     private void query(String sql, Collection<String> refs, Sql.RowReader reader) {

@@ -15,10 +15,14 @@ import java.time.Duration;
  */
 @ApplicationScoped
 class BackstageHttp {
+    private final UrlFetch urls;
+    private final IngestConfig.Locations locationsConfig;
+
     @Inject
-    UrlFetch urls;
-    @Inject
-    IngestConfig.Locations locationsConfig;
+    BackstageHttp(UrlFetch urls, IngestConfig.Locations locationsConfig) {
+        this.urls = urls;
+        this.locationsConfig = locationsConfig;
+    }
 
     /** A response: its status and body. */
     record Answer(int status, byte[] body) {

@@ -28,14 +28,18 @@ class BackstagePages {
     private static final List<String> COMPUTED_METADATA = List.of("uid", "etag", "generation");
     private static final List<String> COMPUTED_ROOT = List.of("relations", "status");
 
-    @Inject
-    BackstageHttp http;
-    @Inject
-    BackstageTokens tokens;
-    @Inject
-    IngestConfig.Ingest ingestConfig;
+    private final BackstageHttp http;
+    private final BackstageTokens tokens;
+    private final IngestConfig.Ingest ingestConfig;
 
     private ObjectMapper pages;
+
+    @Inject
+    BackstagePages(BackstageHttp http, BackstageTokens tokens, IngestConfig.Ingest ingestConfig) {
+        this.http = http;
+        this.tokens = tokens;
+        this.ingestConfig = ingestConfig;
+    }
 
     @jakarta.annotation.PostConstruct
     void init() {

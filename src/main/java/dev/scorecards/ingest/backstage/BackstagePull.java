@@ -28,18 +28,23 @@ public class BackstagePull {
     private static final Logger LOG = Logger.getLogger(BackstagePull.class);
     static final String SOURCE_PREFIX = "backstage:";
 
+    private final BackstageConfig config;
+    private final BackstagePages pages;
+    private final SourceIngestion ingestion;
+    private final BackstageRuns runs;
+    private final ClusterLock lock;
+    private final BackstagePullMetrics metrics;
+
     @Inject
-    BackstageConfig config;
-    @Inject
-    BackstagePages pages;
-    @Inject
-    SourceIngestion ingestion;
-    @Inject
-    BackstageRuns runs;
-    @Inject
-    ClusterLock lock;
-    @Inject
-    BackstagePullMetrics metrics;
+    BackstagePull(BackstageConfig config, BackstagePages pages, SourceIngestion ingestion, BackstageRuns runs,
+            ClusterLock lock, BackstagePullMetrics metrics) {
+        this.config = config;
+        this.pages = pages;
+        this.ingestion = ingestion;
+        this.runs = runs;
+        this.lock = lock;
+        this.metrics = metrics;
+    }
 
     /** One source as {@code GET /api/catalog/backstage} shows it; {@code interval} is null when only manual pulls run. */
     public record Status(String name, String source, String baseUrl, String interval, String filter,

@@ -26,15 +26,19 @@ public class BackstagePullMetrics {
     static final String LAST_SUCCESS = "scorecards.backstage.last.success";
     private static final String[] OUTCOMES = {"succeeded", "failed"};
 
-    @Inject
-    MeterRegistry registry;
-    @Inject
-    BackstageConfig config;
-    @Inject
-    BackstageRuns runs;
+    private final MeterRegistry registry;
+    private final BackstageConfig config;
+    private final BackstageRuns runs;
 
     private final Map<String, Counter> pulls = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+
+    @Inject
+    BackstagePullMetrics(MeterRegistry registry, BackstageConfig config, BackstageRuns runs) {
+        this.registry = registry;
+        this.config = config;
+        this.runs = runs;
+    }
 
     @PostConstruct
     void register() {

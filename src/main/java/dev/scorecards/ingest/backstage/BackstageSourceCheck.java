@@ -19,10 +19,14 @@ class BackstageSourceCheck {
     private static final Logger LOG = Logger.getLogger(BackstageSourceCheck.class);
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
 
+    private final BackstageConfig config;
+    private final UrlFetch urls;
+
     @Inject
-    BackstageConfig config;
-    @Inject
-    UrlFetch urls;
+    BackstageSourceCheck(BackstageConfig config, UrlFetch urls) {
+        this.config = config;
+        this.urls = urls;
+    }
 
     void check(@Observes StartupEvent start) {
         config.sources().forEach((name, s) -> {

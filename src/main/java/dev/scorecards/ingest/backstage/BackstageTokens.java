@@ -24,11 +24,15 @@ class BackstageTokens {
     /** A token this close to its expiry is fetched again, so it cannot expire in the middle of a pull. */
     private static final Duration EARLY = Duration.ofSeconds(60);
 
-    @Inject
-    BackstageHttp http;
+    private final BackstageHttp http;
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    BackstageTokens(BackstageHttp http) {
+        this.http = http;
+    }
 
     private record Token(String value, Instant renewAt) {
     }

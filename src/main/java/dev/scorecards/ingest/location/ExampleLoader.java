@@ -14,14 +14,19 @@ import org.jboss.logging.Logger;
 class ExampleLoader {
     private static final Logger LOG = Logger.getLogger(ExampleLoader.class);
 
+    private final IngestConfig.Examples examplesConfig;
+    private final LocationStore store;
+    private final LocationService locations;
+    private final jakarta.enterprise.event.Event<ExamplesRegistered> registered;
+
     @Inject
-    IngestConfig.Examples examplesConfig;
-    @Inject
-    LocationStore store;
-    @Inject
-    LocationService locations;
-    @Inject
-    jakarta.enterprise.event.Event<ExamplesRegistered> registered;
+    ExampleLoader(IngestConfig.Examples examplesConfig, LocationStore store, LocationService locations,
+            jakarta.enterprise.event.Event<ExamplesRegistered> registered) {
+        this.examplesConfig = examplesConfig;
+        this.store = store;
+        this.locations = locations;
+        this.registered = registered;
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (!examplesConfig.load() || !store.all().isEmpty()) {

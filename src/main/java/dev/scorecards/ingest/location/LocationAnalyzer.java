@@ -27,14 +27,18 @@ public class LocationAnalyzer {
     private static final Map<String, String> SLUG_PREFIX = Map.of("github.com", "github.com",
             "gitlab.com", "gitlab.com", "bitbucket.org", "bitbucket.org", "dev.azure.com", "dev.azure.com");
 
-    @Inject
-    LocationCrawler crawler;
-    @Inject
-    LocationReader reader;
-    @Inject
-    LocationStore store;
+    private final LocationCrawler crawler;
+    private final LocationReader reader;
+    private final LocationStore store;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    LocationAnalyzer(LocationCrawler crawler, LocationReader reader, LocationStore store) {
+        this.crawler = crawler;
+        this.reader = reader;
+        this.store = store;
+    }
 
     /** An entity a catalog file holds, where it was found, and whether that file is a registered location. */
     public record ExistingEntityFile(Map<String, String> location, boolean isRegistered, JsonNode entity) {

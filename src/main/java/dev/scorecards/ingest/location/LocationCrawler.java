@@ -43,14 +43,18 @@ public class LocationCrawler {
     static final String VIEW_URL = "backstage.io/view-url";
     static final String EDIT_URL = "backstage.io/edit-url";
 
-    @Inject
-    LocationReader reader;
-    @Inject
-    IngestConfig.Locations locationsConfig;
-    @Inject
-    IngestConfig.Ingest ingestConfig;
+    private final LocationReader reader;
+    private final IngestConfig.Locations locationsConfig;
+    private final IngestConfig.Ingest ingestConfig;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    LocationCrawler(LocationReader reader, IngestConfig.Locations locationsConfig, IngestConfig.Ingest ingestConfig) {
+        this.reader = reader;
+        this.locationsConfig = locationsConfig;
+        this.ingestConfig = ingestConfig;
+    }
 
     /**
      * What a location yields, read lazily: the documents, file by file as they are asked for (so a

@@ -42,15 +42,19 @@ public class LocationReader {
         return t;
     });
 
-    @Inject
-    IngestConfig.Ingest ingestConfig;
-    @Inject
-    IngestConfig.Locations locationsConfig;
+    private final IngestConfig.Ingest ingestConfig;
+    private final IngestConfig.Locations locationsConfig;
 
-    @Inject
-    UrlFetch urls;
+    private final UrlFetch urls;
 
     private final List<Path> roots = new ArrayList<>();
+
+    @Inject
+    LocationReader(IngestConfig.Ingest ingestConfig, IngestConfig.Locations locationsConfig, UrlFetch urls) {
+        this.ingestConfig = ingestConfig;
+        this.locationsConfig = locationsConfig;
+        this.urls = urls;
+    }
 
     @PostConstruct
     void init() {

@@ -31,28 +31,34 @@ public class LocationService {
     private static final Logger LOG = Logger.getLogger(LocationService.class);
     static final String SOURCE_PREFIX = "location:";
 
-    @Inject
-    LocationStore store;
-    @Inject
-    LocationUpdate update;
-    @Inject
-    LocationCrawler crawler;
-    @Inject
-    LocationReader reader;
-    @Inject
-    SourceIngestion ingestion;
-    @Inject
-    EntityProcessor processor;
-    @Inject
-    CatalogWriter writer;
-    @Inject
-    CatalogQueries catalog;
-    @Inject
-    IngestConfig.Locations locationsConfig;
-    @Inject
-    dev.scorecards.db.ClusterLock clusterLock;
+    private final LocationStore store;
+    private final LocationUpdate update;
+    private final LocationCrawler crawler;
+    private final LocationReader reader;
+    private final SourceIngestion ingestion;
+    private final EntityProcessor processor;
+    private final CatalogWriter writer;
+    private final CatalogQueries catalog;
+    private final IngestConfig.Locations locationsConfig;
+    private final dev.scorecards.db.ClusterLock clusterLock;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    LocationService(LocationStore store, LocationUpdate update, LocationCrawler crawler, LocationReader reader,
+            SourceIngestion ingestion, EntityProcessor processor, CatalogWriter writer, CatalogQueries catalog,
+            IngestConfig.Locations locationsConfig, dev.scorecards.db.ClusterLock clusterLock) {
+        this.store = store;
+        this.update = update;
+        this.crawler = crawler;
+        this.reader = reader;
+        this.ingestion = ingestion;
+        this.processor = processor;
+        this.writer = writer;
+        this.catalog = catalog;
+        this.locationsConfig = locationsConfig;
+        this.clusterLock = clusterLock;
+    }
 
     /** What registering answers: the location, the entities a dry run would store, and whether it exists. */
     public record Registration(Location location, List<JsonNode> entities, Boolean exists) {

@@ -15,18 +15,23 @@ import java.util.List;
 /** Pointing a registered location at a new type and target, keeping its id and its Location entity. */
 @ApplicationScoped
 class LocationUpdate {
+    private final LocationStore store;
+    private final LocationCrawler crawler;
+    private final LocationReader reader;
+    private final SourceIngestion ingestion;
+    private final IngestConfig.Locations locationsConfig;
+    private final ClusterLock clusterLock;
+
     @Inject
-    LocationStore store;
-    @Inject
-    LocationCrawler crawler;
-    @Inject
-    LocationReader reader;
-    @Inject
-    SourceIngestion ingestion;
-    @Inject
-    IngestConfig.Locations locationsConfig;
-    @Inject
-    ClusterLock clusterLock;
+    LocationUpdate(LocationStore store, LocationCrawler crawler, LocationReader reader, SourceIngestion ingestion,
+            IngestConfig.Locations locationsConfig, ClusterLock clusterLock) {
+        this.store = store;
+        this.crawler = crawler;
+        this.reader = reader;
+        this.ingestion = ingestion;
+        this.locationsConfig = locationsConfig;
+        this.clusterLock = clusterLock;
+    }
 
     /**
      * {@code updateLocation}: points a registered location at a new type and target. It keeps its id

@@ -10,8 +10,12 @@ import java.util.UUID;
 /** Removing single entities by hand ({@code DELETE /entities/by-uid}); they come back if their source still lists them. */
 @ApplicationScoped
 public class CatalogAdmin {
+    private final CatalogWriter writer;
+
     @Inject
-    CatalogWriter writer;
+    CatalogAdmin(CatalogWriter writer) {
+        this.writer = writer;
+    }
 
     @Transactional
     public void deleteByUid(String uid) {

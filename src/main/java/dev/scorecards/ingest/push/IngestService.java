@@ -33,12 +33,16 @@ public class IngestService {
     private static final Pattern SOURCE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
     static final String PUSH_PREFIX = "push:";
 
+    private final SourceIngestion ingestion;
+    private final EntityProcessor processor;
+    private final IngestConfig.Ingest ingestConfig;
+
     @Inject
-    SourceIngestion ingestion;
-    @Inject
-    EntityProcessor processor;
-    @Inject
-    IngestConfig.Ingest ingestConfig;
+    IngestService(SourceIngestion ingestion, EntityProcessor processor, IngestConfig.Ingest ingestConfig) {
+        this.ingestion = ingestion;
+        this.processor = processor;
+        this.ingestConfig = ingestConfig;
+    }
 
     /**
      * Ingests a multi-document YAML or JSON body into the source {@code name}; {@code mode} is

@@ -29,14 +29,18 @@ public class IngestMetrics {
     private static final String[] MODES = {"full", "delta"};
     private static final String[] OUTCOMES = {"stored", "rejected", "failed"};
 
-    @Inject
-    MeterRegistry registry;
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    private final MeterRegistry registry;
+    private final TransactionSynchronizationRegistry transactions;
 
     private final Map<String, Counter> entities = new HashMap<>();
     private final Map<String, Counter> rejected = new HashMap<>();
     private final Map<String, Timer> durations = new HashMap<>();
+
+    @Inject
+    IngestMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+        this.registry = registry;
+        this.transactions = transactions;
+    }
 
     @PostConstruct
     void register() {

@@ -17,16 +17,21 @@ import java.util.List;
 @ApplicationScoped
 public class SourceIngestion {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SourceIngestion.class);
+    private final EntityProcessor processor;
+    private final CatalogWriter writer;
+    private final IngestionLog log;
+    private final IngestConfig.Ingest ingestConfig;
+    private final IngestMetrics metrics;
+
     @Inject
-    EntityProcessor processor;
-    @Inject
-    CatalogWriter writer;
-    @Inject
-    IngestionLog log;
-    @Inject
-    IngestConfig.Ingest ingestConfig;
-    @Inject
-    IngestMetrics metrics;
+    SourceIngestion(EntityProcessor processor, CatalogWriter writer, IngestionLog log, IngestConfig.Ingest ingestConfig,
+            IngestMetrics metrics) {
+        this.processor = processor;
+        this.writer = writer;
+        this.log = log;
+        this.ingestConfig = ingestConfig;
+        this.metrics = metrics;
+    }
 
     /**
      * Writes {@code candidates} into {@code source}; {@code full} removes what the source no longer

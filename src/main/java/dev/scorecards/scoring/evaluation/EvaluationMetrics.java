@@ -24,13 +24,17 @@ public class EvaluationMetrics {
     static final String FULL = "full";
     static final String INCREMENTAL = "incremental";
 
-    @Inject
-    MeterRegistry registry;
+    private final MeterRegistry registry;
 
     private final Map<String, Timer> durations = new HashMap<>();
     private final Map<String, Counter> evaluated = new HashMap<>();
     private final Map<String, Counter> changed = new HashMap<>();
     private final Map<String, Counter> failures = new HashMap<>();
+
+    @Inject
+    EvaluationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     @PostConstruct
     void register() {

@@ -57,33 +57,40 @@ public class EvaluationService {
     private static final int CHUNK = 1000;
     private static final int BACKGROUND_CHUNK = 200;
 
-    @Inject
-    Capabilities capabilities;
-    @Inject
-    Evaluator evaluator;
-    @Inject
-    ResultStore store;
-    @Inject
-    ResultWriter writer;
-    @Inject
-    Exemptions exemptions;
-    @Inject
-    PushedFacts pushedFacts;
-    @Inject
-    Feedback feedback;
-    @Inject
-    SupportLoad supportLoad;
-    @Inject
-    CatalogQueries catalog;
-    @Inject
-    FactsConfig.Facts factsSettings;
-    @Inject
-    EvaluationMetrics metrics;
+    private final Capabilities capabilities;
+    private final Evaluator evaluator;
+    private final ResultStore store;
+    private final ResultWriter writer;
+    private final Exemptions exemptions;
+    private final PushedFacts pushedFacts;
+    private final Feedback feedback;
+    private final SupportLoad supportLoad;
+    private final CatalogQueries catalog;
+    private final FactsConfig.Facts factsSettings;
+    private final EvaluationMetrics metrics;
 
-    @Inject
-    ScoringConfig.Evaluation config;
+    private final ScoringConfig.Evaluation config;
 
     private final ScoringWorker worker = new ScoringWorker();
+
+    @Inject
+    EvaluationService(Capabilities capabilities, Evaluator evaluator, ResultStore store, ResultWriter writer,
+            Exemptions exemptions, PushedFacts pushedFacts, Feedback feedback, SupportLoad supportLoad,
+            CatalogQueries catalog, FactsConfig.Facts factsSettings, EvaluationMetrics metrics,
+            ScoringConfig.Evaluation config) {
+        this.capabilities = capabilities;
+        this.evaluator = evaluator;
+        this.store = store;
+        this.writer = writer;
+        this.exemptions = exemptions;
+        this.pushedFacts = pushedFacts;
+        this.feedback = feedback;
+        this.supportLoad = supportLoad;
+        this.catalog = catalog;
+        this.factsSettings = factsSettings;
+        this.metrics = metrics;
+        this.config = config;
+    }
 
     /** What an evaluation did: capabilities evaluated, results changed, time spent (of which reading the catalog). */
     public record Outcome(int evaluated, int changed, long millis, long loadMillis) {

@@ -28,8 +28,12 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class Evaluator {
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    ScorecardDefinitions definitions;
+    Evaluator(ScorecardDefinitions definitions) {
+        this.definitions = definitions;
+    }
 
     /** What a check expression sees. */
     public record Inputs(Map<String, Object> entity, Map<String, Object> facts, List<Map<String, Object>> relations,

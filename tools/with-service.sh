@@ -8,7 +8,9 @@ port=$1
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-# exec: the background job is the service itself, so stopping it really stops the service
+# exec: the background job is the service's JVM itself, so stopping it really stops the service. Started
+# without flags, as README runs it, that JVM runs the service in a second one with k8s/'s heap
+# (dev.scorecards.HeapDefault): stopping the first stops the second and waits for it.
 (cd "$root" && SCORECARDS_EMBEDDED_DB_DIR="$work/pg" QUARKUS_HTTP_PORT=$port \
   exec java -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1) &
 pid=$!

@@ -187,15 +187,27 @@ public final class ServiceProcess implements AutoCloseable {
         return r.body();
     }
 
-    /** Resident set size now and at its peak (VmRSS, VmHWM), in MiB. */
+    /**
+     * The service's JVMs: the one started and, when it was started without a heap limit, the one it
+     * started to run the service in (dev.scorecards.HeapDefault). The database is never among them.
+     */
+    private List<ProcessHandle> jvms() {
+        List<ProcessHandle> all = new ArrayList<>(process.toHandle().children().toList());
+        all.add(0, process.toHandle());
+        return all;
+    }
+
+    /** Resident set size now and at its peak (VmRSS, VmHWM), in MiB, of the service's JVMs together. */
     public long[] rssMiB() throws IOException {
         long rss = 0;
         long hwm = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            } else if (line.startsWith("VmHWM:")) {
-                hwm = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        for (ProcessHandle jvm : jvms()) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + jvm.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss += Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                } else if (line.startsWith("VmHWM:")) {
+                    hwm += Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
             }
         }
         return new long[] {rss, hwm};
@@ -218,7 +230,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** CPU seconds used so far by the service process and by every PostgreSQL process. */
     public double[] cpuSeconds() throws IOException {
-        double service = cpuOf(process.pid());
+        double service = 0;
+        for (ProcessHandle jvm : jvms()) {
+            service += cpuOf(jvm.pid());
+        }
         double postgres = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
@@ -241,9 +256,9 @@ public final class ServiceProcess implements AutoCloseable {
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
-    /** Kills the service at once ({@code kill -9}): no shutdown hook, no transaction finished. */
+    /** Kills the service at once ({@code kill -9}, every JVM of it): no shutdown hook, no transaction finished. */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
+        jvms().forEach(ProcessHandle::destroyForcibly);
         process.waitFor();
     }
 

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The heap of a service started without JVM flags ({@code ./mvnw -DskipTests package quarkus:run}, or
- * plain {@code java -jar target/quarkus-app/quarkus-run.jar}). Such a JVM would take a quarter of the
+ * The heap of a service started without JVM flags (README's run command: {@code ./mvnw -DskipTests package &&
+ * java -jar target/quarkus-app/quarkus-run.jar}, or {@code quarkus:run}). Such a JVM would take a quarter of the
  * machine's memory as its maximum heap and the service would grow into it, and neither a jar nor
  * {@code quarkus:run} can carry JVM options. So a JVM started without any heap limit runs the same
  * command again as its child, with the JVM settings {@code k8s/} ships ({@link #flags}), and waits for it:

@@ -2,6 +2,7 @@ package dev.scorecards.badges;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.scorecards.catalog.model.EntityRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -28,9 +29,9 @@ public class BadgeIds {
 
     /** The entity's id, created on first request (concurrent first requests on any replica agree). */
     @Transactional
-    public String idFor(String ref) {
-        String id = stored(ref);
-        return id != null ? id : mint(ref);
+    public String idFor(EntityRef ref) {
+        String id = stored(ref.toString());
+        return id != null ? id : mint(ref.toString());
     }
 
     private static String stored(String ref) {
@@ -51,7 +52,7 @@ public class BadgeIds {
 
     /** The entity an id stands for, or null. */
     @Transactional
-    public String refFor(String id) {
+    public EntityRef refFor(String id) {
         if (!wellFormed(id)) {
             return null;
         }
@@ -59,7 +60,7 @@ public class BadgeIds {
             BadgeId found = BadgeId.findById(key);
             return found == null ? NONE : found.entityRef;
         });
-        return ref.equals(NONE) ? null : ref;
+        return ref.equals(NONE) ? null : EntityRef.parse(ref);
     }
 
     /** Whether a string has the shape of the ids given here. */

@@ -30,13 +30,9 @@ public class Badges {
     static final String NOT_REPORTED = "not reported";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    CapabilityList list;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    BadgeIds ids;
-
+    private final CapabilityList list;
+    private final ScorecardDefinitions definitions;
+    private final BadgeIds ids;
     private final BadgesConfig config;
     private final Cache<Object, Body> bodies = Caffeine.newBuilder().maximumSize(20_000).build();
 
@@ -66,7 +62,7 @@ public class Badges {
     }
 
     @Inject
-    Badges(BadgesConfig config) {
+    Badges(BadgesConfig config, CapabilityList list, ScorecardDefinitions definitions, BadgeIds ids) {
         if (config.cacheSeconds() < 300) {
             throw new IllegalStateException("scorecards.badges.cache-seconds must be at least 300 (shields.io's floor),"
                     + " not " + config.cacheSeconds());
@@ -77,6 +73,9 @@ public class Badges {
         config.levelColors().forEach((level, c) -> check("scorecards.badges.level-colors." + level, c));
         check("scorecards.badges.inactive-color", config.inactiveColor());
         this.config = config;
+        this.list = list;
+        this.definitions = definitions;
+        this.ids = ids;
     }
 
     private static void check(String property, String color) {
@@ -90,11 +89,11 @@ public class Badges {
     }
 
     /** The badge of a capability named in the URL; "unknown" for every name in obfuscated mode. */
-    public Body svgByName(String ref, String scorecard, BadgeStyle style) {
+    public Body svgByName(EntityRef ref, String scorecard, BadgeStyle style) {
         return svg(config.obfuscate() ? unknown(scorecard) : verdict(ref, scorecard), style);
     }
 
-    public Body jsonByName(String ref, String scorecard) {
+    public Body jsonByName(EntityRef ref, String scorecard) {
         return json(config.obfuscate() ? unknown(scorecard) : verdict(ref, scorecard));
     }
 
@@ -120,12 +119,12 @@ public class Badges {
     }
 
     /** Whether the entity is a capability with a current result. */
-    public boolean isScored(String ref) {
+    public boolean isScored(EntityRef ref) {
         return list.scores(ref) != null;
     }
 
     /** The opaque id of a scored capability (null when it is not one). */
-    public String id(String ref) {
+    public String id(EntityRef ref) {
         return isScored(ref) ? ids.idFor(ref) : null;
     }
 
@@ -134,13 +133,12 @@ public class Badges {
      * linking to the capability's page; null when it is not one. {@code base} is the public URL without
      * a trailing slash.
      */
-    public String markdown(String ref, String base) {
-        if (!isScored(ref)) {
+    public String markdown(EntityRef r, String base) {
+        if (!isScored(r)) {
             return null;
         }
-        EntityRef r = EntityRef.parse(ref);
         String path = r.kind() + "/" + r.namespace() + "/" + r.name();
-        String images = base + "/api/scorecards/badges/" + (config.obfuscate() ? "id/" + ids.idFor(ref) : path) + "/";
+        String images = base + "/api/scorecards/badges/" + (config.obfuscate() ? "id/" + ids.idFor(r) : path) + "/";
         List<Scorecard> cards = new ArrayList<>();
         definitions.all().stream().filter(Scorecard::ladder).forEach(cards::add);
         definitions.all().stream().filter(s -> !s.ladder()).forEach(cards::add);
@@ -158,14 +156,13 @@ public class Badges {
      * itself), in the definitions' order. Inline SVGs get {@code idSuffix} plus their position after their
      * element ids, so that the page's other badges keep theirs.
      */
-    public List<Shown> shown(String ref, String idSuffix) {
-        EntityRef r = EntityRef.parse(ref);
+    public List<Shown> shown(EntityRef r, String idSuffix) {
         List<Shown> out = new ArrayList<>();
         for (Scorecard card : definitions.all()) {
             if (card.ladder()) {
                 continue;
             }
-            Verdict v = verdict(ref, card.id());
+            Verdict v = verdict(r, card.id());
             String alt = v.label() + ": " + v.message();
             if (config.obfuscate()) {
                 String suffix = idSuffix + "-" + out.size();
@@ -179,7 +176,7 @@ public class Badges {
         return out;
     }
 
-    Verdict verdict(String ref, String scorecardId) {
+    Verdict verdict(EntityRef ref, String scorecardId) {
         Scorecard card = definitions.get(scorecardId);
         Map<String, CapabilityList.Score> scores = ref == null ? null : list.scores(ref);
         if (card == null || scores == null) {

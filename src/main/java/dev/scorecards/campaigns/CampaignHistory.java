@@ -1,6 +1,6 @@
 package dev.scorecards.campaigns;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.scoring.query.CapabilityQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +24,12 @@ public class CampaignHistory {
     /** At most this many daily points (ten years). */
     private static final int MAX_DAYS = 3660;
 
+    private final CapabilityQueries queries;
+
     @Inject
-    CapabilityQueries queries;
+    CampaignHistory(CapabilityQueries queries) {
+        this.queries = queries;
+    }
 
     public record Point(Instant at, long done, long total, double percentage) {
     }
@@ -97,10 +101,10 @@ public class CampaignHistory {
     /** Every history row of these capabilities, oldest first, judged against the target. */
     private List<Row> rows(TargetRule rule, Collection<String> refs) {
         List<Row> rows = new ArrayList<>();
-        for (var e : queries.fullHistories(refs).entrySet()) {
-            for (JsonNode h : e.getValue()) {
-                boolean removed = h.path("removed").asBoolean();
-                rows.add(new Row(Instant.parse(h.path("at").asText()), e.getKey(), !removed, !removed && rule.done(h)));
+        for (var e : queries.fullHistories(refs.stream().map(EntityRef::parse).toList()).entrySet()) {
+            String ref = e.getKey().toString();
+            for (CapabilityQueries.Change h : e.getValue()) {
+                rows.add(new Row(h.at(), ref, !h.removed(), !h.removed() && rule.done(h)));
             }
         }
         rows.sort(java.util.Comparator.comparing(Row::at));

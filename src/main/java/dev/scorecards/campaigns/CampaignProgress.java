@@ -27,16 +27,21 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class CampaignProgress {
+    private final CapabilityList list;
+    private final CurrentResults results;
+    private final Capabilities capabilities;
+    private final ScorecardDefinitions definitions;
+    private final CampaignHistory history;
+
     @Inject
-    CapabilityList list;
-    @Inject
-    CurrentResults results;
-    @Inject
-    Capabilities capabilities;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    CampaignHistory history;
+    CampaignProgress(CapabilityList list, CurrentResults results, Capabilities capabilities,
+            ScorecardDefinitions definitions, CampaignHistory history) {
+        this.list = list;
+        this.results = results;
+        this.capabilities = capabilities;
+        this.definitions = definitions;
+        this.history = history;
+    }
 
     Clock clock = Clock.systemUTC();
 

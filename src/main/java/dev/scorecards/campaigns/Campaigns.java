@@ -27,12 +27,16 @@ import javax.sql.DataSource;
 public class Campaigns {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final CampaignFiles files;
+    private final ScorecardDefinitions definitions;
+    private final DataSource dataSource;
+
     @Inject
-    CampaignFiles files;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    DataSource dataSource;
+    Campaigns(CampaignFiles files, ScorecardDefinitions definitions, DataSource dataSource) {
+        this.files = files;
+        this.definitions = definitions;
+        this.dataSource = dataSource;
+    }
 
     public List<CampaignSpec> list() {
         List<CampaignSpec> out = new ArrayList<>(files.all().values());

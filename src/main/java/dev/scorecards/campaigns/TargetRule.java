@@ -6,6 +6,7 @@ import dev.scorecards.scoring.definitions.Check;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import dev.scorecards.scoring.query.CapabilityList;
+import dev.scorecards.scoring.query.CapabilityQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +62,13 @@ final class TargetRule {
         return checks.stream().allMatch(c -> states.containsKey(c) && HELD.contains(states.get(c).path("state").asText()));
     }
 
-    /** Whether a history row ({@code scorecards}, {@code checks}) meets the target. */
-    boolean done(JsonNode row) {
+    /** Whether a history row (its scores and check states) meets the target. */
+    boolean done(CapabilityQueries.Change row) {
         if (card != null) {
-            JsonNode s = row.path("scorecards").path(card.id());
-            return !s.isMissingNode() && s.path("levelIndex").asInt(-1) >= index;
+            CapabilityList.Score s = row.scorecards().get(card.id());
+            return s != null && s.levelIndex() >= index;
         }
-        return checks.stream().allMatch(c -> HELD.contains(row.path("checks").path(c).asText()));
+        return checks.stream().allMatch(c -> row.checks().get(c) != null && HELD.contains(row.checks().get(c).name()));
     }
 
     /** The checks not yet held that the target needs, in the definitions' order. */

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.errors.ServiceError;
-import dev.scorecards.facts.BypassReasons;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.paging.Cursors;
+import dev.scorecards.scoring.query.CapabilityDetail;
 import dev.scorecards.scoring.query.CapabilityList;
 import dev.scorecards.scoring.query.CapabilityListQuery;
 import dev.scorecards.scoring.query.CapabilityQueries;
@@ -28,15 +29,12 @@ public class CapabilityTools {
     private final CapabilityList list;
     private final CapabilityQueries queries;
     private final ScorecardDefinitions definitions;
-    private final BypassReasons bypassReasons;
 
     @Inject
-    CapabilityTools(CapabilityList list, CapabilityQueries queries, ScorecardDefinitions definitions,
-            BypassReasons bypassReasons) {
+    CapabilityTools(CapabilityList list, CapabilityQueries queries, ScorecardDefinitions definitions) {
         this.list = list;
         this.queries = queries;
         this.definitions = definitions;
-        this.bypassReasons = bypassReasons;
     }
 
     @Tool(name = "list_capabilities", description = "Lists the platform's capabilities (what teams offer other teams)"
@@ -98,13 +96,13 @@ public class CapabilityTools {
     }
 
     private ObjectNode explain(String ref) {
-        String entityRef = Answers.ref("ref", ref, null);
-        ObjectNode detail = queries.get(entityRef);
+        EntityRef entityRef = EntityRef.parse(Answers.ref("ref", ref, null));
+        CapabilityDetail detail = queries.get(entityRef);
         if (detail == null) {
             throw ServiceError.notFound("No capability " + entityRef);
         }
         ObjectNode explained = Explanation.of(detail, definitions.ladder());
-        explained.set("bypassReasons", JSON.valueToTree(bypassReasons.shown(entityRef)));
+        explained.set("bypassReasons", JSON.valueToTree(detail.bypassReasons()));
         return explained;
     }
 }

@@ -1,16 +1,18 @@
 package dev.scorecards.mcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.scoring.definitions.Scorecard;
+import dev.scorecards.scoring.query.CapabilityDetail;
+import dev.scorecards.scoring.results.NextStep;
+import dev.scorecards.scoring.results.ScorecardResult;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One capability's level in words, for an assistant: the rung it holds on the ladder and why, what its
- * next rung needs, and each scorecard's level with its next steps, all read from the capability's stored
+ * next rung needs, and each scorecard's level with its next steps, all read from the capability's
  * result as {@code GET /api/scorecards/capabilities/{kind}/{namespace}/{name}} serves it.
  */
 final class Explanation {
@@ -19,62 +21,64 @@ final class Explanation {
     private Explanation() {
     }
 
-    static ObjectNode of(JsonNode detail, Scorecard ladder) {
+    static ObjectNode of(CapabilityDetail detail, Scorecard ladder) {
         ObjectNode out = JSON.createObjectNode();
-        String ref = detail.path("entityRef").asText();
+        String ref = detail.entityRef();
         out.put("entityRef", ref);
-        out.set("title", detail.path("title"));
-        out.set("kind", detail.path("kind"));
-        out.set("owner", detail.path("owner"));
-        out.set("level", detail.path("level"));
-        JsonNode ladderCard = null;
+        out.put("title", detail.title());
+        out.put("kind", detail.kind());
+        out.put("owner", detail.owner());
+        out.put("level", detail.level());
+        ScorecardResult ladderCard = null;
         ArrayNode cards = out.putArray("scorecards");
-        for (JsonNode card : detail.path("scorecards")) {
-            if (ladder != null && ladder.id().equals(card.path("id").asText())) {
+        for (ScorecardResult card : detail.scorecards()) {
+            if (ladder != null && ladder.id().equals(card.id())) {
                 ladderCard = card;
             }
             ObjectNode c = cards.addObject();
-            c.set("id", card.path("id"));
-            c.set("name", card.path("name"));
-            c.set("level", card.path("level"));
-            c.set("nextLevel", card.path("nextLevel"));
-            c.set("percentage", card.path("percentage"));
+            c.put("id", card.id());
+            c.put("name", card.name());
+            c.put("level", card.level());
+            c.put("nextLevel", card.nextLevel());
+            c.put("percentage", card.percentage());
             c.set("nextSteps", steps(card));
         }
         if (ladderCard != null) {
             out.put("ladder", ladder.name());
             out.set("levels", JSON.valueToTree(ladder.levels()));
-            out.set("nextLevel", ladderCard.path("nextLevel"));
+            out.put("nextLevel", ladderCard.nextLevel());
             out.set("nextSteps", steps(ladderCard));
             out.put("explanation", sentence(ref, ladder, ladderCard));
         }
         ObjectNode adoption = out.putObject("adoption");
-        JsonNode a = detail.path("adoption");
-        for (String field : List.of("consumers", "consumingTeams", "eligibleTeams", "rate", "bypassingTeams")) {
-            adoption.set(field, a.path(field));
-        }
-        out.set("evaluatedAt", detail.path("evaluatedAt"));
+        CapabilityDetail.Adoption a = detail.adoption();
+        adoption.put("consumers", a.consumers());
+        adoption.set("consumingTeams", JSON.valueToTree(a.consumingTeams()));
+        adoption.put("eligibleTeams", a.eligibleTeams());
+        adoption.put("rate", a.rate());
+        adoption.set("bypassingTeams", JSON.valueToTree(a.bypassingTeams()));
+        out.put("evaluatedAt", detail.evaluatedAt().toString());
         return out;
     }
 
     /** A scorecard's next steps: the checks between its level and the next, each with why and what to do. */
-    private static ArrayNode steps(JsonNode card) {
+    private static ArrayNode steps(ScorecardResult card) {
         ArrayNode steps = JSON.createArrayNode();
-        for (JsonNode s : card.path("nextSteps")) {
+        for (NextStep s : card.nextSteps()) {
             ObjectNode step = steps.addObject();
-            step.set("check", s.path("checkId"));
-            step.set("name", s.path("name"));
-            step.set("state", s.path("state"));
-            step.set("reason", s.path("reason"));
-            step.set("remediation", s.path("remediation"));
-            step.set("link", s.path("link"));
+            step.put("check", s.checkId());
+            step.put("name", s.name());
+            step.put("state", s.state().name());
+            step.put("reason", s.reason());
+            step.put("remediation", s.remediation());
+            step.put("link", s.link());
         }
         return steps;
     }
 
-    private static String sentence(String ref, Scorecard ladder, JsonNode card) {
+    private static String sentence(String ref, Scorecard ladder, ScorecardResult card) {
         List<String> levels = ladder.levels();
-        String level = card.path("level").isNull() ? null : card.path("level").asText(null);
+        String level = card.level();
         StringBuilder s = new StringBuilder(ref);
         if (level == null) {
             s.append(" holds no rung of the ").append(ladder.name()).append(" ladder yet: a check of its first rung, ")
@@ -85,14 +89,14 @@ final class Explanation {
                     .append(" ladder: every applicable check of ").append(level)
                     .append(levels.indexOf(level) > 0 ? " and the rungs below" : "").append(" passes or is exempt.");
         }
-        String next = card.path("nextLevel").isNull() ? null : card.path("nextLevel").asText(null);
+        String next = card.nextLevel();
         if (next == null) {
             return s.append(" It holds the top rung.").toString();
         }
         List<String> missing = new ArrayList<>();
-        for (JsonNode step : card.path("nextSteps")) {
-            missing.add(step.path("name").asText() + " (" + step.path("state").asText()
-                    + (step.path("reason").asText("").isEmpty() ? "" : ": " + step.path("reason").asText()) + ")");
+        for (NextStep step : card.nextSteps()) {
+            String reason = step.reason() == null ? "" : step.reason();
+            missing.add(step.name() + " (" + step.state().name() + (reason.isEmpty() ? "" : ": " + reason) + ")");
         }
         return s.append(" To reach ").append(next).append(": ").append(missing.isEmpty() ? "nothing is missing"
                 : String.join("; ", missing)).append('.').toString();

@@ -3,6 +3,7 @@ package dev.scorecards.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.facts.graph.TeamInteractions;
 import dev.scorecards.scoring.query.Rollups;
 import io.quarkiverse.mcp.server.Tool;
@@ -34,7 +35,7 @@ public class TeamTools {
     ToolResponse teamCapabilities(
             @ToolArg(description = "The team's ref, e.g. group:default/platform-team (kind defaults to group)")
             String team) {
-        return Answers.answer(() -> JSON.valueToTree(rollups.team(Answers.ref("team", team, "group"))));
+        return Answers.answer(() -> JSON.valueToTree(rollups.team(EntityRef.parse(Answers.ref("team", team, "group")))));
     }
 
     @Tool(name = "bottleneck_teams", description = "The bottleneck teams: teams through which at least the configured"

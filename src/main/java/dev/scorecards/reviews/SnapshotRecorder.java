@@ -1,10 +1,13 @@
 package dev.scorecards.reviews;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorecards.facts.CapabilityFacts;
 import dev.scorecards.scoring.definitions.Check;
-import dev.scorecards.scoring.results.ResultChangeHook;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.results.Evaluated;
+import dev.scorecards.scoring.results.NextStep;
+import dev.scorecards.scoring.results.ResultChangeHook;
+import dev.scorecards.scoring.results.ScorecardResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,65 +48,59 @@ public class SnapshotRecorder implements ResultChangeHook {
                 + " days_to_first_adopter, next_steps, support_load, support_load_per_team)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Change change : changes) {
-                JsonNode doc = change.after();
-                JsonNode adoption = doc.path("adoption");
+                Evaluated e = change.result();
+                CapabilityFacts capability = e.capability();
                 ps.setString(1, change.ref());
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.setString(3, change.title());
                 ps.setString(4, change.owner());
-                ps.setString(5, doc.path("level").isTextual() ? doc.path("level").asText() : null);
-                ps.setInt(6, doc.path("levelIndex").asInt(-1));
-                ps.setInt(7, adoption.path("consumers").asInt());
-                ps.setDouble(8, adoption.path("rate").asDouble());
-                ps.setArray(9, c.createArrayOf("text", strings(adoption.path("consumingTeams")).toArray()));
-                ps.setInt(10, adoption.path("bypasses").size());
-                ps.setArray(11, c.createArrayOf("text", strings(adoption.path("bypassingTeams")).toArray()));
-                number(ps, 12, adoption.path("timeToFirstAdopter").path("days"));
-                ps.setArray(13, c.createArrayOf("text", blocking(doc).toArray()));
-                number(ps, 14, doc.path("facts").path("supportLoad"));
-                number(ps, 15, doc.path("facts").path("supportLoadPerTeam"));
+                ps.setString(5, e.ladder().level());
+                ps.setInt(6, e.ladder().levelIndex());
+                ps.setInt(7, (int) capability.consumerCount());
+                ps.setDouble(8, capability.facts().adoptionRate());
+                ps.setArray(9, c.createArrayOf("text", capability.consumingTeams().toArray()));
+                ps.setInt(10, capability.bypasses().size());
+                ps.setArray(11, c.createArrayOf("text", capability.bypassingTeams().toArray()));
+                number(ps, 12, e.firstAdopter().days());
+                ps.setArray(13, c.createArrayOf("text", blocking(e.scorecards()).toArray()));
+                number(ps, 14, e.facts().get("supportLoad"));
+                number(ps, 15, e.facts().get("supportLoadPerTeam"));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private static void number(PreparedStatement ps, int index, JsonNode value) throws SQLException {
-        if (value.isNumber()) {
-            ps.setDouble(index, value.asDouble());
+    private static void number(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof Number n) {
+            ps.setDouble(index, n.doubleValue());
         } else {
             ps.setNull(index, Types.DOUBLE);
         }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 
     /**
      * The checks not held that the ladder's next rung needs: each next step of the ladder, or the checks
      * it requires ({@code scorecard.*} for all of a scorecard's), in the definitions' order.
      */
-    List<String> blocking(JsonNode doc) {
+    List<String> blocking(List<ScorecardResult> scorecards) {
         Scorecard ladder = definitions.ladder();
         if (ladder == null) {
             return List.of();
         }
         Map<String, String> states = new HashMap<>();
-        JsonNode steps = null;
-        for (JsonNode card : doc.path("scorecards")) {
-            card.path("checks").forEach(ch -> states.put(ch.path("id").asText(), ch.path("state").asText()));
-            if (card.path("id").asText().equals(ladder.id())) {
-                steps = card.path("nextSteps");
+        List<NextStep> steps = null;
+        for (ScorecardResult card : scorecards) {
+            card.checks().forEach(ch -> states.put(ch.id(), ch.state().name()));
+            if (card.id().equals(ladder.id())) {
+                steps = card.nextSteps();
             }
         }
         Set<String> out = new LinkedHashSet<>();
-        for (JsonNode step : steps == null ? List.<JsonNode>of() : steps) {
-            Check check = definitions.check(step.path("checkId").asText());
+        for (NextStep step : steps == null ? List.<NextStep>of() : steps) {
+            Check check = definitions.check(step.checkId());
             if (check == null || check.requires().isEmpty()) {
-                out.add(step.path("checkId").asText());
+                out.add(step.checkId());
                 continue;
             }
             for (String required : check.requires()) {

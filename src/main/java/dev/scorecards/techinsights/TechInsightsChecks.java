@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.FactSchema;
 import dev.scorecards.scoring.definitions.CelChecks;
@@ -40,12 +41,16 @@ public class TechInsightsChecks {
             "Not reported", CheckState.NOT_APPLICABLE, "Not applicable", CheckState.ERROR, "Error",
             CheckState.EXEMPT, "Exempt");
 
+    private final ScorecardDefinitions definitions;
+    private final FactSchema schema;
+    private final CurrentResults results;
+
     @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    FactSchema schema;
-    @Inject
-    CurrentResults results;
+    TechInsightsChecks(ScorecardDefinitions definitions, FactSchema schema, CurrentResults results) {
+        this.definitions = definitions;
+        this.schema = schema;
+        this.results = results;
+    }
 
     private final Map<String, ObjectNode> checks = new LinkedHashMap<>();
     private final Map<String, Check> byId = new LinkedHashMap<>();
@@ -150,11 +155,11 @@ public class TechInsightsChecks {
     }
 
     /** What a bulk run answers for each entity when a check id is unknown: Tech Insights' per-entity error. */
-    public List<ObjectNode> unknownCheck(List<String> refs, String id) {
+    public List<ObjectNode> unknownCheck(List<EntityRef> refs, String id) {
         List<ObjectNode> out = new ArrayList<>(refs.size());
-        for (String ref : refs) {
+        for (EntityRef ref : refs) {
             ObjectNode o = JSON.createObjectNode();
-            o.put("entity", ref);
+            o.put("entity", ref.toString());
             o.putObject("error").put("name", "NotFoundError").put("message", notRegistered(id));
             o.putArray("results");
             out.add(o);
@@ -163,21 +168,22 @@ public class TechInsightsChecks {
     }
 
     /** One entity's results; empty for an entity that is not a capability (or not known). */
-    public List<ObjectNode> run(String ref, List<String> selected) {
-        CurrentResults.Current current = results.of(List.of(ref)).get(ref);
+    public List<ObjectNode> run(EntityRef ref, List<String> selected) {
+        CurrentResults.Current current = results.of(List.of(ref.toString())).get(ref.toString());
         return current == null ? List.of() : results(current, selected);
     }
 
     /** Every capability, by ref: what a bulk run with no entities answers. */
-    public List<String> capabilityRefs() {
-        return results.refs();
+    public List<EntityRef> capabilityRefs() {
+        return results.refs().stream().map(EntityRef::parse).toList();
     }
 
     /** Each entity's results as {@code {entity, results}}, in the order asked, read {@value #CHUNK} refs a query. */
-    public List<ObjectNode> runBulk(List<String> refs, List<String> selected) {
+    public List<ObjectNode> runBulk(List<EntityRef> refs, List<String> selected) {
         List<ObjectNode> out = new ArrayList<>(refs.size());
         for (int from = 0; from < refs.size(); from += CHUNK) {
-            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK));
+            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK)).stream()
+                    .map(EntityRef::toString).toList();
             Map<String, CurrentResults.Current> current = results.of(new LinkedHashSet<>(chunk));
             for (String ref : chunk) {
                 ObjectNode o = JSON.createObjectNode();

@@ -39,16 +39,21 @@ public class TechInsightsFacts {
     private static final String STATES = "PASS, FAIL, NOT_APPLICABLE, NOT_REPORTED, ERROR or EXEMPT";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final ScorecardDefinitions definitions;
+    private final FactSchema schema;
+    private final PushedFacts pushed;
+    private final CurrentResults results;
+    private final CapabilityQueries queries;
+
     @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    FactSchema schema;
-    @Inject
-    PushedFacts pushed;
-    @Inject
-    CurrentResults results;
-    @Inject
-    CapabilityQueries queries;
+    TechInsightsFacts(ScorecardDefinitions definitions, FactSchema schema, PushedFacts pushed, CurrentResults results,
+            CapabilityQueries queries) {
+        this.definitions = definitions;
+        this.schema = schema;
+        this.pushed = pushed;
+        this.results = results;
+        this.queries = queries;
+    }
 
     /** The schema of each retriever asked for (all when {@code ids} is null), in the order above. */
     public List<ObjectNode> schemas(List<String> ids) {
@@ -112,7 +117,8 @@ public class TechInsightsFacts {
     }
 
     /** The latest row of each retriever asked for that has one for this entity, by retriever id. */
-    public ObjectNode latest(String ref, List<String> ids) {
+    public ObjectNode latest(EntityRef entity, List<String> ids) {
+        String ref = entity.toString();
         ObjectNode out = JSON.createObjectNode();
         CurrentResults.Current current = ids.contains(DERIVED) || ids.contains(RESULTS)
                 ? results.of(List.of(ref)).get(ref) : null;
@@ -128,10 +134,10 @@ public class TechInsightsFacts {
                     newest = newest == null || p.observedAt().isAfter(newest) ? p.observedAt() : newest;
                 }
                 if (newest != null) {
-                    out.set(id, row(id, ref, newest, facts));
+                    out.set(id, row(id, entity, newest, facts));
                 }
             } else if (current != null) {
-                out.set(id, row(id, ref, current.evaluatedAt(), id.equals(DERIVED) ? derived(current)
+                out.set(id, row(id, entity, current.evaluatedAt(), id.equals(DERIVED) ? derived(current)
                         : states(current.scorecards(), current.checks(), current.consumers(), false)));
             }
         }
@@ -143,12 +149,13 @@ public class TechInsightsFacts {
      * push, every recorded change of the results, and the derived facts, which keep only their current
      * row (timestamped when last evaluated).
      */
-    public ObjectNode range(String ref, List<String> ids, Instant from, Instant to) {
+    public ObjectNode range(EntityRef entity, List<String> ids, Instant from, Instant to) {
+        String ref = entity.toString();
         ObjectNode out = JSON.createObjectNode();
         if (ids.contains(DERIVED)) {
             CurrentResults.Current current = results.of(List.of(ref)).get(ref);
             if (current != null && !current.evaluatedAt().isBefore(from) && !current.evaluatedAt().isAfter(to)) {
-                out.putArray(DERIVED).add(row(DERIVED, ref, current.evaluatedAt(), derived(current)));
+                out.putArray(DERIVED).add(row(DERIVED, entity, current.evaluatedAt(), derived(current)));
             }
         }
         if (ids.contains(PUSHED)) {
@@ -158,20 +165,19 @@ public class TechInsightsFacts {
             }
             if (!byTime.isEmpty()) {
                 ArrayNode rows = out.putArray(PUSHED);
-                byTime.forEach((at, facts) -> rows.add(row(PUSHED, ref, at, facts)));
+                byTime.forEach((at, facts) -> rows.add(row(PUSHED, entity, at, facts)));
             }
         }
         if (ids.contains(RESULTS)) {
-            List<CapabilityQueries.Change> history = queries.history(ref, from, to);
+            List<CapabilityQueries.Change> history = queries.history(entity, from, to);
             if (!history.isEmpty()) {
                 ArrayNode rows = out.putArray(RESULTS);
                 for (CapabilityQueries.Change h : history) {
                     Map<String, JsonNode> cards = new LinkedHashMap<>();
-                    h.scorecards().fields().forEachRemaining(e -> cards.put(e.getKey(), e.getValue()));
+                    h.scorecards().forEach((id, score) -> cards.put(id, JSON.valueToTree(score)));
                     Map<String, JsonNode> checks = new LinkedHashMap<>();
-                    h.checks().fields().forEachRemaining(e -> checks.put(e.getKey(), e.getValue()));
-                    rows.add(row(RESULTS, ref, Instant.parse(h.at()),
-                            states(cards, checks, h.consumers(), h.removed())));
+                    h.checks().forEach((id, state) -> checks.put(id, JSON.getNodeFactory().textNode(state.name())));
+                    rows.add(row(RESULTS, entity, h.at(), states(cards, checks, h.consumers(), h.removed())));
                 }
             }
         }
@@ -213,8 +219,7 @@ public class TechInsightsFacts {
         return facts;
     }
 
-    private static ObjectNode row(String id, String ref, Instant at, ObjectNode facts) {
-        EntityRef e = EntityRef.parse(ref);
+    private static ObjectNode row(String id, EntityRef e, Instant at, ObjectNode facts) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", id);
         o.putObject("entity").put("namespace", e.namespace()).put("kind", e.kind()).put("name", e.name());

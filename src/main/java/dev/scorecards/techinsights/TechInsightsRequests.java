@@ -69,16 +69,16 @@ final class TechInsightsRequests {
     }
 
     /** The {@code entity} query parameter as a full ref; a kind is required, the namespace defaults to default. */
-    static String entity(String value) {
+    static EntityRef entity(String value) {
         if (value == null || value.isBlank()) {
             throw ServiceError.input("Missing query parameter entity (a ref such as component:default/name)");
         }
         return ref(value.trim(), "entity");
     }
 
-    private static String ref(String value, String field) {
+    private static EntityRef ref(String value, String field) {
         try {
-            return EntityRef.parse(value).toString();
+            return EntityRef.parse(value);
         } catch (IllegalArgumentException e) {
             throw ServiceError.input("Invalid " + field + " '" + value + "': " + e.getMessage());
         }
@@ -104,7 +104,7 @@ final class TechInsightsRequests {
     }
 
     /** {@code entities} of a bulk body: refs, or {@code {kind, namespace?, name}} objects; empty means all. */
-    static List<String> entities(JsonNode body) {
+    static List<EntityRef> entities(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ServiceError.input("Malformed request: expected a JSON object {entities: [...], checks?: [...]}");
         }
@@ -113,7 +113,7 @@ final class TechInsightsRequests {
             throw ServiceError.input("Malformed request: entities must be an array of entity refs"
                     + " (an empty array means every capability)");
         }
-        List<String> out = new ArrayList<>(entities.size());
+        List<EntityRef> out = new ArrayList<>(entities.size());
         for (int i = 0; i < entities.size(); i++) {
             JsonNode e = entities.get(i);
             String field = "entities[" + i + "]";
@@ -125,7 +125,7 @@ final class TechInsightsRequests {
                 if (e.get("kind").asText().isEmpty() || e.get("name").asText().isEmpty() || namespace.isEmpty()) {
                     throw ServiceError.input("Invalid " + field + ": kind, namespace and name must not be empty");
                 }
-                out.add(new EntityRef(e.get("kind").asText(), namespace, e.get("name").asText()).toString());
+                out.add(new EntityRef(e.get("kind").asText(), namespace, e.get("name").asText()));
             } else {
                 throw ServiceError.input("Malformed request: " + field + " must be an entity ref string or an object"
                         + " {kind, namespace, name} of strings");

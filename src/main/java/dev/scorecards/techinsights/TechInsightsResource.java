@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.api.JsonBody;
 import dev.scorecards.api.Refs;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,10 +34,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class TechInsightsResource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final TechInsightsChecks checks;
+    private final TechInsightsFacts facts;
+
     @Inject
-    TechInsightsChecks checks;
-    @Inject
-    TechInsightsFacts facts;
+    TechInsightsResource(TechInsightsChecks checks, TechInsightsFacts facts) {
+        this.checks = checks;
+        this.facts = facts;
+    }
 
     @GET
     @Path("/checks")
@@ -52,7 +57,7 @@ public class TechInsightsResource {
         if (json != null && !json.isObject()) {
             throw ServiceError.input("Malformed request: expected a JSON object {checks?: [...]}");
         }
-        return checks.run(Refs.of(kind, namespace, name), checks.select(TechInsightsRequests.checks(json)));
+        return checks.run(Refs.ref(kind, namespace, name), checks.select(TechInsightsRequests.checks(json)));
     }
 
     /**
@@ -65,7 +70,7 @@ public class TechInsightsResource {
     @Path("/checks/run")
     public Response runBulk(@HeaderParam("Content-Type") String contentType, String body) throws IOException {
         JsonNode json = JsonBody.value(contentType, body);
-        List<String> refs = TechInsightsRequests.entities(json);
+        List<EntityRef> refs = TechInsightsRequests.entities(json);
         List<String> ids = TechInsightsRequests.checks(json);
         String unknown = checks.firstUnknown(ids);
         if (unknown != null) {
@@ -78,7 +83,7 @@ public class TechInsightsResource {
             return Response.ok(JSON.writeValueAsBytes(checks.runBulk(refs, selected)), MediaType.APPLICATION_JSON)
                     .build();
         }
-        List<String> all = checks.capabilityRefs();
+        List<EntityRef> all = checks.capabilityRefs();
         int first = Math.min(all.size(), TechInsightsChecks.CHUNK);
         List<ObjectNode> head = checks.runBulk(all.subList(0, first), selected);
         StreamingOutput out = stream -> {

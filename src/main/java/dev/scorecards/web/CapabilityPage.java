@@ -1,12 +1,15 @@
 package dev.scorecards.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.badges.Badges;
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.facts.BypassReasons;
 import dev.scorecards.facts.Capabilities;
 import dev.scorecards.facts.pushed.Feedback;
+import dev.scorecards.scoring.query.CapabilityDetail;
 import dev.scorecards.scoring.query.CapabilityQueries;
+import dev.scorecards.scoring.results.CheckResult;
+import dev.scorecards.scoring.results.NextStep;
+import dev.scorecards.scoring.results.ScorecardResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -19,20 +22,23 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CapabilityPage {
+    private final CapabilityQueries queries;
+    private final Capabilities capabilities;
+    private final Feedback feedback;
+    private final Trends trends;
+    private final Badges badges;
+    private final WebConfig config;
+
     @Inject
-    CapabilityQueries queries;
-    @Inject
-    Capabilities capabilities;
-    @Inject
-    Feedback feedback;
-    @Inject
-    BypassReasons bypassReasons;
-    @Inject
-    Trends trends;
-    @Inject
-    Badges badges;
-    @Inject
-    WebConfig config;
+    CapabilityPage(CapabilityQueries queries, Capabilities capabilities, Feedback feedback, Trends trends,
+            Badges badges, WebConfig config) {
+        this.queries = queries;
+        this.capabilities = capabilities;
+        this.feedback = feedback;
+        this.trends = trends;
+        this.badges = badges;
+        this.config = config;
+    }
 
     /** {@code api} is the capability's address in the JSON API. */
     public record Detail(String ref, String title, String kind, String owner, String level, int levelIndex,
@@ -74,63 +80,58 @@ public class CapabilityPage {
 
     /** The content for a capability, or null when there is no such capability. */
     public Detail detail(EntityRef r) {
-        String ref = r.toString();
-        JsonNode result = queries.get(ref);
+        CapabilityDetail result = queries.get(r);
         if (result == null) {
             return null;
         }
         List<Card> cards = new ArrayList<>();
-        for (JsonNode card : result.path("scorecards")) {
+        for (ScorecardResult card : result.scorecards()) {
             List<Check> checks = new ArrayList<>();
-            for (JsonNode c : card.path("checks")) {
-                checks.add(new Check(c.path("id").asText(), c.path("name").asText(), c.path("description").asText(""),
-                        text(c.path("level"), ""), c.path("state").asText(), text(c.path("reason"), ""),
-                        c.path("remediation").asText(""), link(c.path("link"))));
+            for (CheckResult c : card.checks()) {
+                checks.add(new Check(c.id(), c.name(), orEmpty(c.description()), orEmpty(c.level()), c.state().name(),
+                        orEmpty(c.reason()), orEmpty(c.remediation()), link(c.link())));
             }
             List<Step> steps = new ArrayList<>();
-            for (JsonNode s : card.path("nextSteps")) {
-                steps.add(new Step(s.path("name").asText(), s.path("state").asText(), text(s.path("reason"), ""),
-                        s.path("remediation").asText(""), link(s.path("link"))));
+            for (NextStep s : card.nextSteps()) {
+                steps.add(new Step(s.name(), s.state().name(), orEmpty(s.reason()), orEmpty(s.remediation()),
+                        link(s.link())));
             }
-            cards.add(new Card(card.path("id").asText(), card.path("name").asText(), text(card.path("level"), "none"),
-                    text(card.path("nextLevel"), null), Math.round(card.path("percentage").asDouble()) + "%", checks,
-                    steps));
+            cards.add(new Card(card.id(), card.name(), card.level() == null ? "none" : card.level(), card.nextLevel(),
+                    Math.round(card.percentage()) + "%", checks, steps));
         }
-        Instant evaluated = Instant.parse(result.path("evaluatedAt").asText());
-        List<CapabilityQueries.Point> history = trends.history(ref);
-        return new Detail(ref, result.path("title").asText(r.name()), result.path("kind").asText(),
-                text(result.path("owner"), ""), text(result.path("level"), "none"), result.path("levelIndex").asInt(-1),
-                badges.shown(ref, "-page"),
+        Instant evaluated = result.evaluatedAt();
+        List<dev.scorecards.scoring.query.CapabilityQueries.Point> history = trends.history(r);
+        return new Detail(r.toString(), result.title() == null ? r.name() : result.title(), result.kind(),
+                orEmpty(result.owner()), result.level() == null ? "none" : result.level(), result.levelIndex(),
+                badges.shown(r, "-page"),
                 trends.level(history, evaluated), trends.consumers(history, evaluated), cards,
-                adoption(result.path("adoption")), consumers(ref), result.path("adoption").path("consumers").asInt(),
-                satisfaction(ref), evaluated.toString(), result.path("firstSeenAt").asText(),
-                strings(result.path("parts")), "/api/scorecards" + url(r), bypassReasons.shown(ref));
+                adoption(result.adoption()), consumers(r), (int) result.adoption().consumers(),
+                satisfaction(r.toString()), evaluated.toString(), result.firstSeenAt().toString(), result.parts(),
+                "/api/scorecards" + url(r), result.bypassReasons());
     }
 
-    private static Adoption adoption(JsonNode a) {
+    private static Adoption adoption(CapabilityDetail.Adoption a) {
         List<String> bypasses = new ArrayList<>();
-        for (JsonNode b : a.path("bypasses")) {
-            bypasses.add(b.path("ref").asText() + " (" + b.path("how").asText()
-                    + (b.path("parts").isEmpty() ? "" : ": uses " + String.join(", ", strings(b.path("parts")))) + ")");
+        for (CapabilityDetail.Bypass b : a.bypasses()) {
+            bypasses.add(b.ref() + " (" + b.how() + (b.parts().isEmpty() ? "" : ": uses " + String.join(", ", b.parts()))
+                    + ")");
         }
-        JsonNode first = a.path("timeToFirstAdopter");
-        String firstAdopter = first.path("days").isNumber() ? first.path("days").asText() + " days"
-                : text(first.path("reason"), "not reported");
-        return new Adoption(a.path("consumers").asInt(), strings(a.path("consumingTeams")),
-                strings(a.path("producerTeams")), a.path("eligibleTeams").asInt(), Home.percent(a.path("rate").asDouble()),
-                bypasses, Home.percent(a.path("bypassRatio").asDouble()), firstAdopter);
+        var first = a.timeToFirstAdopter();
+        String firstAdopter = first.days() != null ? first.days() + " days"
+                : first.reason() == null ? "not reported" : first.reason();
+        return new Adoption((int) a.consumers(), a.consumingTeams(), a.producerTeams(), (int) a.eligibleTeams(),
+                Home.percent(a.rate()), bypasses, Home.percent(a.bypassRatio()), firstAdopter);
     }
 
-    private List<Consumer> consumers(String ref) {
+    private List<Consumer> consumers(EntityRef ref) {
         List<Consumer> out = new ArrayList<>();
-        JsonNode items = queries.consumers(ref);
-        for (JsonNode c : items == null ? List.<JsonNode>of() : items) {
+        List<CapabilityDetail.Consumer> items = queries.consumers(ref);
+        for (CapabilityDetail.Consumer c : items == null ? List.<CapabilityDetail.Consumer>of() : items) {
             if (out.size() >= config.consumersShown()) {
                 break;
             }
-            String consumer = c.path("ref").asText();
-            out.add(new Consumer(consumer, capabilities.isCapability(consumer) ? url(EntityRef.parse(consumer)) : null,
-                    strings(c.path("teams")), strings(c.path("uses"))));
+            out.add(new Consumer(c.ref(), capabilities.isCapability(c.ref()) ? url(EntityRef.parse(c.ref())) : null,
+                    c.teams(), c.uses()));
         }
         return out;
     }
@@ -146,18 +147,11 @@ public class CapabilityPage {
                 s.csat() == null ? "–" : s.csat() + "%", distribution, s.recentComments());
     }
 
-    private static String link(JsonNode link) {
-        String l = link.isTextual() ? link.asText() : null;
+    private static String link(String l) {
         return l != null && (l.startsWith("https://") || l.startsWith("http://") || l.matches("#[A-Za-z][\\w-]*")) ? l : null;
     }
 
-    private static String text(JsonNode n, String otherwise) {
-        return n.isTextual() ? n.asText() : otherwise;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

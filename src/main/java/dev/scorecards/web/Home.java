@@ -110,7 +110,7 @@ public class Home {
         Trends.Trend trend = trends.level(history, item.evaluatedAt());
         return new Row(ref, item.title() == null ? r.name() : item.title(), item.owner() == null ? "" : item.owner(),
                 item.level() == null ? "none" : item.level(), item.levelIndex(), CapabilityPage.url(r),
-                badges.shown(ref, idSuffix), trend, item.consumers(), item.consumingTeams(),
+                badges.shown(r, idSuffix), trend, item.consumers(), item.consumingTeams(),
                 percent(item.adoptionRate()));
     }
 

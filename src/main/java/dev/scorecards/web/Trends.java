@@ -1,5 +1,6 @@
 package dev.scorecards.web;
 
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import dev.scorecards.scoring.query.CapabilityQueries;
@@ -34,8 +35,8 @@ public class Trends {
     }
 
     /** The history of one capability, oldest first; a removal counts as no level and no consumers. */
-    List<CapabilityQueries.Point> history(String ref) {
-        return queries.history(ref, null, null).stream().map(c -> new CapabilityQueries.Point(Instant.parse(c.at()),
+    List<CapabilityQueries.Point> history(EntityRef ref) {
+        return queries.history(ref, null, null).stream().map(c -> new CapabilityQueries.Point(c.at(),
                 c.level(), c.levelIndex(), c.consumers(), c.removed())).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.scorecards.api.catalog;
 
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.catalog.model.StoredEntity;
 import dev.scorecards.catalog.query.CatalogQueries;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -38,8 +39,8 @@ public class ByNameFastPath {
                 .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(rc -> {
                     if (rc.request().query() == null) {
-                        StoredEntity e = catalog.cached(rc.pathParam("kind") + ":" + rc.pathParam("namespace") + "/"
-                                + rc.pathParam("name"));
+                        StoredEntity e = catalog.cached(new EntityRef(rc.pathParam("kind"), rc.pathParam("namespace"),
+                                rc.pathParam("name")));
                         if (e != null) {
                             rc.response().putHeader("Content-Type", "application/json;charset=UTF-8").end(e.json());
                             return;

@@ -93,14 +93,14 @@ public class CatalogEntitiesResource {
     public Uni<String> byName(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @QueryParam("fields") List<String> fields) {
         // the hot path: answered on the I/O thread when cached, read on a worker thread otherwise
-        String ref = kind + ":" + namespace + "/" + name;
+        EntityRef ref = new EntityRef(kind, namespace, name);
         EntityFields f = EntityFields.parse(fields);
         StoredEntity cached = catalog.cached(ref);
         if (cached != null) {
             return Uni.createFrom().item(EntityJson.render(cached.json(), f));
         }
         return Uni.createFrom().item(() -> {
-            StoredEntity e = catalog.byRef(new EntityRef(kind, namespace, name));
+            StoredEntity e = catalog.byRef(ref);
             if (e == null) {
                 throw notFound(kind, namespace, name);
             }

@@ -55,7 +55,7 @@ public class BadgesResource {
             @PathParam("name") String name, @PathParam("scorecard") String scorecard, @QueryParam("style") String style,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         BadgeStyle s = BadgeStyle.parse(style);
-        return BadgeAnswers.answer(badges.svgByName(Refs.of(kind, namespace, name), scorecard, s), SVG, ifNoneMatch);
+        return BadgeAnswers.answer(badges.svgByName(Refs.ref(kind, namespace, name), scorecard, s), SVG, ifNoneMatch);
     }
 
     @GET
@@ -78,7 +78,7 @@ public class BadgesResource {
     public Response json(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @PathParam("scorecard") String scorecard,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return BadgeAnswers.answer(badges.jsonByName(Refs.of(kind, namespace, name), scorecard),
+        return BadgeAnswers.answer(badges.jsonByName(Refs.ref(kind, namespace, name), scorecard),
                 MediaType.APPLICATION_JSON, ifNoneMatch);
     }
 
@@ -104,7 +104,7 @@ public class BadgesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> id(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        String id = badges.id(Refs.of(kind, namespace, name));
+        String id = badges.id(Refs.ref(kind, namespace, name));
         if (id == null) {
             throw CapabilitiesResource.notFound(kind, namespace, name);
         }
@@ -123,7 +123,7 @@ public class BadgesResource {
         }
         // absolute only from configuration, never from the request's Host header; relative without it
         String base = publicUrl.value().filter(u -> !u.isBlank()).orElse("").replaceAll("/+$", "");
-        String md = badges.markdown(Refs.of(kind, namespace, name), base);
+        String md = badges.markdown(Refs.ref(kind, namespace, name), base);
         if (md == null) {
             throw CapabilitiesResource.notFound(kind, namespace, name);
         }

@@ -1,17 +1,17 @@
 package dev.scorecards.api.scorecards;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.api.Refs;
 import dev.scorecards.api.catalog.EntityListing;
 import dev.scorecards.api.csv.CsvColumns;
 import dev.scorecards.api.csv.CsvFormat;
 import dev.scorecards.api.csv.CsvTable;
 import dev.scorecards.api.csv.Table;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.paging.Cursors;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import dev.scorecards.scoring.evaluation.EvaluationService;
+import dev.scorecards.scoring.query.CapabilityDetail;
 import dev.scorecards.scoring.query.CapabilityList;
 import dev.scorecards.scoring.query.CapabilityListQuery;
 import dev.scorecards.scoring.query.CapabilityQueries;
@@ -38,19 +38,14 @@ public class CapabilitiesResource {
     private final CapabilityList list;
     private final EvaluationService evaluation;
     private final ScorecardDefinitions definitions;
-    private final dev.scorecards.facts.BypassReasons bypassReasons;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Inject
     CapabilitiesResource(CapabilityQueries queries, CapabilityList list, EvaluationService evaluation,
-            ScorecardDefinitions definitions, dev.scorecards.facts.BypassReasons bypassReasons,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            ScorecardDefinitions definitions) {
         this.queries = queries;
         this.list = list;
         this.evaluation = evaluation;
         this.definitions = definitions;
-        this.bypassReasons = bypassReasons;
-        this.json = json;
     }
 
     @GET
@@ -81,14 +76,12 @@ public class CapabilitiesResource {
     @GET
     @Path("/{kind}/{namespace}/{name}")
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode get(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+    public CapabilityDetail get(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        String ref = Refs.of(kind, namespace, name);
-        ObjectNode result = queries.get(ref);
+        CapabilityDetail result = queries.get(Refs.ref(kind, namespace, name));
         if (result == null) {
             throw notFound(kind, namespace, name);
         }
-        result.set("bypassReasons", json.valueToTree(bypassReasons.shown(ref)));
         return result;
     }
 
@@ -97,13 +90,13 @@ public class CapabilitiesResource {
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
     public Table history(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name, @QueryParam("from") String from, @QueryParam("to") String to) {
-        String ref = Refs.of(kind, namespace, name);
+        EntityRef ref = Refs.ref(kind, namespace, name);
         List<CapabilityQueries.Change> items = queries.history(ref, instant("from", from), instant("to", to));
-        if (items.isEmpty() && queries.get(ref) == null) {
+        if (items.isEmpty() && !queries.exists(ref)) {
             throw notFound(kind, namespace, name);
         }
         return Table.of("history.csv", CsvColumns.history(definitions.all()), items,
-                Table.body("entityRef", ref, "items", items));
+                Table.body("entityRef", ref.toString(), "items", items));
     }
 
     @GET
@@ -111,19 +104,19 @@ public class CapabilitiesResource {
     @Produces({MediaType.APPLICATION_JSON, CsvTable.TYPE})
     public Table consumers(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
-        String ref = Refs.of(kind, namespace, name);
-        JsonNode consumers = queries.consumers(ref);
+        EntityRef ref = Refs.ref(kind, namespace, name);
+        List<CapabilityDetail.Consumer> consumers = queries.consumers(ref);
         if (consumers == null) {
             throw notFound(kind, namespace, name);
         }
         return Table.of("consumers.csv", CsvColumns.CONSUMERS, consumers,
-                Table.body("entityRef", ref, "items", consumers));
+                Table.body("entityRef", ref.toString(), "items", consumers));
     }
 
     @POST
     @Path("/{kind}/{namespace}/{name}/evaluate")
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode evaluate(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
+    public CapabilityDetail evaluate(@PathParam("kind") String kind, @PathParam("namespace") String namespace,
             @PathParam("name") String name) {
         evaluation.evaluate(Refs.ref(kind, namespace, name));
         return get(kind, namespace, name);

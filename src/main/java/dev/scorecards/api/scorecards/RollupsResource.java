@@ -35,18 +35,18 @@ public class RollupsResource {
     @GET
     @Path("/teams/{namespace}/{name}")
     public Rollups.Team team(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        return rollups.team(Refs.of("group", namespace, name));
+        return rollups.team(Refs.ref("group", namespace, name));
     }
 
     @GET
     @Path("/systems/{namespace}/{name}")
     public Rollups.Rollup system(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        return rollups.rollup(Refs.of("system", namespace, name), "system");
+        return rollups.rollup(Refs.ref("system", namespace, name), "system");
     }
 
     @GET
     @Path("/domains/{namespace}/{name}")
     public Rollups.Rollup domain(@PathParam("namespace") String namespace, @PathParam("name") String name) {
-        return rollups.rollup(Refs.of("domain", namespace, name), "domain");
+        return rollups.rollup(Refs.ref("domain", namespace, name), "domain");
     }
 }

@@ -47,8 +47,8 @@ public class CatalogQueries {
     }
 
     /** The entity if it is cached (no database access, so safe on an I/O thread), else null. */
-    public StoredEntity cached(String ref) {
-        return cache.ifPresent(ref.toLowerCase(Locale.ROOT));
+    public StoredEntity cached(EntityRef ref) {
+        return cache.ifPresent(ref.toString());
     }
 
     public StoredEntity byUid(String uid) {

@@ -2,6 +2,7 @@ package dev.scorecards.scoring.query;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
@@ -25,10 +26,14 @@ import java.util.function.ToDoubleFunction;
 public class CapabilityList {
     private static final List<String> SORTS = List.of("adoption", "consumers", "level", "name", "percentage");
 
+    private final ScorecardDefinitions definitions;
+    private final CapabilityListRows memory;
+
     @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    CapabilityListRows memory;
+    CapabilityList(ScorecardDefinitions definitions, CapabilityListRows memory) {
+        this.definitions = definitions;
+        this.memory = memory;
+    }
 
     /** One page of the list, and the query for the next page (null when none). */
     public record Page(List<ListItem> items, long totalItems, CapabilityListQuery next) {
@@ -122,7 +127,8 @@ public class CapabilityList {
      * A capability's current scores by scorecard id (the ladder's included), or null when it has none
      * (not a capability, or not evaluated yet); from the copy in memory, as the list is.
      */
-    public Map<String, Score> scores(String ref) {
+    public Map<String, Score> scores(EntityRef entity) {
+        String ref = entity.toString();
         List<Row> rows = memory.current().byName();
         int lo = 0;
         int hi = rows.size() - 1;

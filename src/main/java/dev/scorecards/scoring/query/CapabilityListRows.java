@@ -34,12 +34,16 @@ import javax.sql.DataSource;
 class CapabilityListRows {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final DataSource dataSource;
+    private final ScorecardDefinitions definitions;
+    private final ResultStore store;
+
     @Inject
-    DataSource dataSource;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    ResultStore store;
+    CapabilityListRows(DataSource dataSource, ScorecardDefinitions definitions, ResultStore store) {
+        this.dataSource = dataSource;
+        this.definitions = definitions;
+        this.store = store;
+    }
 
     private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE, List.of(), Map.of(), Map.of(), Map.of());
 

@@ -1,7 +1,6 @@
 package dev.scorecards.scoring.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.Capabilities;
 import dev.scorecards.scoring.definitions.Scorecard;
@@ -22,8 +21,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class Rollups {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A team with how many capabilities it produces and consumes (one item of the team list). */
     public record TeamCounts(String teamRef, String title, int members, int produces, int consumes) {
     }
@@ -34,11 +31,13 @@ public class Rollups {
     }
 
     /** A capability a team produces, with its level and its stored scores by scorecard. */
-    public record Produced(String entityRef, String owner, String level, int levelIndex, JsonNode scorecards) {
+    public record Produced(String entityRef, String owner, String level, int levelIndex,
+            Map<String, CapabilityList.Score> scorecards) {
     }
 
     /** A capability a team consumes, and {@code via} the team's components that consume it. */
-    public record Consumed(String entityRef, String owner, String level, int levelIndex, JsonNode scorecards,
+    public record Consumed(String entityRef, String owner, String level, int levelIndex,
+            Map<String, CapabilityList.Score> scorecards,
             List<String> via) {
     }
 
@@ -48,15 +47,19 @@ public class Rollups {
     }
 
     /** A capability inside a System or Domain, with its level and its stored scores by scorecard. */
-    public record Member(String entityRef, String level, int levelIndex, JsonNode scorecards) {
+    public record Member(String entityRef, String level, int levelIndex, Map<String, CapabilityList.Score> scorecards) {
     }
 
+    private final Capabilities capabilities;
+    private final CapabilityQueries queries;
+    private final ScorecardDefinitions definitions;
+
     @Inject
-    Capabilities capabilities;
-    @Inject
-    CapabilityQueries queries;
-    @Inject
-    ScorecardDefinitions definitions;
+    Rollups(Capabilities capabilities, CapabilityQueries queries, ScorecardDefinitions definitions) {
+        this.capabilities = capabilities;
+        this.queries = queries;
+        this.definitions = definitions;
+    }
 
     /** Every team with how many capabilities it produces and consumes. */
     public List<TeamCounts> teams() {
@@ -90,7 +93,8 @@ public class Rollups {
     }
 
     /** One team: the capabilities it produces (with scores) and those it consumes (with the components that do). */
-    public Team team(String ref) {
+    public Team team(EntityRef teamRef) {
+        String ref = teamRef.toString();
         Capabilities.Team team = capabilities.teams().stream().filter(t -> t.ref().equals(ref)).findFirst()
                 .orElseThrow(() -> ServiceError.notFound("No team " + ref));
         Set<String> owners = new HashSet<>(team.members());
@@ -100,32 +104,29 @@ public class Rollups {
         queries.query("select c.entity_ref, c.owner_ref, d.consumers::text, c.level, c.level_index, c.scores::text"
                 + " from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref where c.removed_at"
                 + " is null and (c.owner_ref = any(?) or c.consuming_teams @> ?) order by c.entity_ref", List.of(owners.toArray(new String[0]), new String[] {ref}), rs -> {
-                    try {
-                        JsonNode scorecards = JSON.readTree(rs.getString(6));
-                        if (owners.contains(rs.getString(2))) {
-                            produces.add(new Produced(rs.getString(1), rs.getString(2), rs.getString(4), rs.getInt(5),
-                                    scorecards));
-                        } else {
-                            List<String> via = new ArrayList<>();
-                            for (JsonNode c : JSON.readTree(rs.getString(3))) {
-                                for (JsonNode t : c.path("teams")) {
-                                    if (t.asText().equals(ref)) {
-                                        via.add(c.path("ref").asText());
-                                    }
+                    Map<String, CapabilityList.Score> scorecards = CapabilityQueries.scores(rs.getString(6));
+                    if (owners.contains(rs.getString(2))) {
+                        produces.add(new Produced(rs.getString(1), rs.getString(2), rs.getString(4), rs.getInt(5),
+                                scorecards));
+                    } else {
+                        List<String> via = new ArrayList<>();
+                        for (CapabilityDetail.Consumer c : CapabilityQueries.consumers(rs.getString(3))) {
+                            for (String t : c.teams()) {
+                                if (t.equals(ref)) {
+                                    via.add(c.ref());
                                 }
                             }
-                            consumes.add(new Consumed(rs.getString(1), rs.getString(2), rs.getString(4), rs.getInt(5),
-                                    scorecards, via));
                         }
-                    } catch (java.io.IOException e) {
-                        throw new java.sql.SQLException(e);
+                        consumes.add(new Consumed(rs.getString(1), rs.getString(2), rs.getString(4), rs.getInt(5),
+                                scorecards, via));
                     }
                 });
         return new Team(ref, team.title(), team.members(), produces, consumes);
     }
 
     /** The capabilities inside a System or Domain (itself included when it is one), summarised. */
-    public Rollup rollup(String ref, String kind) {
+    public Rollup rollup(EntityRef entity, String kind) {
+        String ref = entity.toString();
         if (!kind.equals(capabilities.kindOf(ref))) {
             throw ServiceError.notFound("No " + kind + " " + ref);
         }
@@ -146,17 +147,13 @@ public class Rollups {
         String[] lowestLevel = {null};
         queries.query("select entity_ref, level, level_index, scores::text from scoring_capability where removed_at"
                 + " is null and entity_ref = any(?) order by entity_ref", List.<Object>of((Object) inside.toArray(new String[0])), rs -> {
-                    try {
-                        JsonNode scores = JSON.readTree(rs.getString(4));
-                        items.add(new Member(rs.getString(1), rs.getString(2), rs.getInt(3), scores));
-                        scores.fields().forEachRemaining(e -> {
-                            double[] s = sums.computeIfAbsent(e.getKey(), k -> new double[2]);
-                            s[0] += e.getValue().path("percentage").asDouble();
-                            s[1]++;
-                        });
-                    } catch (java.io.IOException e) {
-                        throw new java.sql.SQLException(e);
-                    }
+                    Map<String, CapabilityList.Score> scores = CapabilityQueries.scores(rs.getString(4));
+                    items.add(new Member(rs.getString(1), rs.getString(2), rs.getInt(3), scores));
+                    scores.forEach((id, score) -> {
+                        double[] s = sums.computeIfAbsent(id, k -> new double[2]);
+                        s[0] += score.percentage();
+                        s[1]++;
+                    });
                     String level = rs.getString(2);
                     levels.merge(level == null ? "none" : level, 1, Integer::sum);
                     if (rs.getInt(3) < lowest[0]) {

@@ -32,18 +32,23 @@ public class Signals {
     };
     private static final double[] ADOPTION_BUCKETS = {0.0, 0.1, 0.25, 0.5, 1.0};
 
+    private final CapabilityQueries queries;
+    private final ResultStore store;
+    private final TeamInteractions teams;
+    private final Feedback feedback;
+    private final ScorecardDefinitions definitions;
+    private final BypassReasons bypassReasons;
+
     @Inject
-    CapabilityQueries queries;
-    @Inject
-    ResultStore store;
-    @Inject
-    TeamInteractions teams;
-    @Inject
-    Feedback feedback;
-    @Inject
-    ScorecardDefinitions definitions;
-    @Inject
-    BypassReasons bypassReasons;
+    Signals(CapabilityQueries queries, ResultStore store, TeamInteractions teams, Feedback feedback,
+            ScorecardDefinitions definitions, BypassReasons bypassReasons) {
+        this.queries = queries;
+        this.store = store;
+        this.teams = teams;
+        this.feedback = feedback;
+        this.definitions = definitions;
+        this.bypassReasons = bypassReasons;
+    }
 
     private volatile Kept summary;
 

@@ -23,8 +23,12 @@ import javax.sql.DataSource;
 public class CurrentResults {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final DataSource dataSource;
+
     @Inject
-    DataSource dataSource;
+    CurrentResults(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * One capability's current result: each check's state and reason by check id, every scorecard's

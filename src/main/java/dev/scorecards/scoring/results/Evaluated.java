@@ -11,7 +11,8 @@ import java.util.Map;
 public record Evaluated(CapabilityFacts capability, Map<String, Object> facts, List<ScorecardResult> scorecards,
         long firstIngestion, java.time.Instant firstSeenAt, FirstAdopter firstAdopter) {
 
-    ScorecardResult ladder() {
+    /** The ladder's result (the first scorecard). */
+    public ScorecardResult ladder() {
         return scorecards.get(0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.scorecards.scoring.results;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Instant;
  * days between, or why it is not reported (no consumer yet, both in the same ingestion, or the
  * consumer was already there before scoring's history began).
  */
+@JsonPropertyOrder({"days", "reason", "firstSeenAt", "firstConsumerAt"})
 public record FirstAdopter(Instant firstSeenAt, Instant firstConsumerAt, Double days, String reason) {
 
     /** The first-seen record a capability's stored result carries. */

@@ -12,8 +12,12 @@ import java.util.List;
  * previous results are still stored ({@code scoring_detail}) when it is called.
  */
 public interface ResultChangeHook {
-    /** A capability's new result document (as {@code GET /capabilities/{ref}} shows it, without the definitions' texts). */
-    record Change(String ref, String owner, String title, ObjectNode after) {
+    /**
+     * A capability's new result: {@code result} as evaluated, and {@code after} the document stored for it
+     * (as {@code GET /capabilities/{ref}} shows it, without the definitions' texts), for a later stage that
+     * compares it with the stored one.
+     */
+    record Change(String ref, String owner, String title, ObjectNode after, Evaluated result) {
     }
 
     void changing(Connection c, List<Change> changes, Instant now) throws SQLException;

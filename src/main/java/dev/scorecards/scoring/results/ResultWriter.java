@@ -86,7 +86,7 @@ public class ResultWriter {
                     }
                     changed++;
                     changes.add(new ResultChangeHook.Change(e.capability().ref(), e.capability().ownerRef(),
-                            e.capability().title(), result));
+                            e.capability().title(), result, e));
                     bindUpsert(upsert, e, hash, ingestion, now, firstConsumer);
                     upsert.addBatch();
                     detail.setString(1, e.capability().ref());

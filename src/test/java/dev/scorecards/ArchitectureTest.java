@@ -113,11 +113,8 @@ class ArchitectureTest {
 
     /**
      * Beans take what they need through one {@code @Inject} constructor into {@code private final} fields
-     * (issue 16): no field injection, {@code @Inject} or {@code @ConfigProperty} on a field. The exclusions are
-     * the classes another helper converts while reshaping them; they go once that work is merged.
+     * (issue 16): no field injection, {@code @Inject} or {@code @ConfigProperty} on a field, in any class.
      */
-    static final Set<String> FIELD_INJECTION_NOT_YET_CONVERTED = Set.of("scoring.query", "scoring.results", "badges",
-            "techinsights", "campaigns", "web.CapabilityPage");
 
     @Test
     void noFieldInjection() throws IOException {
@@ -126,11 +123,6 @@ class ArchitectureTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String name = MAIN.resolve(ROOT.replace('.', '/')).relativize(f).toString().replace('\\', '/')
                         .replaceFirst("\\.java$", "").replace('/', '.');
-                String pkg = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
-                if (FIELD_INJECTION_NOT_YET_CONVERTED.contains(pkg)
-                        || FIELD_INJECTION_NOT_YET_CONVERTED.contains(name)) {
-                    continue;
-                }
                 injectedFields(Files.readString(f)).forEach(field -> injected.add(name + "." + field));
             }
         }

@@ -37,7 +37,11 @@ final class BackstageFake implements AutoCloseable {
             }
         }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "backstage-fake");
+            t.setDaemon(true); // the benchmark's JVM ends when its work does
+            return t;
+        }));
         server.createContext("/api/catalog/entities/by-query", this::page);
         server.start();
     }

@@ -213,16 +213,16 @@ public final class CatalogBenchmark {
         }
 
         /**
-         * Waits until the service has used less than a tenth of a core for a whole second (background scoring
-         * done) and autovacuum is idle, at most 120 s; answers how long that took.
+         * Waits until the service and PostgreSQL have each used less than a tenth of a core for a whole second
+         * (background scoring and its writes done) and autovacuum is idle, at most 120 s; answers how long that took.
          */
         String settle() throws Exception {
             long t0 = System.nanoTime();
-            double before = service.cpuSeconds()[0];
+            double[] before = service.cpuSeconds();
             for (int i = 0; i < 120; i++) {
                 Thread.sleep(1000);
-                double now = service.cpuSeconds()[0];
-                if (now - before < 0.1) {
+                double[] now = service.cpuSeconds();
+                if (now[0] - before[0] < 0.1 && now[1] - before[1] < 0.1) {
                     break;
                 }
                 before = now;

@@ -44,7 +44,10 @@ public final class EmbeddedDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            afterQuarkusStopped();
+            stop();
+        }, "embedded-postgres-stop"));
         LOG.infof("Embedded PostgreSQL on port %d, data in %s (set QUARKUS_DATASOURCE_JDBC_URL to use another)",
                 running.getPort(), dir);
     }
@@ -85,6 +88,30 @@ public final class EmbeddedDatabase {
             }
         }
         return builder.start();
+    }
+
+    /**
+     * Waits (at most 30 s) until Quarkus, stopping on its own shutdown hook at the same time, has stopped, so
+     * a scoring or write running at that moment ends on a live database instead of losing its connection.
+     */
+    private static void afterQuarkusStopped() {
+        io.quarkus.runtime.Application app = io.quarkus.runtime.Application.currentApplication();
+        if (app == null) {
+            return;
+        }
+        // awaitShutdown returns at the next change of state: from started to stopping, then from stopping to
+        // stopped (at once when already stopped)
+        Thread waiter = new Thread(() -> {
+            app.awaitShutdown();
+            app.awaitShutdown();
+        }, "embedded-postgres-await-quarkus");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static synchronized void stop() {

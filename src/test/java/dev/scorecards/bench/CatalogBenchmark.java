@@ -100,14 +100,8 @@ public final class CatalogBenchmark {
                 double changed = p.timed("location-changed",
                         () -> p.post("/api/catalog/refresh", "application/json", refresh, 200), in.locationTotal());
                 row(in, "file location, warm, all changed", p.seconds(changed));
-                double unchanged = p.timed("location-unchanged",
+                p.unchangedTwice("location", "file location",
                         () -> p.post("/api/catalog/refresh", "application/json", refresh, 200), in.locationTotal());
-                row(in, "file location, warm, unchanged, right after the changed pass (its scoring still runs)",
-                        p.seconds(unchanged));
-                row(in, "file location: waited for the service to settle", p.settle());
-                double settled = p.timed("location-unchanged-settled",
-                        () -> p.post("/api/catalog/refresh", "application/json", refresh, 200), in.locationTotal());
-                row(in, "file location, warm, unchanged, service settled", p.seconds(settled));
             }
             row(in, "file location: service peak RSS (" + String.join(" ", jvm) + ")", service.rssMiB()[1] + " MiB");
         }
@@ -144,12 +138,7 @@ public final class CatalogBenchmark {
             in.changeEverything(2);
             double changed = p.timed("ingest-changed", () -> p.postFile(ingest, in.body()), in.ingestTotal());
             row(in, "one ingest request, warm, all changed", p.seconds(changed));
-            double unchanged = p.timed("ingest-unchanged", () -> p.postFile(ingest, in.body()), in.ingestTotal());
-            row(in, "one ingest request, warm, unchanged, right after the changed pass (its scoring still runs)",
-                    p.seconds(unchanged));
-            row(in, "ingest: waited for the service to settle", p.settle());
-            double settled = p.timed("ingest-unchanged-settled", () -> p.postFile(ingest, in.body()), in.ingestTotal());
-            row(in, "one ingest request, warm, unchanged, service settled", p.seconds(settled));
+            p.unchangedTwice("ingest", "one ingest request", () -> p.postFile(ingest, in.body()), in.ingestTotal());
             row(in, "ingest: service peak RSS through ingestion and scoring", service.rssMiB()[1] + " MiB");
             service.awaitQuiet();
             for (String read : READS) {
@@ -210,6 +199,18 @@ public final class CatalogBenchmark {
             }
             System.out.printf("  %s: %.2f s, %s entities (load %s)%n", name, s, found, CatalogBenchmark.load());
             return s;
+        }
+
+        /**
+         * The unchanged pass right after the changed one (whose scoring still runs), then again once the
+         * service has settled: what a refresh costs on a busy service, and what an unchanged document costs.
+         */
+        void unchangedTwice(String phase, String path, Step step, int total) throws Exception {
+            double busy = timed(phase + "-unchanged", step, total);
+            row(in, path + ", warm, unchanged, right after the changed pass (its scoring still runs)", seconds(busy));
+            row(in, path + ": waited for the service to settle", settle());
+            double settled = timed(phase + "-unchanged-settled", step, total);
+            row(in, path + ", warm, unchanged, service settled", seconds(settled));
         }
 
         /**

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,11 @@ public class CampaignHistory {
     }
 
     /** One history row of one capability, as the replay needs it. */
-    private record Row(Instant at, String ref, boolean present, boolean done) {
+    private record Row(Instant at, EntityRef ref, boolean present, boolean done) {
     }
 
     /** The points from {@code start} (midnight UTC) to {@code now}: one per day, one per change, and one now. */
-    List<Point> burnUp(TargetRule rule, Collection<String> refs, LocalDate start, Instant now) {
+    List<Point> burnUp(TargetRule rule, Collection<EntityRef> refs, LocalDate start, Instant now) {
         List<Row> rows = rows(rule, refs);
         if (start == null) { // from the first recorded result of the selection
             start = rows.isEmpty() ? now.atZone(ZoneOffset.UTC).toLocalDate()
@@ -56,7 +57,7 @@ public class CampaignHistory {
         }
         rows.stream().map(Row::at).filter(a -> !a.isBefore(from) && !a.isAfter(now)).forEach(marks::add);
         marks.add(now);
-        Map<String, Row> latest = new HashMap<>();
+        Map<EntityRef, Row> latest = new HashMap<>();
         List<Point> out = new ArrayList<>();
         int next = 0;
         for (Instant mark : marks) {
@@ -75,20 +76,21 @@ public class CampaignHistory {
         return out;
     }
 
-    /** Those of {@code refs} that existed at {@code at} without meeting the target. */
-    List<String> notDoneAt(TargetRule rule, Collection<String> refs, Instant at) {
-        Map<String, Row> latest = new HashMap<>();
+    /** Those of {@code refs} that existed at {@code at} without meeting the target, sorted by their text. */
+    List<EntityRef> notDoneAt(TargetRule rule, Collection<EntityRef> refs, Instant at) {
+        Map<EntityRef, Row> latest = new HashMap<>();
         for (Row r : rows(rule, refs)) {
             if (!r.at().isAfter(at)) {
                 latest.put(r.ref(), r);
             }
         }
-        return latest.values().stream().filter(r -> r.present() && !r.done()).map(Row::ref).sorted().toList();
+        return latest.values().stream().filter(r -> r.present() && !r.done()).map(Row::ref)
+                .sorted(Comparator.comparing(EntityRef::toString)).toList();
     }
 
     /** How many of {@code refs} existed at {@code at} (exclusive) and how many of those met the target: {done, total}. */
-    long[] doneAt(TargetRule rule, Collection<String> refs, Instant at) {
-        Map<String, Row> latest = new HashMap<>();
+    long[] doneAt(TargetRule rule, Collection<EntityRef> refs, Instant at) {
+        Map<EntityRef, Row> latest = new HashMap<>();
         for (Row r : rows(rule, refs)) {
             if (r.at().isBefore(at)) {
                 latest.put(r.ref(), r);
@@ -99,15 +101,14 @@ public class CampaignHistory {
     }
 
     /** Every history row of these capabilities, oldest first, judged against the target. */
-    private List<Row> rows(TargetRule rule, Collection<String> refs) {
+    private List<Row> rows(TargetRule rule, Collection<EntityRef> refs) {
         List<Row> rows = new ArrayList<>();
-        for (var e : queries.fullHistories(refs.stream().map(EntityRef::parse).toList()).entrySet()) {
-            String ref = e.getKey().toString();
+        for (var e : queries.fullHistories(refs).entrySet()) {
             for (CapabilityQueries.Change h : e.getValue()) {
-                rows.add(new Row(h.at(), ref, !h.removed(), !h.removed() && rule.done(h)));
+                rows.add(new Row(h.at(), e.getKey(), !h.removed(), !h.removed() && rule.done(h)));
             }
         }
-        rows.sort(java.util.Comparator.comparing(Row::at));
+        rows.sort(Comparator.comparing(Row::at));
         return rows;
     }
 }

@@ -1,10 +1,11 @@
 package dev.scorecards.campaigns;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.campaigns.CampaignSpec.Selection;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.facts.Capabilities;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import dev.scorecards.scoring.query.CapabilityList;
+import dev.scorecards.scoring.results.CheckResult;
 import dev.scorecards.scoring.results.CurrentResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,40 +47,44 @@ public class CampaignProgress {
     Clock clock = Clock.systemUTC();
 
     public record Progress(CampaignSpec campaign, String status, long done, long total, double percentage,
-            long daysLeft, List<Team> teams, List<Item> capabilities, List<String> missed) {
+            long daysLeft, List<Team> teams, List<Item> capabilities, List<EntityRef> missed) {
     }
 
     public record Team(String owner, long done, long total, double percentage) {
     }
 
-    public record Item(String entityRef, String title, String owner, boolean done, boolean missed, String level,
+    public record Item(EntityRef entityRef, String title, String owner, boolean done, boolean missed, String level,
             List<TargetRule.Step> nextSteps) {
     }
 
     public Progress of(CampaignSpec c) {
         TargetRule rule = new TargetRule(c.target(), definitions);
         List<CapabilityList.Item> selected = select(c.selection());
-        Map<String, CurrentResults.Current> current = results.of(selected.stream().map(CapabilityList.Item::ref).toList());
+        List<EntityRef> refs = refs(selected);
+        Map<EntityRef, CurrentResults.Current> current = results.of(refs);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         long daysLeft = ChronoUnit.DAYS.between(today, c.deadline());
-        Set<String> missed = new HashSet<>();
+        List<EntityRef> missed = List.of();
         if (daysLeft < 0) {
             Instant end = c.deadline().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            missed.addAll(history.notDoneAt(rule, selected.stream().map(CapabilityList.Item::ref).toList(), end));
+            missed = history.notDoneAt(rule, refs, end);
         }
+        Set<EntityRef> missing = new HashSet<>(missed);
         List<Item> items = new ArrayList<>();
         Map<String, long[]> teams = new TreeMap<>();
         long done = 0;
-        for (CapabilityList.Item cap : selected) {
-            CurrentResults.Current r = current.get(cap.ref());
-            Map<String, JsonNode> states = r == null ? Map.of() : r.checks();
+        for (int i = 0; i < selected.size(); i++) {
+            CapabilityList.Item cap = selected.get(i);
+            EntityRef ref = refs.get(i);
+            CurrentResults.Current r = current.get(ref);
+            Map<String, CheckResult> states = r == null ? Map.of() : r.checks();
             boolean ok = rule.done(cap, states);
             done += ok ? 1 : 0;
             long[] t = teams.computeIfAbsent(cap.owner() == null ? "" : cap.owner(), k -> new long[2]);
             t[0] += ok ? 1 : 0;
             t[1]++;
             CapabilityList.Score score = rule.scorecard() == null ? null : cap.cards().get(rule.scorecard());
-            items.add(new Item(cap.ref(), cap.title(), cap.owner(), ok, missed.contains(cap.ref()),
+            items.add(new Item(ref, cap.title(), cap.owner(), ok, missing.contains(ref),
                     score == null ? null : score.level(), ok ? List.of() : rule.nextSteps(states)));
         }
         List<Team> perTeam = new ArrayList<>();
@@ -89,8 +94,7 @@ public class CampaignProgress {
         String status = c.start() != null && today.isBefore(c.start()) ? "upcoming"
                 : daysLeft < 0 && (!missed.isEmpty() || done < total) ? "missed"
                 : total > 0 && done == total ? "completed" : "active";
-        return new Progress(c, status, done, total, percentage(done, total), daysLeft, perTeam, items,
-                missed.stream().sorted().toList());
+        return new Progress(c, status, done, total, percentage(done, total), daysLeft, perTeam, items, missed);
     }
 
     /**
@@ -100,8 +104,8 @@ public class CampaignProgress {
     public List<CampaignHistory.Point> history(CampaignSpec c, Instant createdAt) {
         LocalDate start = c.start() != null ? c.start()
                 : createdAt == null ? null : createdAt.atZone(ZoneOffset.UTC).toLocalDate();
-        return history.burnUp(new TargetRule(c.target(), definitions),
-                select(c.selection()).stream().map(CapabilityList.Item::ref).toList(), start, clock.instant());
+        return history.burnUp(new TargetRule(c.target(), definitions), refs(select(c.selection())), start,
+                clock.instant());
     }
 
     /** A campaign's progress over given capabilities as the stored history stood just before {@code at}. */
@@ -109,7 +113,7 @@ public class CampaignProgress {
     }
 
     /** Replays the history (a past platform review reads the same figures whenever it is regenerated). */
-    public Replayed at(CampaignSpec c, java.util.Collection<String> refs, Instant at) {
+    public Replayed at(CampaignSpec c, java.util.Collection<EntityRef> refs, Instant at) {
         long[] dt = history.doneAt(new TargetRule(c.target(), definitions), refs, at);
         return new Replayed(dt[0], dt[1], percentage(dt[0], dt[1]));
     }
@@ -138,6 +142,10 @@ public class CampaignProgress {
             }
         }
         return out;
+    }
+
+    private static List<EntityRef> refs(List<CapabilityList.Item> items) {
+        return items.stream().map(i -> EntityRef.parse(i.ref())).toList();
     }
 
     static double percentage(long done, long total) {

@@ -29,7 +29,7 @@ public final class CampaignViews {
     public static ObjectNode whole(Progress p) {
         ObjectNode o = summary(p);
         ArrayNode missed = o.putArray("missed");
-        p.missed().forEach(missed::add);
+        p.missed().forEach(ref -> missed.add(ref.toString()));
         o.set("teams", teams(p));
         o.set("capabilities", capabilities(p));
         return o;
@@ -48,7 +48,7 @@ public final class CampaignViews {
         ArrayNode out = JSON.createArrayNode();
         for (Item i : p.capabilities()) {
             ObjectNode o = out.addObject();
-            o.put("entityRef", i.entityRef());
+            o.put("entityRef", i.entityRef().toString());
             o.put("title", i.title());
             o.put("owner", i.owner());
             o.put("done", i.done());

@@ -1,16 +1,16 @@
 package dev.scorecards.campaigns;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorecards.campaigns.CampaignSpec.Target;
 import dev.scorecards.scoring.definitions.Check;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
 import dev.scorecards.scoring.query.CapabilityList;
 import dev.scorecards.scoring.query.CapabilityQueries;
+import dev.scorecards.scoring.results.CheckResult;
+import dev.scorecards.scoring.results.CheckState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A campaign's target against the current definitions: whether a result meets it (now, or in a history
@@ -18,8 +18,6 @@ import java.util.Set;
  * as they do for levels.
  */
 final class TargetRule {
-    static final Set<String> HELD = Set.of("PASS", "EXEMPT", "NOT_APPLICABLE");
-
     /** A check to fix, with what the definitions say about it. */
     record Step(String checkId, String name, String state, String reason, String remediation, String link) {
     }
@@ -53,13 +51,13 @@ final class TargetRule {
         return card == null ? null : card.id();
     }
 
-    /** Whether the current result meets the target: its scores (from the list) or its check states. */
-    boolean done(CapabilityList.Item item, Map<String, JsonNode> states) {
+    /** Whether the current result meets the target: its scores (from the list) or its checks' states. */
+    boolean done(CapabilityList.Item item, Map<String, CheckResult> states) {
         if (card != null) {
             CapabilityList.Score s = item.cards().get(card.id());
             return s != null && s.levelIndex() >= index;
         }
-        return checks.stream().allMatch(c -> states.containsKey(c) && HELD.contains(states.get(c).path("state").asText()));
+        return checks.stream().allMatch(c -> states.containsKey(c) && states.get(c).state().holds());
     }
 
     /** Whether a history row (its scores and check states) meets the target. */
@@ -68,11 +66,11 @@ final class TargetRule {
             CapabilityList.Score s = row.scorecards().get(card.id());
             return s != null && s.levelIndex() >= index;
         }
-        return checks.stream().allMatch(c -> row.checks().get(c) != null && HELD.contains(row.checks().get(c).name()));
+        return checks.stream().allMatch(c -> row.checks().get(c) != null && row.checks().get(c).holds());
     }
 
     /** The checks not yet held that the target needs, in the definitions' order. */
-    List<Step> nextSteps(Map<String, JsonNode> states) {
+    List<Step> nextSteps(Map<String, CheckResult> states) {
         List<Step> out = new ArrayList<>();
         List<Check> needed = card == null ? checks.stream().map(definitions::check).toList()
                 : card.checks().stream().filter(c -> c.levelIndex() <= index).toList();
@@ -80,11 +78,11 @@ final class TargetRule {
             if (c == null) {
                 continue;
             }
-            JsonNode s = states.get(c.id());
-            String state = s == null ? "NOT_REPORTED" : s.path("state").asText();
-            if (!HELD.contains(state)) {
-                out.add(new Step(c.id(), c.name(), state, s == null ? null : s.path("reason").asText(null),
-                        c.remediation(), c.link()));
+            CheckResult s = states.get(c.id());
+            CheckState state = s == null ? CheckState.NOT_REPORTED : s.state();
+            if (!state.holds()) {
+                out.add(new Step(c.id(), c.name(), state.name(), s == null ? null : s.reason(), c.remediation(),
+                        c.link()));
             }
         }
         return out;

@@ -114,7 +114,7 @@ public class CampaignNotices {
         o.put("percentage", p.percentage());
         o.put("daysLeft", p.daysLeft());
         ArrayNode missed = o.putArray("missed");
-        p.missed().forEach(missed::add);
+        p.missed().forEach(ref -> missed.add(ref.toString()));
         return o;
     }
 }

@@ -44,7 +44,7 @@ public class ReviewCampaigns {
             if ((from != null && from.isAfter(period.last())) || c.deadline().isBefore(period.start())) {
                 continue;
             }
-            List<String> refs = selected(c.selection(), scope);
+            List<EntityRef> refs = selected(c.selection(), scope);
             if (team && refs.isEmpty()) {
                 continue;
             }
@@ -58,7 +58,7 @@ public class ReviewCampaigns {
         return out;
     }
 
-    private List<String> selected(CampaignSpec.Selection s, Map<String, Snapshot> scope) {
+    private List<EntityRef> selected(CampaignSpec.Selection s, Map<String, Snapshot> scope) {
         Set<String> inside = null;
         if (!s.domain().isEmpty() || !s.system().isEmpty()) {
             inside = new HashSet<>();
@@ -69,7 +69,7 @@ public class ReviewCampaigns {
                 inside.addAll(capabilities.parts(ref));
             }
         }
-        List<String> out = new ArrayList<>();
+        List<EntityRef> out = new ArrayList<>();
         for (Snapshot cap : scope.values()) {
             String title = cap.title() == null ? "" : cap.title().toLowerCase(Locale.ROOT);
             if ((s.owner().isEmpty() || s.owner().contains(cap.owner()))
@@ -77,7 +77,7 @@ public class ReviewCampaigns {
                     && (s.capabilities().isEmpty() || s.capabilities().contains(cap.ref()))
                     && (inside == null || inside.contains(cap.ref()))
                     && (s.q() == null || (cap.ref() + "\n" + title).contains(s.q()))) {
-                out.add(cap.ref());
+                out.add(EntityRef.parse(cap.ref()));
             }
         }
         return out;

@@ -11,6 +11,7 @@ import dev.scorecards.scoring.definitions.CelChecks;
 import dev.scorecards.scoring.definitions.Check;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.results.CheckResult;
 import dev.scorecards.scoring.results.CheckState;
 import dev.scorecards.scoring.results.CurrentResults;
 import jakarta.annotation.PostConstruct;
@@ -169,25 +170,24 @@ public class TechInsightsChecks {
 
     /** One entity's results; empty for an entity that is not a capability (or not known). */
     public List<ObjectNode> run(EntityRef ref, List<String> selected) {
-        CurrentResults.Current current = results.of(List.of(ref.toString())).get(ref.toString());
+        CurrentResults.Current current = results.of(List.of(ref)).get(ref);
         return current == null ? List.of() : results(current, selected);
     }
 
     /** Every capability, by ref: what a bulk run with no entities answers. */
     public List<EntityRef> capabilityRefs() {
-        return results.refs().stream().map(EntityRef::parse).toList();
+        return results.refs();
     }
 
     /** Each entity's results as {@code {entity, results}}, in the order asked, read {@value #CHUNK} refs a query. */
     public List<ObjectNode> runBulk(List<EntityRef> refs, List<String> selected) {
         List<ObjectNode> out = new ArrayList<>(refs.size());
         for (int from = 0; from < refs.size(); from += CHUNK) {
-            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK)).stream()
-                    .map(EntityRef::toString).toList();
-            Map<String, CurrentResults.Current> current = results.of(new LinkedHashSet<>(chunk));
-            for (String ref : chunk) {
+            List<EntityRef> chunk = refs.subList(from, Math.min(refs.size(), from + CHUNK));
+            Map<EntityRef, CurrentResults.Current> current = results.of(new LinkedHashSet<>(chunk));
+            for (EntityRef ref : chunk) {
                 ObjectNode o = JSON.createObjectNode();
-                o.put("entity", ref);
+                o.put("entity", ref.toString());
                 ArrayNode list = o.putArray("results");
                 CurrentResults.Current c = current.get(ref);
                 if (c != null) {
@@ -202,12 +202,12 @@ public class TechInsightsChecks {
     private List<ObjectNode> results(CurrentResults.Current current, List<String> selected) {
         List<ObjectNode> out = new ArrayList<>();
         for (String id : selected) {
-            JsonNode stored = current.checks().get(id);
+            CheckResult stored = current.checks().get(id);
             if (stored == null) {
                 continue; // defined after the capability was last evaluated
             }
-            CheckState state = CheckState.valueOf(stored.path("state").asText());
-            String reason = stored.path("reason").asText("");
+            CheckState state = stored.state();
+            String reason = stored.reason() == null ? "" : stored.reason();
             Check c = byId.get(id);
             ObjectNode def = checks.get(id);
             ObjectNode r = JSON.createObjectNode();
@@ -254,20 +254,21 @@ public class TechInsightsChecks {
         if (!c.requires().isEmpty()) {
             for (String ref : c.requires()) {
                 for (Check required : definitions.expand(ref)) {
-                    JsonNode st = current.checks().get(required.id());
+                    CheckResult st = current.checks().get(required.id());
                     if (st != null) {
                         out.set(required.id(), fact(TechInsightsFacts.RESULTS, "string",
-                                "State of the check " + required.name(), st.path("state")));
+                                "State of the check " + required.name(), JSON.getNodeFactory().textNode(st.state().name())));
                     }
                 }
             }
             return out;
         }
         for (String name : factNames(c)) {
-            JsonNode value = current.facts().get(name);
-            if (value == null || value.isNull()) {
+            Object fact = current.facts().get(name);
+            if (fact == null) {
                 continue;
             }
+            JsonNode value = JSON.valueToTree(fact);
             FactSchema.Described d = schema.derived().get(name);
             out.set(name, d != null ? fact(TechInsightsFacts.DERIVED, d.type(), d.description(), value)
                     : fact(TechInsightsFacts.PUSHED, FactSchema.typeOf(value), "Pushed by scripts", value));

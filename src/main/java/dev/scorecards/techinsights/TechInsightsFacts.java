@@ -1,6 +1,5 @@
 package dev.scorecards.techinsights;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,11 +9,14 @@ import dev.scorecards.facts.pushed.PushedFacts;
 import dev.scorecards.scoring.definitions.Check;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.query.CapabilityList;
 import dev.scorecards.scoring.query.CapabilityQueries;
+import dev.scorecards.scoring.results.CheckState;
 import dev.scorecards.scoring.results.CurrentResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,7 @@ public class TechInsightsFacts {
         String ref = entity.toString();
         ObjectNode out = JSON.createObjectNode();
         CurrentResults.Current current = ids.contains(DERIVED) || ids.contains(RESULTS)
-                ? results.of(List.of(ref)).get(ref) : null;
+                ? results.of(List.of(entity)).get(entity) : null;
         for (String id : ALL) {
             if (!ids.contains(id)) {
                 continue;
@@ -138,7 +140,7 @@ public class TechInsightsFacts {
                 }
             } else if (current != null) {
                 out.set(id, row(id, entity, current.evaluatedAt(), id.equals(DERIVED) ? derived(current)
-                        : states(current.scorecards(), current.checks(), current.consumers(), false)));
+                        : states(scores(current), current.states(), current.consumers(), false)));
             }
         }
         return out;
@@ -153,7 +155,7 @@ public class TechInsightsFacts {
         String ref = entity.toString();
         ObjectNode out = JSON.createObjectNode();
         if (ids.contains(DERIVED)) {
-            CurrentResults.Current current = results.of(List.of(ref)).get(ref);
+            CurrentResults.Current current = results.of(List.of(entity)).get(entity);
             if (current != null && !current.evaluatedAt().isBefore(from) && !current.evaluatedAt().isAfter(to)) {
                 out.putArray(DERIVED).add(row(DERIVED, entity, current.evaluatedAt(), derived(current)));
             }
@@ -173,11 +175,7 @@ public class TechInsightsFacts {
             if (!history.isEmpty()) {
                 ArrayNode rows = out.putArray(RESULTS);
                 for (CapabilityQueries.Change h : history) {
-                    Map<String, JsonNode> cards = new LinkedHashMap<>();
-                    h.scorecards().forEach((id, score) -> cards.put(id, JSON.valueToTree(score)));
-                    Map<String, JsonNode> checks = new LinkedHashMap<>();
-                    h.checks().forEach((id, state) -> checks.put(id, JSON.getNodeFactory().textNode(state.name())));
-                    rows.add(row(RESULTS, entity, h.at(), states(cards, checks, h.consumers(), h.removed())));
+                    rows.add(row(RESULTS, entity, h.at(), states(h.scorecards(), h.checks(), h.consumers(), h.removed())));
                 }
             }
         }
@@ -186,31 +184,36 @@ public class TechInsightsFacts {
 
     private ObjectNode derived(CurrentResults.Current current) {
         ObjectNode facts = JSON.createObjectNode();
-        current.facts().fields().forEachRemaining(e -> {
-            if (schema.isDerived(e.getKey())) {
-                facts.set(e.getKey(), e.getValue());
+        current.facts().forEach((name, value) -> {
+            if (schema.isDerived(name)) {
+                facts.set(name, JSON.valueToTree(value));
             }
         });
         return facts;
     }
 
-    /**
-     * Levels, percentages and check states as facts, in the scorecards' order. A check state is stored
-     * as {@code {state, reason}} in a current result and as the state alone in history.
-     */
-    private ObjectNode states(Map<String, JsonNode> cards, Map<String, JsonNode> checks, long consumers,
+    /** A current result's scorecards as a history row holds them: level and percentage by scorecard id. */
+    private static Map<String, CapabilityList.Score> scores(CurrentResults.Current current) {
+        Map<String, CapabilityList.Score> out = new HashMap<>();
+        current.scorecards().forEach((id, card) -> out.put(id,
+                new CapabilityList.Score(card.level(), card.levelIndex(), card.percentage())));
+        return out;
+    }
+
+    /** Levels, percentages and check states (of a current result or a history row) as facts, in the scorecards' order. */
+    private ObjectNode states(Map<String, CapabilityList.Score> cards, Map<String, CheckState> checks, long consumers,
             boolean removed) {
         ObjectNode facts = JSON.createObjectNode();
         for (Scorecard s : definitions.all()) {
-            JsonNode card = cards.get(s.id());
+            CapabilityList.Score card = cards.get(s.id());
             if (card != null) {
-                facts.set(s.id() + ".level", card.get("level"));
-                facts.set(s.id() + ".percentage", card.get("percentage"));
+                facts.put(s.id() + ".level", card.level());
+                facts.put(s.id() + ".percentage", card.percentage());
             }
             for (Check c : s.checks()) {
-                JsonNode state = checks.get(c.id());
+                CheckState state = checks.get(c.id());
                 if (state != null) {
-                    facts.set(c.id(), state.isObject() ? state.get("state") : state);
+                    facts.put(c.id(), state.name());
                 }
             }
         }

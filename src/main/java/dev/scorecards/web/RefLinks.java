@@ -10,7 +10,10 @@ final class RefLinks {
     }
 
     static String capabilityUrl(String ref) {
-        EntityRef r = EntityRef.parse(ref);
+        return capabilityUrl(EntityRef.parse(ref));
+    }
+
+    static String capabilityUrl(EntityRef r) {
         return "/capabilities/" + r.kind() + "/" + r.namespace() + "/" + r.name();
     }
 }

@@ -1,12 +1,15 @@
 package dev.scorecards.scoring.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.db.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,11 +20,17 @@ import javax.sql.DataSource;
 
 /**
  * The stored check states and fact values of many capabilities at once, for answers that read
- * results instead of evaluating (the Tech Insights API).
+ * results instead of evaluating (the Tech Insights API, campaigns), read into records here, once.
  */
 @ApplicationScoped
 public class CurrentResults {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads the stored scorecards and facts; a key an older version stored and this one no longer has is skipped. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final TypeReference<List<ScorecardResult>> CARDS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> FACTS = new TypeReference<>() {
+    };
 
     private final DataSource dataSource;
 
@@ -31,16 +40,24 @@ public class CurrentResults {
     }
 
     /**
-     * One capability's current result: each check's state and reason by check id, every scorecard's
-     * level and percentage by scorecard id, the fact values the checks saw, and when it was last evaluated.
+     * One capability's current result: each check's stored result (id, state, reason; without the
+     * definitions' texts) by check id, every scorecard's stored result by scorecard id, the fact values
+     * the checks saw (in stored order; a JSON null as null), the consumer count and when it was last evaluated.
      */
-    public record Current(String ref, Map<String, JsonNode> checks, Map<String, JsonNode> scorecards, JsonNode facts,
-            long consumers, Instant evaluatedAt) {
+    public record Current(EntityRef ref, Map<String, CheckResult> checks, Map<String, ScorecardResult> scorecards,
+            Map<String, Object> facts, long consumers, Instant evaluatedAt) {
+
+        /** Each check's state by check id. */
+        public Map<String, CheckState> states() {
+            Map<String, CheckState> out = new HashMap<>();
+            checks.forEach((id, c) -> out.put(id, c.state()));
+            return out;
+        }
     }
 
     /** The current results of those of these refs that are capabilities, by ref. */
-    public Map<String, Current> of(Collection<String> refs) {
-        Map<String, Current> out = new HashMap<>();
+    public Map<EntityRef, Current> of(Collection<EntityRef> refs) {
+        Map<EntityRef, Current> out = new HashMap<>();
         if (refs.isEmpty()) {
             return out;
         }
@@ -50,29 +67,33 @@ public class CurrentResults {
                 from scoring_capability c join scoring_detail d on d.entity_ref = c.entity_ref
                 left join scoring_evaluated v on v.entity_ref = c.entity_ref
                 where c.entity_ref = any(?) and c.removed_at is null
-                """, List.of((Object) refs.toArray(String[]::new)), rs -> {
-                    try {
-                        Map<String, JsonNode> checks = new HashMap<>();
-                        Map<String, JsonNode> cards = new HashMap<>();
-                        for (JsonNode card : JSON.readTree(rs.getString(2))) {
-                            cards.put(card.path("id").asText(), card);
-                            card.path("checks").forEach(c -> checks.put(c.path("id").asText(), c));
-                        }
-                        Timestamp at = rs.getTimestamp(5);
-                        out.put(rs.getString(1), new Current(rs.getString(1), checks, cards,
-                                JSON.readTree(rs.getString(3)), rs.getLong(4), at.toInstant()));
-                    } catch (java.io.IOException e) {
-                        throw new SQLException(e);
+                """, List.of((Object) refs.stream().map(EntityRef::toString).toArray(String[]::new)), rs -> {
+                    Map<String, CheckResult> checks = new HashMap<>();
+                    Map<String, ScorecardResult> cards = new HashMap<>();
+                    for (ScorecardResult card : read(rs.getString(2), CARDS)) {
+                        cards.put(card.id(), card);
+                        card.checks().forEach(c -> checks.put(c.id(), c));
                     }
+                    EntityRef ref = EntityRef.parse(rs.getString(1));
+                    out.put(ref, new Current(ref, checks, cards, read(rs.getString(3), FACTS), rs.getLong(4),
+                            rs.getTimestamp(5).toInstant()));
                 });
         return out;
     }
 
     /** Every capability with a current result, sorted by ref. */
-    public List<String> refs() {
-        List<String> out = new ArrayList<>();
+    public List<EntityRef> refs() {
+        List<EntityRef> out = new ArrayList<>();
         Sql.query(dataSource, "select entity_ref from scoring_capability where removed_at is null order by entity_ref",
-                List.of(), rs -> out.add(rs.getString(1)));
+                List.of(), rs -> out.add(EntityRef.parse(rs.getString(1))));
         return out;
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) throws SQLException {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new SQLException(e);
+        }
     }
 }

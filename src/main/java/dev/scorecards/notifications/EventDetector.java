@@ -1,26 +1,29 @@
 package dev.scorecards.notifications;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.scoring.query.CapabilityDetail;
+import dev.scorecards.scoring.results.CheckResult;
+import dev.scorecards.scoring.results.ScorecardResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The events between a capability's previous and new result documents: each scorecard's level moving
- * (the ladder included), checks that held and no longer do (satisfaction checks also as
- * {@code satisfaction-dropped}), the first consumer, and new bypasses.
+ * The events between a capability's previous and new results (each as stored, read into a record): each
+ * scorecard's level moving (the ladder included), checks that held and no longer do (satisfaction checks
+ * also as {@code satisfaction-dropped}), the first consumer, and new bypasses.
  */
 final class EventDetector {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** States that count towards a level. */
-    private static final Set<String> HELD = Set.of("PASS", "EXEMPT", "NOT_APPLICABLE");
+    private static final CapabilityDetail.Adoption NO_ADOPTION = new CapabilityDetail.Adoption(0, null, null, 0, 0,
+            null, null, 0, null);
 
     /** One event and what it adds to the common payload. */
     record Found(EventType type, ObjectNode details) {
@@ -32,72 +35,82 @@ final class EventDetector {
         this.satisfactionCheck = satisfactionCheck;
     }
 
-    List<Found> compare(JsonNode before, JsonNode after) {
+    List<Found> compare(CapabilityDetail before, CapabilityDetail after) {
         List<Found> out = new ArrayList<>();
-        Map<String, JsonNode> cards = byId(before.path("scorecards"));
-        for (JsonNode card : after.path("scorecards")) {
-            JsonNode was = cards.get(card.path("id").asText());
+        Map<String, ScorecardResult> cards = byId(before.scorecards(), ScorecardResult::id);
+        for (ScorecardResult card : list(after.scorecards())) {
+            ScorecardResult was = cards.get(card.id());
             if (was == null) {
                 continue;
             }
-            int from = was.path("levelIndex").asInt();
-            int to = card.path("levelIndex").asInt();
-            if (from != to) {
+            if (was.levelIndex() != card.levelIndex()) {
                 ObjectNode d = JSON.createObjectNode();
-                d.put("scorecard", card.path("id").asText());
-                d.set("from", was.path("level"));
-                d.set("to", card.path("level"));
-                d.put("direction", to > from ? "up" : "down");
+                d.put("scorecard", card.id());
+                d.put("from", was.level());
+                d.put("to", card.level());
+                d.put("direction", card.levelIndex() > was.levelIndex() ? "up" : "down");
                 out.add(new Found(EventType.LEVEL_CHANGED, d));
             }
-            Map<String, JsonNode> checks = byId(was.path("checks"));
-            for (JsonNode check : card.path("checks")) {
-                JsonNode old = checks.get(check.path("id").asText());
-                String state = check.path("state").asText();
-                if (old == null || !HELD.contains(old.path("state").asText()) || HELD.contains(state)) {
+            Map<String, CheckResult> checks = byId(was.checks(), CheckResult::id);
+            for (CheckResult check : list(card.checks())) {
+                CheckResult old = checks.get(check.id());
+                if (old == null || !old.state().holds() || check.state().holds()) {
                     continue;
                 }
                 ObjectNode d = JSON.createObjectNode();
-                d.put("scorecard", card.path("id").asText());
-                d.put("check", check.path("id").asText());
-                d.put("from", old.path("state").asText());
-                d.put("to", state);
-                d.set("reason", check.path("reason"));
+                d.put("scorecard", card.id());
+                d.put("check", check.id());
+                d.put("from", old.state().name());
+                d.put("to", check.state().name());
+                d.put("reason", check.reason());
                 out.add(new Found(EventType.CHECK_REGRESSED, d));
-                if (satisfactionCheck.test(check.path("id").asText())) {
+                if (satisfactionCheck.test(check.id())) {
                     ObjectNode s = d.deepCopy();
-                    s.set("csat", after.path("facts").path("csat"));
+                    s.set("csat", JSON.valueToTree(after.facts() == null ? null : after.facts().get("csat")));
                     out.add(new Found(EventType.SATISFACTION_DROPPED, s));
                 }
             }
         }
-        JsonNode adoption = after.path("adoption");
-        if (before.path("adoption").path("consumers").asLong() == 0 && adoption.path("consumers").asLong() > 0) {
+        CapabilityDetail.Adoption was = adoption(before);
+        CapabilityDetail.Adoption adoption = adoption(after);
+        if (was.consumers() == 0 && adoption.consumers() > 0) {
             ObjectNode d = JSON.createObjectNode();
-            d.put("consumers", adoption.path("consumers").asLong());
-            d.set("consumingTeams", adoption.path("consumingTeams"));
+            d.put("consumers", adoption.consumers());
+            d.set("consumingTeams", JSON.valueToTree(adoption.consumingTeams()));
             out.add(new Found(EventType.FIRST_ADOPTER, d));
         }
         Set<String> known = new HashSet<>();
-        before.path("adoption").path("bypasses").forEach(b -> known.add(b.path("ref").asText()));
+        list(was.bypasses()).forEach(b -> known.add(b.ref()));
         ArrayNode fresh = JSON.createArrayNode();
-        adoption.path("bypasses").forEach(b -> {
-            if (!known.contains(b.path("ref").asText())) {
-                fresh.add(b);
+        for (CapabilityDetail.Bypass b : list(adoption.bypasses())) {
+            if (!known.contains(b.ref())) {
+                // the contract's order: the facts' own (ref, ownerRef, teams, how, parts)
+                ObjectNode o = fresh.addObject().put("ref", b.ref()).put("ownerRef", b.ownerRef());
+                o.set("teams", JSON.valueToTree(b.teams()));
+                o.put("how", b.how());
+                o.set("parts", JSON.valueToTree(b.parts()));
             }
-        });
+        }
         if (!fresh.isEmpty()) {
             ObjectNode d = JSON.createObjectNode();
             d.set("bypasses", fresh);
-            d.set("bypassingTeams", adoption.path("bypassingTeams"));
+            d.set("bypassingTeams", JSON.valueToTree(adoption.bypassingTeams()));
             out.add(new Found(EventType.BYPASS_DETECTED, d));
         }
         return out;
     }
 
-    private static Map<String, JsonNode> byId(JsonNode items) {
-        Map<String, JsonNode> out = new HashMap<>();
-        items.forEach(i -> out.put(i.path("id").asText(), i));
+    private static CapabilityDetail.Adoption adoption(CapabilityDetail result) {
+        return result.adoption() == null ? NO_ADOPTION : result.adoption();
+    }
+
+    private static <T> List<T> list(List<T> items) {
+        return items == null ? List.of() : items;
+    }
+
+    private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+        Map<String, T> out = new HashMap<>();
+        list(items).forEach(i -> out.put(id.apply(i), i));
         return out;
     }
 }

@@ -1,13 +1,13 @@
 package dev.scorecards.notifications;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
+import dev.scorecards.scoring.query.CapabilityDetail;
+import dev.scorecards.scoring.query.CapabilityQueries;
 import dev.scorecards.scoring.results.ResultChangeHook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +37,7 @@ public class ResultEvents implements ResultChangeHook {
         if (changes.isEmpty() || !Outbox.anySubscription(c)) {
             return;
         }
-        Map<String, JsonNode> before = previous(c, changes);
+        Map<String, CapabilityDetail> before = previous(c, changes);
         EventDetector detector = new EventDetector(id -> {
             var check = definitions.check(id);
             return check != null && check.requiredFacts().contains("csat");
@@ -45,11 +45,11 @@ public class ResultEvents implements ResultChangeHook {
         try (PreparedStatement ps = Outbox.prepare(c)) {
             int added = 0;
             for (Change change : changes) {
-                JsonNode was = before.get(change.ref());
+                CapabilityDetail was = before.get(change.ref());
                 if (was == null) {
                     continue; // a new capability: its first result is not a change anybody is told about
                 }
-                for (EventDetector.Found f : detector.compare(was, change.after())) {
+                for (EventDetector.Found f : detector.compare(was, CapabilityQueries.stored(change.after()))) {
                     ObjectNode payload = JSON.createObjectNode();
                     payload.put("event", f.type().wire());
                     payload.put("occurredAt", now.toString());
@@ -66,18 +66,16 @@ public class ResultEvents implements ResultChangeHook {
         }
     }
 
-    private static Map<String, JsonNode> previous(Connection c, List<Change> changes) throws SQLException {
-        Map<String, JsonNode> out = new HashMap<>();
+    private static Map<String, CapabilityDetail> previous(Connection c, List<Change> changes) throws SQLException {
+        Map<String, CapabilityDetail> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select entity_ref, result::text from scoring_detail where entity_ref = any(?)")) {
             ps.setArray(1, c.createArrayOf("text", changes.stream().map(Change::ref).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), JSON.readTree(rs.getString(2)));
+                    out.put(rs.getString(1), CapabilityQueries.stored(rs.getString(2)));
                 }
             }
-        } catch (IOException e) {
-            throw new SQLException(e);
         }
         return out;
     }

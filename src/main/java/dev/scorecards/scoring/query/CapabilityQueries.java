@@ -2,6 +2,7 @@ package dev.scorecards.scoring.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scorecards.catalog.model.EntityRef;
@@ -175,6 +176,24 @@ public class CapabilityQueries {
         query(sql, params, rs -> out.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(new Change(
                 rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getInt(4), scores(rs.getString(5)),
                 rs.getInt(6), read(rs.getString(7), STATES), rs.getBoolean(8))));
+    }
+
+    /**
+     * A result document as stored ({@code scoring_detail.result}) or about to be stored (a scoring's
+     * {@code ResultChangeHook.Change#after}), as a record: the stored part only, without the definitions'
+     * texts and the read-time fields. For a later stage that compares results.
+     */
+    public static CapabilityDetail stored(String json) throws SQLException {
+        return read(json, CapabilityDetail.class);
+    }
+
+    /** As {@link #stored(String)}, from the document in memory. */
+    public static CapabilityDetail stored(JsonNode document) throws SQLException {
+        try {
+            return JSON.treeToValue(document, CapabilityDetail.class);
+        } catch (IOException e) {
+            throw new SQLException(e);
+        }
     }
 
     /** Stored scores ({@code scoring_capability.scores}, {@code scoring_history.scores}) by scorecard, in stored order. */

@@ -256,8 +256,8 @@ public class TechInsightsChecks {
                 for (Check required : definitions.expand(ref)) {
                     CheckResult st = current.checks().get(required.id());
                     if (st != null) {
-                        out.set(required.id(), fact(TechInsightsFacts.RESULTS, "string",
-                                "State of the check " + required.name(), JSON.getNodeFactory().textNode(st.state().name())));
+                        out.set(required.id(), fact(TechInsightsFacts.RESULTS, "string", "State of the check "
+                                + required.name(), JSON.getNodeFactory().textNode(st.state().name())));
                     }
                 }
             }

@@ -175,7 +175,8 @@ public class TechInsightsFacts {
             if (!history.isEmpty()) {
                 ArrayNode rows = out.putArray(RESULTS);
                 for (CapabilityQueries.Change h : history) {
-                    rows.add(row(RESULTS, entity, h.at(), states(h.scorecards(), h.checks(), h.consumers(), h.removed())));
+                    rows.add(row(RESULTS, entity, h.at(),
+                            states(h.scorecards(), h.checks(), h.consumers(), h.removed())));
                 }
             }
         }
@@ -200,7 +201,7 @@ public class TechInsightsFacts {
         return out;
     }
 
-    /** Levels, percentages and check states (of a current result or a history row) as facts, in the scorecards' order. */
+    /** Levels, percentages and check states (of a current result or a history row) as facts, in scorecard order. */
     private ObjectNode states(Map<String, CapabilityList.Score> cards, Map<String, CheckState> checks, long consumers,
             boolean removed) {
         ObjectNode facts = JSON.createObjectNode();

@@ -95,8 +95,9 @@ public final class HeapDefault {
     /**
      * The JVM settings the child gets before the command's own: k8s/'s heap (at most half of the memory
      * this machine or container has), its collector and heap ratios unless a collector was chosen, exit on
-     * OutOfMemoryError, and the start-up archive {@code package} writes next to the jar where it loads: the
-     * AOT cache on JDK 25+, else the AppCDS archive if the JVM runs in the jar's folder.
+     * OutOfMemoryError, free native memory trimmed every 2 s where the JVM can, and the start-up archive
+     * {@code package} writes next to the jar where it loads: the AOT cache on JDK 25+, else the AppCDS
+     * archive if the JVM runs in the jar's folder.
      */
     static List<String> flags(List<String> input, List<String> argv, long availableMiB) {
         List<String> out = new ArrayList<>();
@@ -107,6 +108,10 @@ public final class HeapDefault {
         }
         if (input.stream().noneMatch(a -> a.contains("OutOfMemoryError"))) {
             out.add("-XX:+ExitOnOutOfMemoryError");
+        }
+        if (trimsNativeHeap(Runtime.version(), System.getProperty("os.name", ""))
+                && input.stream().noneMatch(a -> a.startsWith("-XX:TrimNativeHeapInterval"))) {
+            out.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=2000"));
         }
         int jar = argv.indexOf("-jar");
         if (jar >= 0 && jar + 1 < argv.size()
@@ -121,6 +126,15 @@ public final class HeapDefault {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether this JVM can hand freed native memory back to glibc's OS every few seconds as k8s/ does
+     * ({@code -XX:TrimNativeHeapInterval}: Linux, JDK 17.0.9+, 21.0.1+ or 22+; experimental before 22).
+     */
+    static boolean trimsNativeHeap(Runtime.Version v, String os) {
+        int f = v.feature();
+        return os.startsWith("Linux") && (f >= 22 || (f == 21 && v.update() >= 1) || (f == 17 && v.update() >= 9));
     }
 
     private static boolean any(List<String> input, List<String> prefixes) {

@@ -21,7 +21,10 @@ public final class ScoringConfig {
         @WithDefault("1000")
         int syncLimit();
 
-        /** After a background chunk, a pause of this share of the chunk's time (0.5: scoring takes two thirds of a core). */
+        /**
+         * After a background chunk, a pause as long as requests were served meanwhile, at most this share of the
+         * chunk's time (0.5: with reads waiting, scoring takes two thirds of a core; with none, it does not pause).
+         */
         @WithDefault("0.5")
         double backgroundPause();
 

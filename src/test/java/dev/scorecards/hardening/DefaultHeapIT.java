@@ -43,6 +43,7 @@ class DefaultHeapIT {
                 String flags = vmFlags(service.pid());
                 assertEquals(384L << 20, maxHeap(flags), flags);
                 assertTrue(flags.contains("-XX:+UseParallelGC"), flags);
+                assertTrue(flags.contains("-XX:TrimNativeHeapInterval=2000"), flags); // this JDK (17.0.9+) can
                 child = onlyJavaChild(s.process.toHandle());
                 assertTrue(log(dir.resolve("plain.log")).contains("Maximum heap 384 MiB: started without a heap limit,"
                         + " the service runs in a second JVM with the settings k8s/ gives it (pid " + child.pid()

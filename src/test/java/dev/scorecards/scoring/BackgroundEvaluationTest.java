@@ -2,8 +2,10 @@ package dev.scorecards.scoring;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.Catalog;
+import dev.scorecards.scoring.evaluation.RequestTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A change bigger than the synchronous limit is evaluated in the background, in small chunks with
- * pauses between them (issue 17: reads keep a core meanwhile): the request answers before its
+ * pauses between them while requests are served (issue 17: reads keep a core meanwhile): the request answers before its
  * scores exist, and once they do they are exactly what a full evaluation computes.
  */
 @QuarkusTest
@@ -30,6 +32,9 @@ class BackgroundEvaluationTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    RequestTime requests;
+
     @Test
     void aBigChangeIsScoredInTheBackgroundExactlyAsAFullEvaluationScoresIt() {
         Catalog.examples(dataSource); // 122 entities, 29 capabilities: more than the limit of 0
@@ -39,5 +44,14 @@ class BackgroundEvaluationTest {
         // a full evaluation reads everything again and finds no result to change
         given().post("/api/scorecards/evaluate").then().statusCode(200)
                 .body("evaluated", equalTo(29)).body("changed", equalTo(0));
+    }
+
+    @Test
+    void everyAnsweredRequestCountsAsTimeScoringGivesWay() {
+        long before = requests.servedNanos();
+        given().get("/api/scorecards/capabilities?limit=1").then().statusCode(200);
+        given().get("/api/catalog/entities/by-name/component/default/no-such-thing").then().statusCode(404);
+        long after = requests.servedNanos();
+        assertTrue(after > before, before + " -> " + after);
     }
 }

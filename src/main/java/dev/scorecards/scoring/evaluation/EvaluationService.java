@@ -70,6 +70,7 @@ public class EvaluationService {
     private final EvaluationMetrics metrics;
 
     private final ScoringConfig.Evaluation config;
+    private final BackgroundPace pace;
 
     private final ScoringWorker worker = new ScoringWorker();
 
@@ -77,7 +78,7 @@ public class EvaluationService {
     EvaluationService(Capabilities capabilities, Evaluator evaluator, ResultStore store, ResultWriter writer,
             Exemptions exemptions, PushedFacts pushedFacts, Feedback feedback, SupportLoad supportLoad,
             CatalogQueries catalog, FactsConfig.Facts factsSettings, EvaluationMetrics metrics,
-            ScoringConfig.Evaluation config) {
+            ScoringConfig.Evaluation config, BackgroundPace pace) {
         this.capabilities = capabilities;
         this.evaluator = evaluator;
         this.store = store;
@@ -90,6 +91,7 @@ public class EvaluationService {
         this.factsSettings = factsSettings;
         this.metrics = metrics;
         this.config = config;
+        this.pace = pace;
     }
 
     /** What an evaluation did: capabilities evaluated, results changed, time spent (of which reading the catalog). */
@@ -202,7 +204,7 @@ public class EvaluationService {
 
     /**
      * Evaluates in chunks; in the {@code background} (after a big change nobody waits for) in smaller
-     * chunks with a pause after each, a share of the chunk's own time, so that reads keep a core.
+     * chunks paced so that reads keep a core while there are reads ({@link BackgroundPace}).
      */
     private Outcome evaluateNow(Collection<String> refs, long ingestion, boolean background) {
         long t0 = System.nanoTime();
@@ -213,7 +215,7 @@ public class EvaluationService {
         List<String> gone = new ArrayList<>();
         int size = background ? BACKGROUND_CHUNK : CHUNK;
         for (int from = 0; from < all.size(); from += size) {
-            long c0 = System.nanoTime();
+            BackgroundPace.Mark started = pace.mark();
             List<String> chunk = all.subList(from, Math.min(all.size(), from + size));
             List<CapabilityFacts> facts = capabilities.facts(chunk);
             Set<String> present = new HashSet<>();
@@ -223,7 +225,7 @@ public class EvaluationService {
             evaluated += results.size();
             changed += writer.save(results, ingestion, now);
             if (background) {
-                ScoringWorker.pause((long) ((System.nanoTime() - c0) * config.backgroundPause()));
+                pace.after(started);
             }
         }
         writer.markRemoved(gone, now);

@@ -37,6 +37,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class LocationCrawler {
+    /** A text naming a Location (whose targets are read) or a placeholder (whose target may change) is parsed. */
+    private static final java.util.function.Predicate<YamlSegments.Segment> HASHABLE =
+            YamlSegments.containingNone("Location", "\\", "$text", "$json", "$yaml");
     public static final String MANAGED_BY = "backstage.io/managed-by-location";
     public static final String ORIGIN = "backstage.io/managed-by-origin-location";
     static final String SOURCE_LOCATION = "backstage.io/source-location";
@@ -260,12 +263,9 @@ public class LocationCrawler {
             return reader.read(type, resolved);
         };
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        // a text naming a Location (whose targets are read) or a placeholder (whose target may change) is parsed
-        java.util.function.Predicate<YamlSegments.Segment> hashable = s -> !s.containsAny("Location", "\\", "$text", "$json",
-                "$yaml");
         try {
             Iterator<Candidate> docs = new SegmentCandidates(YamlSegments.of(bytes, limits),
-                    key + "\u0000" + origin + "\u0000" + parent.ref(), hashable, lookup, key, parent.ref(), d -> {
+                    key + "\u0000" + origin + "\u0000" + parent.ref(), HASHABLE, lookup, key, parent.ref(), d -> {
                         JsonNode doc = d.content();
                         if (doc instanceof ObjectNode entity && entity.get("metadata") instanceof ObjectNode metadata) {
                             LocationAnnotations.annotate(metadata, type, file, origin);

@@ -26,6 +26,26 @@ public final class YamlSegments {
             "dev/scorecards/ingest/push/IngestService.class",
             "dev/scorecards/errors/StorableText.class");
 
+    /** Whether a segment's text contains none of these ASCII strings as written (no escape is decoded). */
+    public static java.util.function.Predicate<Segment> containingNone(String... ascii) {
+        Needles needles = new Needles(ascii);
+        return s -> !s.containsAny(needles);
+    }
+
+    /** ASCII strings to look for in a segment's text, with the table of their first bytes that makes the look cheap. */
+    private static final class Needles {
+        private final byte[][] needles;
+        private final boolean[] first = new boolean[256];
+
+        Needles(String... ascii) {
+            needles = new byte[ascii.length][];
+            for (int n = 0; n < ascii.length; n++) {
+                needles[n] = ascii[n].getBytes(StandardCharsets.US_ASCII);
+                first[needles[n][0] & 0xff] = true;
+            }
+        }
+    }
+
     private final byte[] bytes;
     private final ParseLimits limits;
     private final boolean cut;
@@ -50,16 +70,15 @@ public final class YamlSegments {
             return cut ? InputHash.ofText(bytes, from, to, PARSING, context + "\u0000" + limits) : null;
         }
 
-        /** Whether the text contains any of these ASCII strings as written (no escape is decoded); one pass. */
-        public boolean containsAny(String... ascii) {
-            byte[][] needles = new byte[ascii.length][];
-            for (int n = 0; n < ascii.length; n++) {
-                needles[n] = ascii[n].getBytes(StandardCharsets.US_ASCII);
-            }
+        /** Whether the text contains any of these strings as written (no escape is decoded); one pass. */
+        private boolean containsAny(Needles needles) {
+            boolean[] first = needles.first;
             for (int i = from; i < to; i++) {
-                for (byte[] needle : needles) {
-                    if (bytes[i] == needle[0] && startsWith(i, needle)) {
-                        return true;
+                if (first[bytes[i] & 0xff]) {
+                    for (byte[] needle : needles.needles) {
+                        if (bytes[i] == needle[0] && startsWith(i, needle)) {
+                            return true;
+                        }
                     }
                 }
             }

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
 /** {@code POST /api/catalog/ingest}: a pushed set of documents for one named source. */
 @ApplicationScoped
 public class IngestService {
+    /** A text naming a placeholder (whose target may change) is parsed, never taken as unchanged by its hash. */
+    private static final java.util.function.Predicate<YamlSegments.Segment> HASHABLE =
+            YamlSegments.containingNone("$text", "$json", "$yaml");
     private static final Pattern SOURCE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$");
     static final String PUSH_PREFIX = "push:";
 
@@ -97,9 +100,8 @@ public class IngestService {
                     } catch (IOException e) {
                         throw new DocumentSyntaxError(0, 0, "YAML error: " + e.getMessage());
                     }
-                    documents = new SegmentCandidates(YamlSegments.of(bytes, limits), "push", s -> !s.containsAny("$text",
-                            "$json", "$yaml"), ingestion.lookup(source), null, null,
-                            d -> candidate(d, limits));
+                    documents = new SegmentCandidates(YamlSegments.of(bytes, limits), "push", HASHABLE,
+                            ingestion.lookup(source), null, null, d -> candidate(d, limits));
                 }
                 return documents;
             }

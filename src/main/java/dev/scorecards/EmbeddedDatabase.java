@@ -40,7 +40,7 @@ public final class EmbeddedDatabase {
         side.start();
         try {
             Files.createDirectories(dir);
-            running = start(dir, false, port);
+            running = start(dir, false, port, false); // stopped by the hook below, after Quarkus
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
@@ -64,7 +64,16 @@ public final class EmbeddedDatabase {
 
     /** As {@link #start(Path, boolean)}, on {@code port} (0: any free one), e.g. to restart on a kept directory. */
     public static EmbeddedPostgres start(Path dir, boolean throwaway, int port) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        return start(dir, throwaway, port, true);
+    }
+
+    /**
+     * As {@link #start(Path, boolean, int)}; {@code closeOnExit} keeps zonky's own shutdown hook, which stops
+     * PostgreSQL the moment the JVM is told to stop, while requests may still be finishing.
+     */
+    private static EmbeddedPostgres start(Path dir, boolean throwaway, int port, boolean closeOnExit)
+            throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(closeOnExit)
                 .setCleanDataDirectory(throwaway)
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("shared_buffers", "128MB")

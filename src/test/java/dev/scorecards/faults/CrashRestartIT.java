@@ -66,7 +66,7 @@ class CrashRestartIT {
         }
     }
 
-    private static Process start(Path dir, Path pgDir, int port) throws IOException, InterruptedException {
+    static Process start(Path dir, Path pgDir, int port) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(FaultFixture.JVM);
@@ -108,7 +108,7 @@ class CrashRestartIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static List<String> names(int port) throws Exception {
+    static List<String> names(int port) throws Exception {
         String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/catalog/entities?fields=metadata.name&order=asc:metadata.name")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -73,6 +73,7 @@ public class EvaluationService {
     private final BackgroundPace pace;
 
     private final ScoringWorker worker = new ScoringWorker();
+    private final ChunkWriter chunks = new ChunkWriter();
 
     @Inject
     EvaluationService(Capabilities capabilities, Evaluator evaluator, ResultStore store, ResultWriter writer,
@@ -104,6 +105,7 @@ public class EvaluationService {
 
     void stop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        chunks.shutdownNow();
     }
 
     void catalogChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogChanged event) {
@@ -210,24 +212,29 @@ public class EvaluationService {
         long t0 = System.nanoTime();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what PostgreSQL keeps
         List<String> all = new ArrayList<>(refs);
-        int changed = 0;
         int evaluated = 0;
         List<String> gone = new ArrayList<>();
         int size = background ? BACKGROUND_CHUNK : CHUNK;
-        for (int from = 0; from < all.size(); from += size) {
-            BackgroundPace.Mark started = pace.mark();
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + size));
-            List<CapabilityFacts> facts = capabilities.facts(chunk);
-            Set<String> present = new HashSet<>();
-            facts.forEach(f -> present.add(f.ref()));
-            chunk.stream().filter(r -> !present.contains(r)).forEach(gone::add);
-            List<Evaluated> results = evaluateChunk(facts, now, ingestion);
-            evaluated += results.size();
-            changed += writer.save(results, ingestion, now);
-            if (background) {
-                pace.after(started);
+        try {
+            for (int from = 0; from < all.size(); from += size) {
+                BackgroundPace.Mark started = pace.mark();
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + size));
+                List<CapabilityFacts> facts = capabilities.facts(chunk);
+                Set<String> present = new HashSet<>();
+                facts.forEach(f -> present.add(f.ref()));
+                chunk.stream().filter(r -> !present.contains(r)).forEach(gone::add);
+                List<Evaluated> results = evaluateChunk(facts, now, ingestion);
+                evaluated += results.size();
+                chunks.store(() -> writer.save(results, ingestion, now));
+                if (background) {
+                    pace.after(started);
+                }
             }
+        } catch (RuntimeException e) {
+            chunks.discard();
+            throw e;
         }
+        int changed = chunks.finish();
         writer.markRemoved(gone, now);
         return new Outcome(evaluated, changed, (System.nanoTime() - t0) / 1_000_000, 0);
     }

@@ -129,7 +129,7 @@ public final class HeapDefault {
     }
 
     /**
-     * Whether this JVM can hand freed native memory back to glibc's OS every few seconds as k8s/ does
+     * Whether this JVM can hand the native memory glibc keeps back to the OS every few seconds, as k8s/ does
      * ({@code -XX:TrimNativeHeapInterval}: Linux, JDK 17.0.9+, 21.0.1+ or 22+; experimental before 22).
      */
     static boolean trimsNativeHeap(Runtime.Version v, String os) {

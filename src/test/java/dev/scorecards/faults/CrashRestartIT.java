@@ -92,17 +92,28 @@ class CrashRestartIT {
     }
 
     private static boolean ready(int port) throws InterruptedException {
+        return status(port, "/q/health/ready") == 200;
+    }
+
+    /** The status of a GET to the service on {@code port}, or -1 while nobody accepts the connection. */
+    static int status(int port, String path) throws InterruptedException {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            return false; // not listening yet
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException notListening) {
+            return -1;
         }
     }
 
-    private static int ingest(int port, String name) throws Exception {
-        String yaml = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: " + name + "}\n"
+    /** One Component document named {@code name}, owned by "team". */
+    static String component(String name) {
+        return "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: " + name + "}\n"
                 + "spec: {type: service, lifecycle: production, owner: team}\n";
+    }
+
+    private static int ingest(int port, String name) throws Exception {
+        String yaml = component(name);
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/catalog/ingest?source=" + name))
                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scorecards.bench.ServiceProcess;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * after Quarkus), answers it, and what it answered is there after a restart ({@code quarkus.shutdown.timeout}).
  */
 class GracefulStopIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Test
     void anIngestionInFlightAtSigtermIsFinishedAnsweredAndKept() throws Exception {
         Path dir = FaultFixture.workDir("graceful-stop");
@@ -35,8 +28,7 @@ class GracefulStopIT {
         int port = ServiceProcess.freePort();
         Process service = CrashRestartIT.start(dir, pgDir, port);
         try {
-            byte[] body = ("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: kept}\n"
-                    + "spec: {type: service, lifecycle: production, owner: team}\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = CrashRestartIT.component("kept").getBytes(StandardCharsets.UTF_8);
             int half = body.length / 2;
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(60_000);
@@ -46,14 +38,15 @@ class GracefulStopIT {
                         + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body, 0, half);
                 out.flush();
-                assertEquals(200, status(port, "/q/health/live")); // answered after the first one reached it
+                // answered after the first one reached the service
+                assertEquals(200, CrashRestartIT.status(port, "/q/health/live"));
                 service.destroy(); // SIGTERM
                 Path log = dir.resolve("service.log");
                 await("the service draining its requests; see " + log).atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(50))
                         .until(() -> Files.readString(log).contains("Waiting for HTTP requests to complete"));
                 // while it drains, its PostgreSQL still runs: a read is answered from it
-                assertEquals(200, status(port, "/api/catalog/entities?limit=1"));
+                assertEquals(200, CrashRestartIT.status(port, "/api/catalog/entities?limit=1"));
                 out.write(body, half, body.length - half);
                 out.flush();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -66,16 +59,6 @@ class GracefulStopIT {
         } finally {
             service.destroy();
             service.waitFor();
-        }
-    }
-
-    /** The status of a GET, or -1 when nobody accepts the connection. */
-    private static int status(int port, String path) throws InterruptedException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException refused) {
-            return -1;
         }
     }
 }

@@ -22,6 +22,12 @@ public class SourceIngestion {
     private final IngestionLog log;
     private final IngestConfig.Ingest ingestConfig;
     private final IngestMetrics metrics;
+    /**
+     * Sources being written that held nothing when their write began: none of their documents can be stored
+     * already, so their hashes are not looked up (the planner, not knowing the uncommitted rows, would scan
+     * them all for every batch).
+     */
+    private final java.util.Set<String> firstWrites = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Inject
     SourceIngestion(EntityProcessor processor, CatalogWriter writer, IngestionLog log, IngestConfig.Ingest ingestConfig,
@@ -59,24 +65,36 @@ public class SourceIngestion {
      */
     public java.util.function.Function<java.util.Collection<String>, java.util.Map<String, String>> lookup(
             String source) {
-        return hashes -> writer.storedInputs(source, hashes);
+        return hashes -> firstWrites.contains(source) ? java.util.Map.of() : writer.storedInputs(source, hashes);
     }
 
     private IngestResult write(String source, boolean full, String mode, Iterator<Candidate> candidates, String what,
             long started) {
         long ingestion = log.start(source, mode);
         CatalogWriter.SourceWrite write = writer.open(source, ingestion);
-        DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize(),
-                hashes -> writer.storedInputs(source, hashes)).start();
-        try {
-            for (DocumentChecker.Chunk chunk = checker.next(); chunk != null; chunk = checker.next()) {
-                write.unchanged(chunk.unchanged());
-                write.write(chunk.entities());
-            }
-        } catch (RuntimeException e) {
-            checker.cancel();
-            throw e;
+        if (!write.hadEntities()) {
+            firstWrites.add(source);
         }
+        try {
+            DocumentChecker checker = new DocumentChecker(candidates, processor, ingestConfig.chunkSize(),
+                    lookup(source)::apply).start();
+            try {
+                for (DocumentChecker.Chunk chunk = checker.next(); chunk != null; chunk = checker.next()) {
+                    write.unchanged(chunk.unchanged());
+                    write.write(chunk.entities());
+                }
+            } catch (RuntimeException e) {
+                checker.cancel();
+                throw e;
+            }
+            return finish(source, full, mode, what, started, ingestion, write, checker);
+        } finally {
+            firstWrites.remove(source);
+        }
+    }
+
+    private IngestResult finish(String source, boolean full, String mode, String what, long started, long ingestion,
+            CatalogWriter.SourceWrite write, DocumentChecker checker) {
         List<DocumentProblem> problems = checker.problems();
         if (!problems.isEmpty()) {
             throw Rejection.of(what, problems, checker.bad());

@@ -1,10 +1,10 @@
 package dev.scorecards.api.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.scorecards.api.OpenApiDocument;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -12,9 +12,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -49,13 +46,9 @@ public class Permissions {
     private final Map<String, Rule> byOperation = new HashMap<>();
     private final Map<Method, Rule> byMethod = new ConcurrentHashMap<>();
 
-    public Permissions() {
-        JsonNode contract;
-        try (InputStream in = Permissions.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            contract = new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Inject
+    public Permissions(OpenApiDocument document) {
+        JsonNode contract = document.contract();
         List<String> problems = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = contract.path("paths").fields(); paths.hasNext();) {
             var path = paths.next();

@@ -64,7 +64,7 @@ public final class CatalogBenchmark {
             }
         });
         System.out.println();
-        System.out.println("| generator | N | row | figure | load average |");
+        System.out.println("| generator | N | row | figure | load average; CPU steal since the previous row |");
         System.out.println("|---|---|---|---|---|");
         rows.forEach(System.out::println);
     }
@@ -75,11 +75,29 @@ public final class CatalogBenchmark {
         System.out.println(line);
     }
 
-    static String load() {
+    /** /proc/stat's CPU ticks at the previous {@link #load()}: steal, and all of user to steal. */
+    private static long[] previousTicks;
+
+    /**
+     * The load average, and the share of CPU time the host took as steal since the previous call (a shared
+     * virtual machine's cores may be busy elsewhere: a run with much steal is not comparable).
+     */
+    static synchronized String load() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (java.io.IOException e) {
+            String out = f[0] + " " + f[1] + " " + f[2];
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long[] now = {cpu.length > 8 ? Long.parseLong(cpu[8]) : 0, total};
+            if (previousTicks != null && now[1] > previousTicks[1]) {
+                out += String.format("; steal %.1f %%", 100.0 * (now[0] - previousTicks[0]) / (now[1] - previousTicks[1]));
+            }
+            previousTicks = now;
+            return out;
+        } catch (java.io.IOException | RuntimeException e) {
             return "?";
         }
     }

@@ -145,33 +145,29 @@ final class EntityRows {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<String, Map<String, Integer>> stored = new HashMap<>();
+        Map<String, Map<List<String>, Integer>> stored = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select source_ref, type, target_ref, inverse from catalog_relation where source_ref = any(?)")) {
             ps.setArray(1, Sql.texts(c, rows.stream().map(i -> i.entity().ref().toString()).toList()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     stored.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .merge(relationKey(rs.getString(2), rs.getString(3), rs.getString(4)), 1, Integer::sum);
+                            .merge(List.of(rs.getString(2), rs.getString(3), rs.getString(4)), 1, Integer::sum);
                 }
             }
         }
         RelationRules rules = RelationRules.get();
         List<Incoming> out = new java.util.ArrayList<>();
         for (Incoming in : rows) {
-            Map<String, Integer> declared = new HashMap<>();
+            Map<List<String>, Integer> declared = new HashMap<>();
             for (Relation r : in.entity().relations()) {
-                declared.merge(relationKey(r.type(), r.targetRef(), rules.inverseOf(r.type())), 1, Integer::sum);
+                declared.merge(List.of(r.type(), r.targetRef(), rules.inverseOf(r.type())), 1, Integer::sum);
             }
             if (!declared.equals(stored.getOrDefault(in.entity().ref().toString(), Map.of()))) {
                 out.add(in);
             }
         }
         return out;
-    }
-
-    private static String relationKey(String type, String target, String inverse) {
-        return type + '\n' + target + '\n' + inverse;
     }
 
     /** Deletes the relations declared by {@code origins}; returns their targets, whose relations changed. */

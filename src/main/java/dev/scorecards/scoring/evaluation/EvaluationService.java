@@ -206,7 +206,8 @@ public class EvaluationService {
 
     /**
      * Evaluates in chunks; in the {@code background} (after a big change nobody waits for) in smaller
-     * chunks paced so that reads keep a core while there are reads ({@link BackgroundPace}).
+     * chunks paced so that reads keep a core while there are reads ({@link BackgroundPace}), stored
+     * quietly: this replica's readers see them within a second, and all of them at once at the end.
      */
     private Outcome evaluateNow(Collection<String> refs, long ingestion, boolean background) {
         long t0 = System.nanoTime();
@@ -215,6 +216,7 @@ public class EvaluationService {
         int evaluated = 0;
         List<String> gone = new ArrayList<>();
         int size = background ? BACKGROUND_CHUNK : CHUNK;
+        int changed;
         try {
             for (int from = 0; from < all.size(); from += size) {
                 BackgroundPace.Mark started = pace.mark();
@@ -225,16 +227,20 @@ public class EvaluationService {
                 chunk.stream().filter(r -> !present.contains(r)).forEach(gone::add);
                 List<Evaluated> results = evaluateChunk(facts, now, ingestion);
                 evaluated += results.size();
-                chunks.store(() -> writer.save(results, ingestion, now));
+                chunks.store(() -> writer.save(results, ingestion, now, background));
                 if (background) {
                     pace.after(started);
                 }
             }
+            changed = chunks.finish();
         } catch (RuntimeException e) {
             chunks.discard();
             throw e;
+        } finally {
+            if (background) {
+                store.forgetVersion(); // its chunks were stored quietly
+            }
         }
-        int changed = chunks.finish();
         writer.markRemoved(gone, now);
         return new Outcome(evaluated, changed, (System.nanoTime() - t0) / 1_000_000, 0);
     }

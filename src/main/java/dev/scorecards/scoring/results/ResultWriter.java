@@ -43,12 +43,19 @@ public class ResultWriter {
         this.hooks = hooks;
     }
 
-    /** Stores what changed; returns how many capabilities' results changed. */
-    public int save(List<Evaluated> results, long ingestion, Instant now) {
+    /**
+     * Stores what changed; returns how many capabilities' results changed. Each committed chunk makes this
+     * replica's readers ask for the results' version again at once, unless {@code quietly}: then they
+     * see it within the second {@link ResultStore#version()} trusts a version read, and the caller
+     * calls {@link ResultStore#forgetVersion()} when it is done.
+     */
+    public int save(List<Evaluated> results, long ingestion, Instant now, boolean quietly) {
         int changed = 0;
         for (int from = 0; from < results.size(); from += CHUNK) {
             changed += saveChunk(results.subList(from, Math.min(results.size(), from + CHUNK)), ingestion, now);
-            store.forgetVersion(); // committed: the next version() asks the database
+            if (!quietly) {
+                store.forgetVersion(); // committed: the next version() asks the database
+            }
         }
         return changed;
     }
@@ -91,7 +98,7 @@ public class ResultWriter {
                     upsert.addBatch();
                     detail.setString(1, e.capability().ref());
                     detail.setString(2, text);
-                    detail.setString(3, JSON.valueToTree(e.capability().consumers()).toString());
+                    detail.setString(3, JSON.writeValueAsString(e.capability().consumers()));
                     detail.addBatch();
                     ScorecardResult ladder = e.ladder();
                     history.setString(1, e.capability().ref());
@@ -120,11 +127,10 @@ public class ResultWriter {
                 touch.executeUpdate();
             }
             return changed;
-        } catch (SQLException e) {
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
-
 
     /** Marks capabilities that left the catalog (or the selection); their history stays. */
     public void markRemoved(Collection<String> refs, Instant now) {

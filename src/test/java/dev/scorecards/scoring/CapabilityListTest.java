@@ -90,6 +90,50 @@ class CapabilityListTest {
         }
     }
 
+    /**
+     * The list keeps the rows it read and reads again only those whose stored result moved: after a new
+     * consumer of events-api, its row and its system's (message-bus) have it, every order places them
+     * anew, and every other row is what it was.
+     */
+    @Test
+    void aNewConsumerMovesItsCapabilityInEveryOrderAndLeavesTheOtherRowsAlone() {
+        Map<String, Function<Map<String, Object>, Comparable>> sorts = Map.of(
+                "consumers", r -> (Integer) r.get("consumers"),
+                "adoption", r -> ((Number) r.get("adoptionRate")).doubleValue(),
+                "level", r -> (Integer) r.get("levelIndex"));
+        List<Map<String, Object>> before = all();
+        sorts.keySet().forEach(sort -> walk("sort=" + sort, 7, 29)); // every order prepared before the change
+        Map<String, Object> api = before.stream().filter(r -> r.get("entityRef").equals("api:default/events-api"))
+                .findFirst().orElseThrow();
+        String name = "events-api";
+        Catalog.ingest("list-consumer", "delta", """
+                apiVersion: backstage.io/v1alpha1
+                kind: Component
+                metadata: {name: list-newcomer}
+                spec: {type: service, lifecycle: production, owner: %s, consumesApis: [%s]}
+                """.formatted(api.get("owner"), name)).statusCode(200);
+
+        List<Map<String, Object>> after = all();
+        Map<String, Object> changed = after.stream().filter(r -> r.get("entityRef").equals(api.get("entityRef")))
+                .findFirst().orElseThrow();
+        assertEquals((Integer) api.get("consumers") + 1, changed.get("consumers"));
+        for (var sort : sorts.entrySet()) {
+            assertEquals(oracle(after, sort.getValue(), false), walk("sort=" + sort.getKey(), 7, 29), sort.getKey());
+        }
+        List<String> moved = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            Map<String, Object> was = new java.util.HashMap<>(before.get(i));
+            Map<String, Object> now = new java.util.HashMap<>(after.get(i));
+            assertEquals(was.get("entityRef"), now.get("entityRef"));
+            was.remove("evaluatedAt");
+            now.remove("evaluatedAt");
+            if (!was.equals(now)) {
+                moved.add((String) now.get("entityRef"));
+            }
+        }
+        assertEquals(List.of("api:default/events-api", "system:default/message-bus"), moved);
+    }
+
     @Test
     void filtersNarrowTheListAndCountWhatMatches() {
         given().get("/api/scorecards/capabilities?owner=observability").then().statusCode(200)

@@ -95,8 +95,7 @@ public class CapabilityList {
                     .toList();
             rows = key == null ? rows : CapabilityListRows.sorted(rows, key);
         } else {
-            rows = s.orders().getOrDefault(q.sort().equals("percentage") ? "percentage:" + q.scorecard() : q.sort(),
-                    List.of());
+            rows = s.order(q.sort().equals("percentage") ? "percentage:" + q.scorecard() : q.sort());
         }
         List<Row> page = new ArrayList<>(limit + 1);
         int step = q.descending() ? -1 : 1;

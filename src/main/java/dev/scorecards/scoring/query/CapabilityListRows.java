@@ -17,22 +17,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
 
 /**
- * A copy of the stored capability list rows held in memory, each sort order prepared once, and read
- * again whenever the stored results' version moves (on any replica). Evaluation times change without
- * a version change, so they are read per page ({@link #evaluatedAt}).
+ * A copy of the stored capability list rows held in memory, read again whenever the stored results'
+ * version moves (on any replica): rows whose stored hash and change time are unchanged are kept, the
+ * others read; each sort order is prepared when first asked for. Evaluation times change without a
+ * version change, so they are read per page ({@link #evaluatedAt}).
  */
 @ApplicationScoped
 class CapabilityListRows {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "entity_ref, kind, title, owner_ref, level, level_index, scores::text,"
+            + " consumer_count, consuming_team_count, adoption_rate, bypass_count, changed_at, hash";
 
     private final DataSource dataSource;
     private final ScorecardDefinitions definitions;
@@ -45,23 +48,58 @@ class CapabilityListRows {
         this.store = store;
     }
 
-    private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE, List.of(), Map.of(), Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE, List.of(), Map.of(), Map.of());
 
     /**
      * A capability's list row. Its JSON is kept rendered: {@code json} is everything up to the evaluation
-     * time, which is read per page, and {@code changedAt} closes it.
+     * time, which is read per page, and {@code changedAt} closes it; {@code hash} is the stored result's.
      */
     record Row(String ref, String kind, String title, String owner, String level, int levelIndex,
             Map<String, Score> cards, int consumers, int teams, double adoption, int bypasses, Instant changedAt,
-            String search, String json) {
+            String search, String json, String hash) {
+    }
+
+    /** A sort order other than by name: the rows it lists, by a key ascending (ties by name). */
+    private record Order(Predicate<Row> lists, ToDoubleFunction<Row> key) {
     }
 
     /**
-     * The rows at one results version: by name, in every other sort order (ascending, ties by name) and
-     * per owner (by name); counts per filter are kept with them.
+     * The rows at one results version: by name, per owner (by name), every other sort order once asked
+     * for, and counts per filter.
      */
-    record Snapshot(long version, List<Row> byName, Map<String, List<Row>> orders, Map<String, List<Row>> byOwner,
-            Map<Filter, Long> counts) {
+    static final class Snapshot {
+        private final long version;
+        private final List<Row> byName;
+        private final Map<String, List<Row>> byOwner;
+        private final Map<String, Order> orders;
+        private final Map<String, List<Row>> sorted = new ConcurrentHashMap<>();
+        private final Map<Filter, Long> counts = new ConcurrentHashMap<>();
+
+        private Snapshot(long version, List<Row> byName, Map<String, List<Row>> byOwner, Map<String, Order> orders) {
+            this.version = version;
+            this.byName = byName;
+            this.byOwner = byOwner;
+            this.orders = orders;
+        }
+
+        long version() {
+            return version;
+        }
+
+        List<Row> byName() {
+            return byName;
+        }
+
+        /** The rows in a sort order ({@code name}, {@code level}, {@code percentage:<scorecard>}, ...); empty when unknown. */
+        List<Row> order(String name) {
+            if (name.equals("name")) {
+                return byName;
+            }
+            Order o = orders.get(name);
+            return o == null ? List.of()
+                    : sorted.computeIfAbsent(name, n -> sorted(byName.stream().filter(o.lists()).toList(), o.key()));
+        }
+
         long count(Filter f) {
             Long n = counts.get(f);
             if (n == null) {
@@ -88,43 +126,40 @@ class CapabilityListRows {
         }
         synchronized (this) {
             if (snapshot.version() != version) {
-                snapshot = load(version);
+                snapshot = load(version, snapshot);
             }
             return snapshot;
         }
     }
 
-    private Snapshot load(long version) {
+    /** The rows at {@code version}: those of {@code before} whose hash and change time are the same, the rest read. */
+    private Snapshot load(long version, Snapshot before) {
+        Map<String, Row> known = new HashMap<>();
+        before.byName().forEach(r -> known.put(r.ref(), r));
         List<Row> rows = new ArrayList<>();
-        Sql.query(dataSource, "select entity_ref, kind, title, owner_ref, level, level_index, scores::text,"
-                + " consumer_count, consuming_team_count, adoption_rate, bypass_count, changed_at"
-                + " from scoring_capability where removed_at is null", List.of(), rs -> {
-                    String ref = rs.getString(1);
-                    String kind = rs.getString(2);
-                    String title = rs.getString(3);
-                    String owner = rs.getString(4);
-                    String level = rs.getString(5);
-                    int levelIndex = rs.getInt(6);
-                    String scores = rs.getString(7);
-                    int consumers = rs.getInt(8);
-                    int teams = rs.getInt(9);
-                    double adoption = rs.getDouble(10);
-                    int bypasses = rs.getInt(11);
-                    rows.add(new Row(ref, kind, title, owner, level, levelIndex, cards(scores), consumers, teams, adoption,
-                            bypasses, rs.getTimestamp(12).toInstant(),
-                            ref + "\n" + (title == null ? "" : title.toLowerCase(Locale.ROOT)),
-                            render(ref, kind, title, owner, level, levelIndex, scores, consumers, teams, adoption,
-                                    bypasses)));
+        List<String> changed = new ArrayList<>();
+        Sql.query(dataSource, "select entity_ref, hash, changed_at from scoring_capability where removed_at is null",
+                List.of(), rs -> {
+                    Row r = known.get(rs.getString(1));
+                    if (r != null && r.hash().equals(rs.getString(2)) && r.changedAt().equals(rs.getTimestamp(3).toInstant())) {
+                        rows.add(r);
+                    } else {
+                        changed.add(rs.getString(1));
+                    }
                 });
+        if (!changed.isEmpty()) {
+            Sql.query(dataSource, "select " + COLUMNS + " from scoring_capability where removed_at is null"
+                    + " and entity_ref = any(?)", List.of((Object) changed.toArray(String[]::new)),
+                    rs -> rows.add(row(rs)));
+        }
         rows.sort(Comparator.comparing(Row::ref));
-        Map<String, List<Row>> orders = new LinkedHashMap<>();
-        orders.put("name", rows);
-        orders.put("level", sorted(rows, Row::levelIndex));
-        orders.put("consumers", sorted(rows, Row::consumers));
-        orders.put("adoption", sorted(rows, Row::adoption));
+        Map<String, Order> orders = new HashMap<>();
+        orders.put("level", new Order(r -> true, Row::levelIndex));
+        orders.put("consumers", new Order(r -> true, Row::consumers));
+        orders.put("adoption", new Order(r -> true, Row::adoption));
         for (Scorecard card : definitions.all()) {
-            List<Row> scored = rows.stream().filter(r -> r.cards().containsKey(card.id())).toList();
-            orders.put("percentage:" + card.id(), sorted(scored, r -> r.cards().get(card.id()).percentage()));
+            orders.put("percentage:" + card.id(), new Order(r -> r.cards().containsKey(card.id()),
+                    r -> r.cards().get(card.id()).percentage()));
         }
         Map<String, List<Row>> byOwner = new HashMap<>();
         for (Row r : rows) {
@@ -132,7 +167,26 @@ class CapabilityListRows {
                 byOwner.computeIfAbsent(r.owner(), o -> new ArrayList<>()).add(r);
             }
         }
-        return new Snapshot(version, List.copyOf(rows), orders, byOwner, new ConcurrentHashMap<>());
+        return new Snapshot(version, List.copyOf(rows), byOwner, orders);
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String ref = rs.getString(1);
+        String kind = rs.getString(2);
+        String title = rs.getString(3);
+        String owner = rs.getString(4);
+        String level = rs.getString(5);
+        int levelIndex = rs.getInt(6);
+        String scores = rs.getString(7);
+        int consumers = rs.getInt(8);
+        int teams = rs.getInt(9);
+        double adoption = rs.getDouble(10);
+        int bypasses = rs.getInt(11);
+        return new Row(ref, kind, title, owner, level, levelIndex, cards(scores), consumers, teams, adoption,
+                bypasses, rs.getTimestamp(12).toInstant(),
+                ref + "\n" + (title == null ? "" : title.toLowerCase(Locale.ROOT)),
+                render(ref, kind, title, owner, level, levelIndex, scores, consumers, teams, adoption, bypasses),
+                rs.getString(13));
     }
 
     static List<Row> sorted(List<Row> rows, ToDoubleFunction<Row> key) {

@@ -46,6 +46,16 @@ public class CatalogGraph {
         return loaded;
     }
 
+    /** How many entities (and relation targets not in the catalog) the graph holds. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return nodes.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Grows whenever the graph changes, so derived views can tell whether they are stale. */
     public long version() {
         return version;

@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -132,25 +134,40 @@ class CapabilityListRows {
         }
     }
 
-    /** The rows at {@code version}: those of {@code before} whose hash and change time are the same, the rest read. */
+    /**
+     * The rows at {@code version}: those of {@code before} whose hash and change time are the same, the rest
+     * read. With nothing before, or when most rows changed, every row is read in one query instead (looking
+     * thousands of refs up one by one costs more than reading the table).
+     */
     private Snapshot load(long version, Snapshot before) {
-        Map<String, Row> known = new HashMap<>();
-        before.byName().forEach(r -> known.put(r.ref(), r));
+        String all = "select " + COLUMNS + " from scoring_capability where removed_at is null";
         List<Row> rows = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        Sql.query(dataSource, "select entity_ref, hash, changed_at from scoring_capability where removed_at is null",
-                List.of(), rs -> {
-                    Row r = known.get(rs.getString(1));
-                    if (r != null && r.hash().equals(rs.getString(2)) && r.changedAt().equals(rs.getTimestamp(3).toInstant())) {
-                        rows.add(r);
-                    } else {
-                        changed.add(rs.getString(1));
+        if (before.byName().isEmpty()) {
+            Sql.query(dataSource, all, List.of(), rs -> rows.add(row(rs)));
+        } else {
+            Map<String, Row> known = new HashMap<>();
+            before.byName().forEach(r -> known.put(r.ref(), r));
+            Set<String> changed = new HashSet<>();
+            Sql.query(dataSource, "select entity_ref, hash, changed_at from scoring_capability where removed_at is null",
+                    List.of(), rs -> {
+                        Row r = known.get(rs.getString(1));
+                        if (r != null && r.hash().equals(rs.getString(2))
+                                && r.changedAt().equals(rs.getTimestamp(3).toInstant())) {
+                            rows.add(r);
+                        } else {
+                            changed.add(rs.getString(1));
+                        }
+                    });
+            if (changed.size() > rows.size()) {
+                Sql.query(dataSource, all, List.of(), rs -> {
+                    if (changed.contains(rs.getString(1))) {
+                        rows.add(row(rs));
                     }
                 });
-        if (!changed.isEmpty()) {
-            Sql.query(dataSource, "select " + COLUMNS + " from scoring_capability where removed_at is null"
-                    + " and entity_ref = any(?)", List.of((Object) changed.toArray(String[]::new)),
-                    rs -> rows.add(row(rs)));
+            } else if (!changed.isEmpty()) {
+                Sql.query(dataSource, all + " and entity_ref = any(?)",
+                        List.of((Object) changed.toArray(String[]::new)), rs -> rows.add(row(rs)));
+            }
         }
         rows.sort(Comparator.comparing(Row::ref));
         Map<String, Order> orders = new HashMap<>();

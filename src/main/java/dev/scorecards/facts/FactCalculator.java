@@ -67,7 +67,7 @@ public final class FactCalculator {
             s.coordination.addAll(v.teams(part.ownerRef));
             if ("api".equals(part.kind)) {
                 s.apiCount++;
-                if (part.apiSize > 0) {
+                if (part.apiDefined) {
                     s.apisDefined++;
                 } else {
                     s.undefinedApis.add(partRef);

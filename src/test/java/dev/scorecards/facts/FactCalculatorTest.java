@@ -267,6 +267,34 @@ class FactCalculatorTest {
     }
 
     @Test
+    void aDefinitionCountsOnlyWhenItParsesToTheEndAndDefinesSomething() {
+        platform();
+        String[][] apis = {
+            {"broken-later", "openapi", "openapi: 3.0.0\npaths:\n  /a:\n    get: {}\n  /b: [unclosed\n"},
+            {"webhooks-only", "openapi", "openapi: 3.1.0\nwebhooks:\n  newPet:\n    POST: {}\n"},
+            {"path-list", "swagger", "swagger: '2.0'\npaths:\n  - {summary: x}\n  - {put: {}}\n"},
+            {"no-method", "openapi", "openapi: 3.0.0\npaths:\n  /a: {summary: x, parameters: []}\n"},
+            {"root-list", "openapi", "- get: {}\n"},
+            {"channels", "asyncapi", "asyncapi: 2.6.0\nchannels:\n  a.events:\n    subscribe: {}\n"},
+            {"async-empty", "asyncapi", "asyncapi: 3.0.0\nchannels: {}\noperations: []\n"},
+            {"async-list", "asyncapi", "asyncapi: 3.0.0\noperations: [send]\n"},
+            {"graphql", "graphql", "type Query { a: Int }"},
+            {"grpc-empty", "grpc", "service S {}\nmessage M {}"},
+            {"second-doc", "openapi", "openapi: 3.0.0\npaths: {}\n---\npaths: {/a: {get: {}}}\n"},
+        };
+        for (String[] api : apis) {
+            entity("api:default/" + api[0]).spec("type", api[1]).spec("definition", api[2]);
+            rel("component:default/s-svc", "providesApi", "api:default/" + api[0]);
+        }
+        DerivedFacts f = facts("system:default/s").facts();
+        assertEquals(12, f.apiCount());
+        assertEquals(List.of("api:default/async-empty", "api:default/broken-later", "api:default/grpc-empty",
+                "api:default/no-method", "api:default/root-list", "api:default/second-doc"),
+                f.apisWithoutDefinition().stream().sorted().toList());
+        assertEquals(6, f.apisWithDefinition());
+    }
+
+    @Test
     void structuralBypassesNeedOfferedApisAndAnInternalPartDeclaredOnesAnAnnotation() {
         platform();
         entity("resource:default/s-db");

@@ -1,18 +1,18 @@
 package dev.scorecards.facts.graph;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How much an API definition actually defines: operations of an OpenAPI document, channels of an
- * AsyncAPI one, types of a GraphQL schema, rpcs of a gRPC service. A definition that does not parse
- * counts as -1, one that parses but defines nothing as 0.
+ * Whether an API definition actually defines something: an operation of an OpenAPI document, a channel
+ * or operation of an AsyncAPI one, a type of a GraphQL schema, an rpc of a gRPC service. A definition
+ * that does not parse defines nothing. YAML definitions are read as a stream of tokens, never as a tree.
  */
 final class ApiDefinitions {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
@@ -20,66 +20,104 @@ final class ApiDefinitions {
     private static final Pattern GRAPHQL_TYPE =
             Pattern.compile("\\b(type|interface|enum|input|union|scalar)\\s+[A-Za-z_]\\w*");
     private static final Pattern GRPC_RPC = Pattern.compile("\\brpc\\s+\\w+\\s*\\(");
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build());
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build();
 
     private ApiDefinitions() {
     }
 
-    static int size(String type, String definition) {
+    static boolean defines(String type, String definition) {
         if (definition == null || definition.isBlank()) {
-            return 0;
+            return false;
         }
         return switch (type == null ? "" : type.toLowerCase(Locale.ROOT)) {
-            case "openapi", "swagger" -> openApiOperations(definition);
-            case "asyncapi" -> asyncApiChannels(definition);
-            case "graphql" -> count(GRAPHQL_TYPE.matcher(definition));
-            case "grpc" -> count(GRPC_RPC.matcher(definition));
-            default -> 1;
+            case "openapi", "swagger" -> yaml(definition, Set.of("paths", "webhooks"), ApiDefinitions::hasOperation);
+            case "asyncapi" -> yaml(definition, Set.of("channels", "operations"), ApiDefinitions::hasEntry);
+            case "graphql" -> GRAPHQL_TYPE.matcher(definition).find();
+            case "grpc" -> GRPC_RPC.matcher(definition).find();
+            default -> true;
         };
     }
 
-    private static int openApiOperations(String definition) {
-        JsonNode doc = parse(definition);
-        if (doc == null) {
-            return -1;
-        }
-        int n = 0;
-        for (String section : new String[] {"paths", "webhooks"}) {
-            for (JsonNode item : doc.path(section)) {
-                var names = item.fieldNames();
-                while (names.hasNext()) {
-                    if (METHODS.contains(names.next().toLowerCase(Locale.ROOT))) {
-                        n++;
-                    }
+    /** Tells from a section's value, its first token current, whether it defines something; reads it whole. */
+    private interface Section {
+        boolean defines(JsonParser p) throws IOException;
+    }
+
+    /**
+     * Whether the definition is a YAML mapping in which one of {@code sections} defines something. The
+     * first document is read to its end either way, so that one that breaks further on defines nothing.
+     */
+    private static boolean yaml(String definition, Set<String> sections, Section section) {
+        try (JsonParser p = YAML.createParser(definition)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean defined = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean counted = sections.contains(p.currentName());
+                next(p);
+                if (counted) {
+                    defined |= section.defines(p);
+                } else {
+                    p.skipChildren();
                 }
             }
-        }
-        return n;
-    }
-
-    private static int asyncApiChannels(String definition) {
-        JsonNode doc = parse(definition);
-        if (doc == null) {
-            return -1;
-        }
-        return doc.path("channels").size() + doc.path("operations").size();
-    }
-
-    private static JsonNode parse(String definition) {
-        try {
-            JsonNode doc = YAML.readTree(definition);
-            return doc != null && doc.isObject() ? doc : null;
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
+            return defined && p.hasToken(JsonToken.END_OBJECT);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
-    private static int count(Matcher m) {
-        int n = 0;
-        while (m.find()) {
-            n++;
+    /** A map (or list) of path items of which one has an HTTP method among its keys. */
+    private static boolean hasOperation(JsonParser p) throws IOException {
+        if (!p.isExpectedStartObjectToken() && !p.isExpectedStartArrayToken()) {
+            return false;
         }
-        return n;
+        boolean found = false;
+        JsonToken end = p.isExpectedStartObjectToken() ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+        for (JsonToken t = next(p); t != end; t = next(p)) {
+            if (t == JsonToken.FIELD_NAME) {
+                continue;
+            }
+            if (t == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    found |= METHODS.contains(p.currentName().toLowerCase(Locale.ROOT));
+                    next(p);
+                    p.skipChildren();
+                }
+                if (!p.hasToken(JsonToken.END_OBJECT)) {
+                    throw new IOException("a path item ends early");
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return found;
+    }
+
+    /** A map or list with at least one entry. */
+    private static boolean hasEntry(JsonParser p) throws IOException {
+        if (!p.isExpectedStartObjectToken() && !p.isExpectedStartArrayToken()) {
+            return false;
+        }
+        boolean any = false;
+        JsonToken end = p.isExpectedStartObjectToken() ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+        for (JsonToken t = next(p); t != end; t = next(p)) {
+            any = true;
+            if (t != JsonToken.FIELD_NAME) {
+                p.skipChildren();
+            }
+        }
+        return any;
+    }
+
+    /** The next token; the input ending inside a mapping or list is an error. */
+    private static JsonToken next(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new IOException("the definition ends inside a mapping or list");
+        }
+        return t;
     }
 }

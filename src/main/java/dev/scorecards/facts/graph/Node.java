@@ -26,7 +26,8 @@ public final class Node {
     public String ownerRef;
     public String bypasses;
     int flags;
-    public int apiSize = -1;
+    /** For an API: whether its definition defines something (an operation, channel, type or rpc). */
+    public boolean apiDefined;
     long firstIngestion;
     /** Relations by type index ({@link RelationIndex}); null where there are none. */
     public final List<String>[] related;

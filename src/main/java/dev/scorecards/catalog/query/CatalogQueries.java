@@ -24,6 +24,9 @@ public class CatalogQueries {
     /** Rows {@link #list} fetches at a time from its one cursor (tests lower it to cross fetches). */
     static int listFetchSize = 1000;
 
+    /** Rows fetched per round trip when a whole-catalog read streams through a cursor. */
+    private static final int STREAM_ROWS = 1000;
+
     private final DataSource dataSource;
 
     private final EntityCache cache;
@@ -204,21 +207,27 @@ public class CatalogQueries {
         return out;
     }
 
-    /** Streams the entities with these refs (all entities when null), as ingested. */
+    /**
+     * Streams the entities with these refs (all entities when null), as ingested, through a cursor
+     * ({@link #STREAM_ROWS} rows at a time): the whole catalog is never held as one result.
+     */
     public void raw(java.util.Collection<String> refs, Consumer<RawEntity> sink) {
         List<Object> params = new ArrayList<>();
         String where = among("e.ref", refs, params);
-        query("select e.ref, e.head || e.tail || '}', e.first_ingestion, e.created_at from catalog_entity e" + where,
-                params, rs -> sink.accept(new RawEntity(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getTimestamp(4).toInstant())));
+        Sql.stream(dataSource, "select e.ref, e.head || e.tail || '}', e.first_ingestion, e.created_at"
+                + " from catalog_entity e" + where, params, STREAM_ROWS, rs -> sink.accept(new RawEntity(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant())));
     }
 
-    /** Streams the relations declared by these refs (by every entity when null), in the declared direction. */
+    /**
+     * Streams the relations declared by these refs (by every entity when null), in the declared direction,
+     * through a cursor as {@link #raw} does.
+     */
     public void declaredRelations(java.util.Collection<String> sources, Consumer<Relation> sink) {
         List<Object> params = new ArrayList<>();
         String where = among("source_ref", sources, params);
-        query("select source_ref, type, target_ref from catalog_relation" + where, params,
-                rs -> sink.accept(new Relation(rs.getString(1), rs.getString(2), rs.getString(3))));
+        Sql.stream(dataSource, "select source_ref, type, target_ref from catalog_relation" + where, params,
+                STREAM_ROWS * 4, rs -> sink.accept(new Relation(rs.getString(1), rs.getString(2), rs.getString(3))));
     }
 
     /** A where clause keeping rows whose {@code column} is one of {@code refs} (none when null: every row). */

@@ -18,6 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,12 +56,15 @@ public class TechInsightsChecks {
 
     private final Map<String, ObjectNode> checks = new LinkedHashMap<>();
     private final Map<String, Check> byId = new LinkedHashMap<>();
+    /** The facts each check reads, by check id: compiling its expressions once, not for every entity it runs on. */
+    private final Map<String, Set<String>> factsRead = new HashMap<>();
 
     @PostConstruct
     void describe() {
         for (Scorecard s : definitions.all()) {
             for (Check c : s.checks()) {
                 byId.put(c.id(), c);
+                factsRead.put(c.id(), factNames(c));
                 checks.put(c.id(), definition(s, c));
             }
         }
@@ -76,7 +80,7 @@ public class TechInsightsChecks {
         if (!c.requires().isEmpty()) {
             factIds.add(TechInsightsFacts.RESULTS);
         } else {
-            new TreeSet<>(factNames(c).stream().map(f -> schema.isDerived(f) ? TechInsightsFacts.DERIVED
+            new TreeSet<>(factsRead.get(c.id()).stream().map(f -> schema.isDerived(f) ? TechInsightsFacts.DERIVED
                     : TechInsightsFacts.PUSHED).toList()).forEach(factIds::add);
         }
         ObjectNode meta = o.putObject("metadata");
@@ -263,7 +267,7 @@ public class TechInsightsChecks {
             }
             return out;
         }
-        for (String name : factNames(c)) {
+        for (String name : factsRead.get(c.id())) {
             Object fact = current.facts().get(name);
             if (fact == null) {
                 continue;

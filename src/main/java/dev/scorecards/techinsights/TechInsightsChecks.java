@@ -117,8 +117,13 @@ public class TechInsightsChecks {
         return levels <= 3 ? levelIndex + 1 : (3 * (levelIndex + 1) + levels - 1) / levels;
     }
 
-    /** The facts an expression or filter mentions, sorted. */
-    static Set<String> factNames(Check c) {
+    /** The facts the check with this id reads (its expressions compiled once, when the service started). */
+    Set<String> factsRead(String checkId) {
+        return factsRead.get(checkId);
+    }
+
+    /** The facts a check's expression or filter mentions, sorted. */
+    private static Set<String> factNames(Check c) {
         Set<String> names = new TreeSet<>();
         if (c.expression() != null) {
             names.addAll(CelChecks.mentionedFacts(c.expression()));

@@ -281,17 +281,20 @@ class FactCalculatorTest {
             {"graphql", "graphql", "type Query { a: Int }"},
             {"grpc-empty", "grpc", "service S {}\nmessage M {}"},
             {"second-doc", "openapi", "openapi: 3.0.0\npaths: {}\n---\npaths: {/a: {get: {}}}\n"},
+            {"tagged", "openapi", "openapi: 3.0.0\npaths: !!map {/a: !custom {get: {}}}\n"},
+            {"nul", "openapi", "openapi: 3.0.0\npaths:\n  /a:\n    get: \"\u0000\"\n  /b: {}\u0000\n"},
+            {"deep", "openapi", "openapi: 3.0.0\npaths: {/a: {get: " + "[".repeat(20_000) + "]}}\n"},
         };
         for (String[] api : apis) {
             entity("api:default/" + api[0]).spec("type", api[1]).spec("definition", api[2]);
             rel("component:default/s-svc", "providesApi", "api:default/" + api[0]);
         }
         DerivedFacts f = facts("system:default/s").facts();
-        assertEquals(12, f.apiCount());
-        assertEquals(List.of("api:default/async-empty", "api:default/broken-later", "api:default/grpc-empty",
-                "api:default/no-method", "api:default/root-list", "api:default/second-doc"),
-                f.apisWithoutDefinition().stream().sorted().toList());
-        assertEquals(6, f.apisWithDefinition());
+        assertEquals(15, f.apiCount());
+        assertEquals(List.of("api:default/async-empty", "api:default/broken-later", "api:default/deep",
+                "api:default/grpc-empty", "api:default/no-method", "api:default/nul", "api:default/root-list",
+                "api:default/second-doc"), f.apisWithoutDefinition().stream().sorted().toList());
+        assertEquals(7, f.apisWithDefinition());
     }
 
     @Test

@@ -31,39 +31,27 @@ final class ApiDefinitions {
             return false;
         }
         return switch (type == null ? "" : type.toLowerCase(Locale.ROOT)) {
-            case "openapi", "swagger" -> yaml(definition, Set.of("paths", "webhooks"), ApiDefinitions::hasOperation);
-            case "asyncapi" -> yaml(definition, Set.of("channels", "operations"), ApiDefinitions::hasEntry);
+            case "openapi", "swagger" -> yaml(definition, Set.of("paths", "webhooks"), (k, v) -> hasOperation(v));
+            case "asyncapi" -> yaml(definition, Set.of("channels", "operations"), (k, v) -> hasEntry(v));
             case "graphql" -> GRAPHQL_TYPE.matcher(definition).find();
             case "grpc" -> GRPC_RPC.matcher(definition).find();
             default -> true;
         };
     }
 
-    /** Tells from a section's value, its first token current, whether it defines something; reads it whole. */
-    private interface Section {
-        boolean defines(JsonParser p) throws IOException;
+    /** Reads one entry's value (its first token current) to its end; tells whether it defines something. */
+    private interface Entry {
+        boolean defines(String key, JsonParser p) throws IOException;
     }
 
     /**
      * Whether the definition is a YAML mapping in which one of {@code sections} defines something. The
      * first document is read to its end either way, so that one that breaks further on defines nothing.
      */
-    private static boolean yaml(String definition, Set<String> sections, Section section) {
+    private static boolean yaml(String definition, Set<String> sections, Entry section) {
         try (JsonParser p = YAML.createParser(definition)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return false;
-            }
-            boolean defined = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                boolean counted = sections.contains(p.currentName());
-                next(p);
-                if (counted) {
-                    defined |= section.defines(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            return defined && p.hasToken(JsonToken.END_OBJECT);
+            return p.nextToken() == JsonToken.START_OBJECT
+                    && anyEntry(p, (key, v) -> sections.contains(key) ? section.defines(key, v) : skip(v));
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -71,45 +59,43 @@ final class ApiDefinitions {
 
     /** A map (or list) of path items of which one has an HTTP method among its keys. */
     private static boolean hasOperation(JsonParser p) throws IOException {
-        if (!p.isExpectedStartObjectToken() && !p.isExpectedStartArrayToken()) {
-            return false;
-        }
-        boolean found = false;
-        JsonToken end = p.isExpectedStartObjectToken() ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
-        for (JsonToken t = next(p); t != end; t = next(p)) {
-            if (t == JsonToken.FIELD_NAME) {
-                continue;
-            }
-            if (t == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    found |= METHODS.contains(p.currentName().toLowerCase(Locale.ROOT));
-                    next(p);
-                    p.skipChildren();
-                }
-                if (!p.hasToken(JsonToken.END_OBJECT)) {
-                    throw new IOException("a path item ends early");
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-        return found;
+        return anyEntry(p, (path, item) -> item.isExpectedStartObjectToken()
+                ? anyEntry(item, (method, operation) -> !skip(operation)
+                        && METHODS.contains(method.toLowerCase(Locale.ROOT)))
+                : skip(item));
     }
 
     /** A map or list with at least one entry. */
     private static boolean hasEntry(JsonParser p) throws IOException {
+        return anyEntry(p, (key, v) -> !skip(v));
+    }
+
+    /**
+     * Reads a mapping or list (its start token current) to its end, handing each entry's value to
+     * {@code entry} with its key (null in a list); whether any entry defined something. Anything else
+     * defines nothing.
+     */
+    private static boolean anyEntry(JsonParser p, Entry entry) throws IOException {
         if (!p.isExpectedStartObjectToken() && !p.isExpectedStartArrayToken()) {
             return false;
         }
-        boolean any = false;
         JsonToken end = p.isExpectedStartObjectToken() ? JsonToken.END_OBJECT : JsonToken.END_ARRAY;
+        boolean any = false;
         for (JsonToken t = next(p); t != end; t = next(p)) {
-            any = true;
-            if (t != JsonToken.FIELD_NAME) {
-                p.skipChildren();
+            String key = null;
+            if (t == JsonToken.FIELD_NAME) {
+                key = p.currentName();
+                next(p);
             }
+            any |= entry.defines(key, p);
         }
         return any;
+    }
+
+    /** Reads past the current value; always false (a skipped value defines nothing). */
+    private static boolean skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return false;
     }
 
     /** The next token; the input ending inside a mapping or list is an error. */

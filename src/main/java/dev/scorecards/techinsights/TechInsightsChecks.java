@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.catalog.model.EntityRef;
 import dev.scorecards.errors.ServiceError;
 import dev.scorecards.facts.FactSchema;
-import dev.scorecards.scoring.definitions.CelChecks;
 import dev.scorecards.scoring.definitions.Check;
 import dev.scorecards.scoring.definitions.Scorecard;
 import dev.scorecards.scoring.definitions.ScorecardDefinitions;
@@ -18,7 +17,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,15 +54,12 @@ public class TechInsightsChecks {
 
     private final Map<String, ObjectNode> checks = new LinkedHashMap<>();
     private final Map<String, Check> byId = new LinkedHashMap<>();
-    /** The facts each check reads, by check id: compiling its expressions once, not for every entity it runs on. */
-    private final Map<String, Set<String>> factsRead = new HashMap<>();
 
     @PostConstruct
     void describe() {
         for (Scorecard s : definitions.all()) {
             for (Check c : s.checks()) {
                 byId.put(c.id(), c);
-                factsRead.put(c.id(), factNames(c));
                 checks.put(c.id(), definition(s, c));
             }
         }
@@ -80,7 +75,7 @@ public class TechInsightsChecks {
         if (!c.requires().isEmpty()) {
             factIds.add(TechInsightsFacts.RESULTS);
         } else {
-            new TreeSet<>(factsRead.get(c.id()).stream().map(f -> schema.isDerived(f) ? TechInsightsFacts.DERIVED
+            new TreeSet<>(c.mentionedFacts().stream().map(f -> schema.isDerived(f) ? TechInsightsFacts.DERIVED
                     : TechInsightsFacts.PUSHED).toList()).forEach(factIds::add);
         }
         ObjectNode meta = o.putObject("metadata");
@@ -115,23 +110,6 @@ public class TechInsightsChecks {
      */
     static int rank(int levelIndex, int levels) {
         return levels <= 3 ? levelIndex + 1 : (3 * (levelIndex + 1) + levels - 1) / levels;
-    }
-
-    /** The facts the check with this id reads (its expressions compiled once, when the service started). */
-    Set<String> factsRead(String checkId) {
-        return factsRead.get(checkId);
-    }
-
-    /** The facts a check's expression or filter mentions, sorted. */
-    private static Set<String> factNames(Check c) {
-        Set<String> names = new TreeSet<>();
-        if (c.expression() != null) {
-            names.addAll(CelChecks.mentionedFacts(c.expression()));
-        }
-        if (c.applies() != null) {
-            names.addAll(CelChecks.mentionedFacts(c.applies()));
-        }
-        return names;
     }
 
     /** Every check in force, in the scorecards' order ({@code GET /checks}). */
@@ -272,7 +250,7 @@ public class TechInsightsChecks {
             }
             return out;
         }
-        for (String name : factsRead.get(c.id())) {
+        for (String name : c.mentionedFacts()) {
             Object fact = current.facts().get(name);
             if (fact == null) {
                 continue;

@@ -46,12 +46,10 @@ public class TechInsightsFacts {
     private final PushedFacts pushed;
     private final CurrentResults results;
     private final CapabilityQueries queries;
-    private final TechInsightsChecks checks;
 
     @Inject
     TechInsightsFacts(ScorecardDefinitions definitions, FactSchema schema, PushedFacts pushed, CurrentResults results,
-            CapabilityQueries queries, TechInsightsChecks checks) {
-        this.checks = checks;
+            CapabilityQueries queries) {
         this.definitions = definitions;
         this.schema = schema;
         this.pushed = pushed;
@@ -95,7 +93,7 @@ public class TechInsightsFacts {
         java.util.TreeMap<String, String[]> facts = new java.util.TreeMap<>();
         for (Scorecard s : definitions.all()) {
             for (Check c : s.checks()) {
-                for (String name : checks.factsRead(c.id())) {
+                for (String name : c.mentionedFacts()) {
                     if (!schema.isDerived(name)) {
                         facts.computeIfAbsent(name, n -> new String[] {"string",
                                 "Read by the check " + c.id() + "; pushed by scripts (POST /api/scorecards/facts), none yet"});

@@ -144,13 +144,16 @@ public class ScorecardDefinitions {
             }
             Set<String> facts = new LinkedHashSet<>();
             Set<String> filterFacts = new LinkedHashSet<>();
+            java.util.SortedSet<String> mentioned = new java.util.TreeSet<>();
             if (expression != null) {
                 programs.put(qualified, compile(where, "expression", expression));
                 facts.addAll(CelChecks.requiredFacts(expression));
+                mentioned.addAll(CelChecks.mentionedFacts(expression));
             }
             if (applies != null) {
                 filters.put(qualified, compile(where, "applies", applies));
                 filterFacts.addAll(CelChecks.requiredFacts(applies));
+                mentioned.addAll(CelChecks.mentionedFacts(applies));
             }
             // a check without a description is described by its name (Tech Insights shows both)
             String name = c.path("name").asText(local);
@@ -158,7 +161,7 @@ public class ScorecardDefinitions {
             list.add(new Check(qualified, name, description.isBlank() ? name : description,
                     levels.get(level), level, weight, expression, applies, List.copyOf(requires),
                     c.path("remediation").asText(""), c.hasNonNull("link") ? c.get("link").asText() : null,
-                    Set.copyOf(facts), Set.copyOf(filterFacts)));
+                    Set.copyOf(facts), Set.copyOf(filterFacts), java.util.Collections.unmodifiableSortedSet(mentioned)));
         }
         if (list.isEmpty()) {
             throw new IllegalStateException(file + ": scorecard " + id + " has no checks");

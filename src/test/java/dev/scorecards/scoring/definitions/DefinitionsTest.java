@@ -62,10 +62,16 @@ class DefinitionsTest {
     @Test
     void aFileReplacesTheDefaultWithTheSameId() throws IOException {
         Files.writeString(dir.resolve("documentation.yaml"), "id: documentation\nname: Documentation (ours)\n"
-                + "levels: [Written]\nchecks:\n  - {id: readme, level: Written, expression: \"facts['docs.readme'] == true\"}\n");
+                + "levels: [Written]\nchecks:\n  - {id: readme, level: Written, expression: \"facts['docs.readme'] == true\"}\n"
+                + "  - {id: mix, level: Written, expression: \"facts.z == 1 && has(facts.b)\", applies: \"'a' in facts\"}\n");
         ScorecardDefinitions d = new ScorecardDefinitions(Optional.of(dir.toString()));
         assertEquals("Documentation (ours)", d.get("documentation").name());
         assertEquals(4, d.all().size());
         assertEquals(java.util.Set.of("docs.readme"), d.check("documentation.readme").requiredFacts());
+        Check mix = d.check("documentation.mix");
+        assertEquals(java.util.Set.of("z"), mix.requiredFacts());
+        assertEquals(java.util.Set.of(), mix.filterFacts());
+        // guarded or not, expression and filter together, sorted: what Tech Insights lists with each result
+        assertEquals(java.util.List.of("a", "b", "z"), java.util.List.copyOf(mix.mentionedFacts()));
     }
 }

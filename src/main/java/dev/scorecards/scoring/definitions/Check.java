@@ -12,9 +12,11 @@ import java.util.Set;
  * @param requiredFacts fact names the expression reads; when one has no value the check is NOT_REPORTED
  * @param filterFacts   fact names the {@code applies} filter reads
  * @param mentionedFacts every fact name the expression or the filter mentions, guarded or not, sorted
- *                      (what a reader of the check's result wants to see)
+ *                      (what a reader of the check's result wants to see); not part of the served
+ *                      definition ({@code GET /api/scorecards/scorecards}), whose contract is unchanged
  */
 public record Check(String id, String name, String description, String level, int levelIndex, double weight,
         String expression, String applies, List<String> requires, String remediation, String link,
-        Set<String> requiredFacts, Set<String> filterFacts, java.util.SortedSet<String> mentionedFacts) {
+        Set<String> requiredFacts, Set<String> filterFacts,
+        @com.fasterxml.jackson.annotation.JsonIgnore java.util.SortedSet<String> mentionedFacts) {
 }

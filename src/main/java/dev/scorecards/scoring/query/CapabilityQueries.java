@@ -2,7 +2,6 @@ package dev.scorecards.scoring.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scorecards.catalog.model.EntityRef;
@@ -185,15 +184,6 @@ public class CapabilityQueries {
      */
     public static CapabilityDetail stored(String json) throws SQLException {
         return read(json, CapabilityDetail.class);
-    }
-
-    /** As {@link #stored(String)}, from the document in memory. */
-    public static CapabilityDetail stored(JsonNode document) throws SQLException {
-        try {
-            return JSON.treeToValue(document, CapabilityDetail.class);
-        } catch (IOException e) {
-            throw new SQLException(e);
-        }
     }
 
     /** Stored scores ({@code scoring_capability.scores}, {@code scoring_history.scores}) by scorecard, in stored order. */

@@ -1,6 +1,5 @@
 package dev.scorecards.scoring.results;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,11 +12,11 @@ import java.util.List;
  */
 public interface ResultChangeHook {
     /**
-     * A capability's new result: {@code result} as evaluated, and {@code after} the document stored for it
+     * A capability's new result: {@code result} as evaluated, and {@code after} the document stored for it (its JSON text)
      * (as {@code GET /capabilities/{ref}} shows it, without the definitions' texts), for a later stage that
      * compares it with the stored one.
      */
-    record Change(String ref, String owner, String title, ObjectNode after, Evaluated result) {
+    record Change(String ref, String owner, String title, String after, Evaluated result) {
     }
 
     void changing(Connection c, List<Change> changes, Instant now) throws SQLException;

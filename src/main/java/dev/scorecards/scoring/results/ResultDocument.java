@@ -1,12 +1,17 @@
 package dev.scorecards.scoring.results;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorecards.facts.CapabilityFacts;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.TreeMap;
 
 /** The JSON stored for an evaluated capability (its result document, scores and check states) and its hash. */
 final class ResultDocument {
@@ -16,54 +21,79 @@ final class ResultDocument {
     }
 
     /**
-     * The stored result document: what {@code GET /capabilities/{ref}} shows, without the texts of the
-     * definitions (names, descriptions, remediation), which {@link CapabilityQueries} adds when read.
+     * The stored result document as JSON text: what {@code GET /capabilities/{ref}} shows, without the texts of
+     * the definitions (names, descriptions, remediation), which {@link CapabilityQueries} adds when read.
+     * Written field by field in a fixed order, so the same result always gives the same text (and hash).
      */
-    static ObjectNode of(Evaluated e) {
-        ObjectNode doc = JSON.createObjectNode();
-        ScorecardResult ladder = e.ladder();
-        doc.put("entityRef", e.capability().ref());
-        doc.put("kind", e.capability().kind());
-        doc.put("title", e.capability().title());
-        doc.put("owner", e.capability().ownerRef());
-        doc.put("level", ladder.level());
-        doc.put("levelIndex", ladder.levelIndex());
-        ArrayNode cards = doc.putArray("scorecards");
-        for (ScorecardResult r : e.scorecards()) {
-            ObjectNode card = cards.addObject();
-            card.put("id", r.id());
-            card.put("level", r.level());
-            card.put("levelIndex", r.levelIndex());
-            card.put("nextLevel", r.nextLevel());
-            card.put("percentage", r.percentage());
-            ArrayNode checks = card.putArray("checks");
-            for (CheckResult c : r.checks()) {
-                checks.addObject().put("id", c.id()).put("state", c.state().name()).put("reason", c.reason());
-            }
-            ArrayNode steps = card.putArray("nextSteps");
-            for (NextStep step : r.nextSteps()) {
-                steps.addObject().put("checkId", step.checkId()).put("state", step.state().name())
-                        .put("reason", step.reason());
-            }
+    static String text(Evaluated e) {
+        StringWriter out = new StringWriter(4096);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            write(g, e);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
         }
-        ObjectNode adoption = doc.putObject("adoption");
-        adoption.put("consumers", e.capability().consumerCount());
-        adoption.set("consumingTeams", JSON.valueToTree(e.capability().consumingTeams()));
-        adoption.set("producerTeams", JSON.valueToTree(e.capability().producerTeams()));
-        adoption.put("eligibleTeams", e.capability().facts().eligibleTeamCount());
-        adoption.put("rate", e.capability().facts().adoptionRate());
-        adoption.set("bypasses", JSON.valueToTree(e.capability().bypasses()));
-        adoption.set("bypassingTeams", JSON.valueToTree(e.capability().bypassingTeams()));
-        adoption.put("bypassRatio", e.capability().facts().bypassRatio());
-        ObjectNode first = adoption.putObject("timeToFirstAdopter");
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, Evaluated e) throws IOException {
+        CapabilityFacts capability = e.capability();
+        ScorecardResult ladder = e.ladder();
+        g.writeStartObject();
+        g.writeStringField("entityRef", capability.ref());
+        g.writeStringField("kind", capability.kind());
+        g.writeStringField("title", capability.title());
+        g.writeStringField("owner", capability.ownerRef());
+        g.writeStringField("level", ladder.level());
+        g.writeNumberField("levelIndex", ladder.levelIndex());
+        g.writeArrayFieldStart("scorecards");
+        for (ScorecardResult r : e.scorecards()) {
+            g.writeStartObject();
+            g.writeStringField("id", r.id());
+            g.writeStringField("level", r.level());
+            g.writeNumberField("levelIndex", r.levelIndex());
+            g.writeStringField("nextLevel", r.nextLevel());
+            g.writeNumberField("percentage", r.percentage());
+            g.writeArrayFieldStart("checks");
+            for (CheckResult c : r.checks()) {
+                g.writeStartObject();
+                g.writeStringField("id", c.id());
+                g.writeStringField("state", c.state().name());
+                g.writeStringField("reason", c.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("nextSteps");
+            for (NextStep step : r.nextSteps()) {
+                g.writeStartObject();
+                g.writeStringField("checkId", step.checkId());
+                g.writeStringField("state", step.state().name());
+                g.writeStringField("reason", step.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeObjectFieldStart("adoption");
+        g.writeNumberField("consumers", capability.consumerCount());
+        g.writeObjectField("consumingTeams", capability.consumingTeams());
+        g.writeObjectField("producerTeams", capability.producerTeams());
+        g.writeNumberField("eligibleTeams", capability.facts().eligibleTeamCount());
+        g.writeNumberField("rate", capability.facts().adoptionRate());
+        g.writeObjectField("bypasses", capability.bypasses());
+        g.writeObjectField("bypassingTeams", capability.bypassingTeams());
+        g.writeNumberField("bypassRatio", capability.facts().bypassRatio());
         FirstAdopter fa = e.firstAdopter();
-        first.put("firstSeenAt", fa.firstSeenAt().toString());
-        first.put("firstConsumerAt", fa.firstConsumerAt() == null ? null : fa.firstConsumerAt().toString());
-        first.put("days", fa.days());
-        first.put("reason", fa.reason());
-        doc.set("parts", JSON.valueToTree(e.capability().parts()));
-        doc.set("facts", JSON.valueToTree(new java.util.TreeMap<>(e.facts())));
-        return doc;
+        g.writeObjectFieldStart("timeToFirstAdopter");
+        g.writeStringField("firstSeenAt", fa.firstSeenAt().toString());
+        g.writeStringField("firstConsumerAt", fa.firstConsumerAt() == null ? null : fa.firstConsumerAt().toString());
+        g.writeObjectField("days", fa.days());
+        g.writeStringField("reason", fa.reason());
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeObjectField("parts", capability.parts());
+        g.writeObjectField("facts", new TreeMap<>(e.facts()));
+        g.writeEndObject();
     }
 
     static ObjectNode scores(Evaluated e) {

@@ -1,7 +1,6 @@
 package dev.scorecards.scoring.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorecards.catalog.model.EntityRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -83,8 +82,7 @@ public class ResultWriter {
                     c.prepareStatement("insert into scoring_history (entity_ref, at, level, level_index, scores,"
                             + " consumer_count, states) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
                 for (Evaluated e : chunk) {
-                    ObjectNode result = ResultDocument.of(e);
-                    String text = result.toString();
+                    String text = ResultDocument.text(e);
                     String hash = ResultDocument.sha1(text);
                     Object[] before = stored.get(e.capability().ref());
                     boolean firstConsumer = e.capability().consumerCount() > 0 && (before == null || before[1] == null);
@@ -93,7 +91,7 @@ public class ResultWriter {
                     }
                     changed++;
                     changes.add(new ResultChangeHook.Change(e.capability().ref(), e.capability().ownerRef(),
-                            e.capability().title(), result, e));
+                            e.capability().title(), text, e));
                     bindUpsert(upsert, e, hash, ingestion, now, firstConsumer);
                     upsert.addBatch();
                     detail.setString(1, e.capability().ref());

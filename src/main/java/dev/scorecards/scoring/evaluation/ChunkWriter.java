@@ -1,45 +1,64 @@
 package dev.scorecards.scoring.evaluation;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stores an evaluation's chunks of results on a second thread while the scoring thread evaluates the next
- * chunk (PostgreSQL's work and ours overlap), in order and with at most one chunk in flight; a failed store
- * fails the evaluation at the next chunk or at {@link #finish}.
+ * Stores an evaluation's chunks of results on writer threads while the scoring thread evaluates the next
+ * chunk (PostgreSQL's work and ours overlap), each chunk in its own transaction on its own connection,
+ * with at most {@code inFlight} chunks stored at once; a failed store fails the evaluation at a later chunk
+ * or at {@link #finish}.
  */
 final class ChunkWriter {
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "scoring-writer");
-        t.setDaemon(true);
-        return t;
-    });
-    private Future<Integer> inFlight;
+    private final ExecutorService executor;
+    private final int maxInFlight;
+    private final Deque<Future<Integer>> inFlight = new ArrayDeque<>();
     private int changed;
 
-    /** Stores a chunk (returning how many results changed) once the one before it is stored. */
-    void store(Callable<Integer> chunk) {
-        drain();
-        inFlight = executor.submit(chunk);
+    ChunkWriter(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(maxInFlight, r -> {
+            Thread t = new Thread(r, "scoring-writer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Waits for the last chunk; how many results changed since the last {@code finish}. */
+    /** Stores a chunk (returning how many results changed) once fewer than the most chunks at once are in flight. */
+    void store(Callable<Integer> chunk) {
+        while (inFlight.size() >= maxInFlight) {
+            drainOldest();
+        }
+        inFlight.add(executor.submit(chunk));
+    }
+
+    /** Waits for every chunk in flight; how many results changed since the last {@code finish}. */
     int finish() {
-        drain();
+        while (!inFlight.isEmpty()) {
+            drainOldest();
+        }
         int out = changed;
         changed = 0;
         return out;
     }
 
-    /** After a failed evaluation: waits for the chunk in flight, forgetting its outcome. */
+    /** After a failed evaluation: waits for the chunks in flight, forgetting their outcome. */
     void discard() {
         try {
-            drain();
-        } catch (RuntimeException e) {
-            // the evaluation's own failure is the one reported
+            while (!inFlight.isEmpty()) {
+                try {
+                    drainOldest();
+                } catch (RuntimeException e) {
+                    // the evaluation's own failure is the one reported
+                }
+            }
         } finally {
             changed = 0;
         }
@@ -49,19 +68,15 @@ final class ChunkWriter {
         executor.shutdownNow();
     }
 
-    private void drain() {
-        if (inFlight == null) {
-            return;
-        }
+    private void drainOldest() {
+        Future<Integer> oldest = inFlight.poll();
         try {
-            changed += inFlight.get();
+            changed += oldest.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while storing results", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            inFlight = null;
         }
     }
 }

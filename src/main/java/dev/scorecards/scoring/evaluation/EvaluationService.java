@@ -73,7 +73,7 @@ public class EvaluationService {
     private final BackgroundPace pace;
 
     private final ScoringWorker worker = new ScoringWorker();
-    private final ChunkWriter chunks = new ChunkWriter();
+    private final ChunkWriter chunks = new ChunkWriter(2);
 
     @Inject
     EvaluationService(Capabilities capabilities, Evaluator evaluator, ResultStore store, ResultWriter writer,

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stores an evaluation's chunks of results on writer threads while the scoring thread evaluates the next
  * chunk (PostgreSQL's work and ours overlap), each chunk in its own transaction on its own connection,
- * with at most {@code inFlight} chunks stored at once; a failed store fails the evaluation at a later chunk
+ * with at most {@code maxInFlight} chunks stored at once; a failed store fails the evaluation at a later chunk
  * or at {@link #finish}.
  */
 final class ChunkWriter {

@@ -55,20 +55,12 @@ final class ResultDocument {
             g.writeNumberField("percentage", r.percentage());
             g.writeArrayFieldStart("checks");
             for (CheckResult c : r.checks()) {
-                g.writeStartObject();
-                g.writeStringField("id", c.id());
-                g.writeStringField("state", c.state().name());
-                g.writeStringField("reason", c.reason());
-                g.writeEndObject();
+                writeState(g, "id", c.id(), c.state(), c.reason());
             }
             g.writeEndArray();
             g.writeArrayFieldStart("nextSteps");
             for (NextStep step : r.nextSteps()) {
-                g.writeStartObject();
-                g.writeStringField("checkId", step.checkId());
-                g.writeStringField("state", step.state().name());
-                g.writeStringField("reason", step.reason());
-                g.writeEndObject();
+                writeState(g, "checkId", step.checkId(), step.state(), step.reason());
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -93,6 +85,16 @@ final class ResultDocument {
         g.writeEndObject();
         g.writeObjectField("parts", capability.parts());
         g.writeObjectField("facts", new TreeMap<>(e.facts()));
+        g.writeEndObject();
+    }
+
+    /** A check's state and its reason, under the check's id. */
+    private static void writeState(JsonGenerator g, String idField, String id, CheckState state, String reason)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField(idField, id);
+        g.writeStringField("state", state.name());
+        g.writeStringField("reason", reason);
         g.writeEndObject();
     }
 

@@ -35,16 +35,28 @@ public final class CelChecks {
     private CelChecks() {
     }
 
-    /** A compiled boolean expression. */
+    /** A compiled boolean expression, with the facts it reads, found in the same syntax tree. */
     public static final class Program {
         private final CelRuntime.Program program;
+        private final FactUses uses;
 
-        private Program(CelRuntime.Program program) {
+        private Program(CelRuntime.Program program, FactUses uses) {
             this.program = program;
+            this.uses = uses;
         }
 
         public Object eval(Map<String, Object> variables) throws CelEvaluationException {
             return program.eval(variables);
+        }
+
+        /** As {@link CelChecks#requiredFacts(String)}. */
+        public Set<String> requiredFacts() {
+            return uses.required();
+        }
+
+        /** As {@link CelChecks#mentionedFacts(String)}. */
+        public Set<String> mentionedFacts() {
+            return uses.mentioned();
         }
     }
 
@@ -60,7 +72,7 @@ public final class CelChecks {
             if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
                 throw new IllegalArgumentException("the expression gives " + type.name() + ", not a boolean");
             }
-            return new Program(CEL.createProgram(ast));
+            return new Program(CEL.createProgram(ast), uses(ast));
         } catch (CelValidationException e) {
             throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
         } catch (dev.cel.common.CelException e) {
@@ -70,34 +82,42 @@ public final class CelChecks {
 
     /** The fact names an expression reads without guarding them with {@code has()} or {@code in}. */
     public static Set<String> requiredFacts(String expression) {
-        FactUses uses = uses(expression);
-        Set<String> out = new LinkedHashSet<>(uses.read);
-        out.removeAll(uses.guarded);
-        return out;
+        return uses(expression).required();
     }
 
     /** Every fact name an expression mentions, guarded or not (what a reader of its result wants to see). */
     public static Set<String> mentionedFacts(String expression) {
-        FactUses uses = uses(expression);
-        Set<String> out = new LinkedHashSet<>(uses.read);
-        out.addAll(uses.guarded);
-        return out;
+        return uses(expression).mentioned();
     }
 
     /** The facts an expression reads ({@code facts.x}, {@code facts['x']}) and those it tests ({@code has(facts.x)}, {@code 'x' in facts}). */
     private static final class FactUses {
         final Set<String> read = new LinkedHashSet<>();
         final Set<String> guarded = new LinkedHashSet<>();
+
+        Set<String> required() {
+            Set<String> out = new LinkedHashSet<>(read);
+            out.removeAll(guarded);
+            return out;
+        }
+
+        Set<String> mentioned() {
+            Set<String> out = new LinkedHashSet<>(read);
+            out.addAll(guarded);
+            return out;
+        }
     }
 
-    /** Walks the compiled expression's syntax tree for its uses of {@code facts}. */
     private static FactUses uses(String expression) {
-        CelAbstractSyntaxTree ast;
         try {
-            ast = CEL.compile(expression).getAst();
+            return uses(CEL.compile(expression).getAst());
         } catch (CelValidationException e) {
             throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
         }
+    }
+
+    /** Walks a compiled expression's syntax tree for its uses of {@code facts}. */
+    private static FactUses uses(CelAbstractSyntaxTree ast) {
         FactUses uses = new FactUses();
         ArrayDeque<CelExpr> todo = new ArrayDeque<>(List.of(ast.getExpr()));
         while (!todo.isEmpty()) {

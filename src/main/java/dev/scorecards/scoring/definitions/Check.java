@@ -1,7 +1,9 @@
 package dev.scorecards.scoring.definitions;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * One rule of a scorecard, as written in its data file: a CEL {@code expression} (or, on a ladder,
@@ -18,5 +20,5 @@ import java.util.Set;
 public record Check(String id, String name, String description, String level, int levelIndex, double weight,
         String expression, String applies, List<String> requires, String remediation, String link,
         Set<String> requiredFacts, Set<String> filterFacts,
-        @com.fasterxml.jackson.annotation.JsonIgnore java.util.SortedSet<String> mentionedFacts) {
+        @JsonIgnore SortedSet<String> mentionedFacts) {
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import dev.scorecards.scoring.ScoringConfig;
 import jakarta.inject.Inject;
@@ -144,16 +146,18 @@ public class ScorecardDefinitions {
             }
             Set<String> facts = new LinkedHashSet<>();
             Set<String> filterFacts = new LinkedHashSet<>();
-            java.util.SortedSet<String> mentioned = new java.util.TreeSet<>();
+            SortedSet<String> mentioned = new TreeSet<>();
             if (expression != null) {
-                programs.put(qualified, compile(where, "expression", expression));
-                facts.addAll(CelChecks.requiredFacts(expression));
-                mentioned.addAll(CelChecks.mentionedFacts(expression));
+                CelChecks.Program program = compile(where, "expression", expression);
+                programs.put(qualified, program);
+                facts.addAll(program.requiredFacts());
+                mentioned.addAll(program.mentionedFacts());
             }
             if (applies != null) {
-                filters.put(qualified, compile(where, "applies", applies));
-                filterFacts.addAll(CelChecks.requiredFacts(applies));
-                mentioned.addAll(CelChecks.mentionedFacts(applies));
+                CelChecks.Program filter = compile(where, "applies", applies);
+                filters.put(qualified, filter);
+                filterFacts.addAll(filter.requiredFacts());
+                mentioned.addAll(filter.mentionedFacts());
             }
             // a check without a description is described by its name (Tech Insights shows both)
             String name = c.path("name").asText(local);
@@ -161,7 +165,7 @@ public class ScorecardDefinitions {
             list.add(new Check(qualified, name, description.isBlank() ? name : description,
                     levels.get(level), level, weight, expression, applies, List.copyOf(requires),
                     c.path("remediation").asText(""), c.hasNonNull("link") ? c.get("link").asText() : null,
-                    Set.copyOf(facts), Set.copyOf(filterFacts), java.util.Collections.unmodifiableSortedSet(mentioned)));
+                    Set.copyOf(facts), Set.copyOf(filterFacts), Collections.unmodifiableSortedSet(mentioned)));
         }
         if (list.isEmpty()) {
             throw new IllegalStateException(file + ": scorecard " + id + " has no checks");

@@ -27,7 +27,7 @@ public final class CatalogBenchmark {
      * gives), the image's collector and heap ratios, native memory trimmed every 2 s, and on JDK 25+ the AOT
      * cache {@code package} trains there.
      */
-    static final String K8S_JVM = "-XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+UseParallelGC"
+    static final String K8S_JVM = "-XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+UseParallelGC -XX:NewRatio=1"
             + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90"
             + startArchive() + " -XX:+ExitOnOutOfMemoryError -XX:+UnlockExperimentalVMOptions"
             + " -XX:TrimNativeHeapInterval=2000";

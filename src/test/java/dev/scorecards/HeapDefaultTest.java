@@ -2,16 +2,56 @@ package dev.scorecards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Which JVMs get the native-memory trim k8s/ gives: Linux, and a JDK that has the option. */
+/** The JVM settings of a service started without flags: k8s/'s, and its native-memory trim where the JVM has it. */
 class HeapDefaultTest {
+    /** The collector and its sizing options, as each place that spells out k8s/'s settings writes them. */
+    private static final Pattern COLLECTOR = Pattern.compile(
+            "-XX:(\\+UseParallelGC|NewRatio=\\d+|MinHeapFreeRatio=\\d+|MaxHeapFreeRatio=\\d+|GCTimeRatio=\\d+"
+                    + "|AdaptiveSizePolicyWeight=\\d+)");
+
     @Test
     void onlyJdksThatHaveTheOptionOnLinuxTrimTheirNativeHeap() {
         List<String> versions = List.of("17.0.8", "17.0.9", "17.0.15", "21", "21.0.1", "22", "25.0.3");
         assertEquals(List.of(false, true, true, false, true, true, true), versions.stream()
                 .map(v -> HeapDefault.trimsNativeHeap(Runtime.Version.parse(v), "Linux")).toList());
         assertEquals(false, HeapDefault.trimsNativeHeap(Runtime.Version.parse("25.0.3"), "Mac OS X"));
+    }
+
+    /** k8s/, the image, README's two commands and the AOT training run the collector settings the relaunch gives. */
+    @Test
+    void everyPlaceThatSpellsOutTheSettingsUsesTheRelaunchsCollectorSettings() throws IOException {
+        List<String> relaunch = collector(String.join(" ", HeapDefault.flags(List.of(), List.of(), 8192)));
+        assertEquals(List.of("+UseParallelGC", "NewRatio=1", "MinHeapFreeRatio=10", "MaxHeapFreeRatio=20",
+                "GCTimeRatio=4", "AdaptiveSizePolicyWeight=90"), relaunch);
+        for (String file : List.of("k8s/base/deployment.yaml", "src/main/docker/Dockerfile.jvm", "tools/aot-train.sh")) {
+            assertEquals(relaunch, collector(Files.readString(Path.of(file))), file);
+        }
+        StringBuilder commands = new StringBuilder(); // README's code blocks: its prose names options too
+        Matcher block = Pattern.compile("(?ms)^```bash\n(.*?)^```").matcher(Files.readString(Path.of("README.md")));
+        while (block.find()) {
+            commands.append(block.group(1));
+        }
+        assertEquals(Collections.nCopies(2, relaunch).stream().flatMap(List::stream).toList(),
+                collector(commands.toString()), "README.md's two run commands");
+        // a collector the command line chose is kept, with none of these options
+        assertEquals(List.of(), collector(String.join(" ", HeapDefault.flags(List.of("-XX:+UseG1GC"), List.of(), 8192))));
+    }
+
+    private static List<String> collector(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        Matcher m = COLLECTOR.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 }

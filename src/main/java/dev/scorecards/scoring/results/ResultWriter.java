@@ -76,7 +76,7 @@ public class ResultWriter {
             int changed = 0;
             List<ResultChangeHook.Change> changes = new java.util.ArrayList<>();
             try (PreparedStatement upsert = c.prepareStatement(UPSERT); PreparedStatement detail = c.prepareStatement(
-                    "insert into scoring_detail (entity_ref, result, consumers) values (?, ?::jsonb, ?::jsonb)"
+                    "insert into scoring_detail (entity_ref, result, consumers) values (?, ?::jsonb, ?::json)"
                             + " on conflict (entity_ref) do update set result = excluded.result,"
                             + " consumers = excluded.consumers"); PreparedStatement history =
                     c.prepareStatement("insert into scoring_history (entity_ref, at, level, level_index, scores,"

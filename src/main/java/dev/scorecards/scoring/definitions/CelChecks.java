@@ -13,6 +13,7 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,25 +39,27 @@ public final class CelChecks {
     /** A compiled boolean expression, with the facts it reads, found in the same syntax tree. */
     public static final class Program {
         private final CelRuntime.Program program;
-        private final FactUses uses;
+        private final Set<String> requiredFacts;
+        private final Set<String> mentionedFacts;
 
         private Program(CelRuntime.Program program, FactUses uses) {
             this.program = program;
-            this.uses = uses;
+            this.requiredFacts = Collections.unmodifiableSet(uses.required());
+            this.mentionedFacts = Collections.unmodifiableSet(uses.mentioned());
         }
 
         public Object eval(Map<String, Object> variables) throws CelEvaluationException {
             return program.eval(variables);
         }
 
-        /** As {@link CelChecks#requiredFacts(String)}. */
+        /** The fact names the expression reads without guarding them with {@code has()} or {@code in}. */
         public Set<String> requiredFacts() {
-            return uses.required();
+            return requiredFacts;
         }
 
-        /** As {@link CelChecks#mentionedFacts(String)}. */
+        /** Every fact name the expression mentions, guarded or not (what a reader of its result wants to see). */
         public Set<String> mentionedFacts() {
-            return uses.mentioned();
+            return mentionedFacts;
         }
     }
 
@@ -80,16 +83,6 @@ public final class CelChecks {
         }
     }
 
-    /** The fact names an expression reads without guarding them with {@code has()} or {@code in}. */
-    public static Set<String> requiredFacts(String expression) {
-        return uses(expression).required();
-    }
-
-    /** Every fact name an expression mentions, guarded or not (what a reader of its result wants to see). */
-    public static Set<String> mentionedFacts(String expression) {
-        return uses(expression).mentioned();
-    }
-
     /** The facts an expression reads ({@code facts.x}, {@code facts['x']}) and those it tests ({@code has(facts.x)}, {@code 'x' in facts}). */
     private static final class FactUses {
         final Set<String> read = new LinkedHashSet<>();
@@ -105,14 +98,6 @@ public final class CelChecks {
             Set<String> out = new LinkedHashSet<>(read);
             out.addAll(guarded);
             return out;
-        }
-    }
-
-    private static FactUses uses(String expression) {
-        try {
-            return uses(CEL.compile(expression).getAst());
-        } catch (CelValidationException e) {
-            throw new IllegalArgumentException(e.getMessage().lines().findFirst().orElse(e.getMessage()));
         }
     }
 

@@ -103,8 +103,8 @@ public final class HeapDefault {
         List<String> out = new ArrayList<>();
         out.add("-Xmx" + Math.max(64, Math.min(HEAP_MIB, availableMiB / 2)) + "m");
         if (input.stream().noneMatch(a -> a.matches("-XX:[+-]Use\\w*GC"))) {
-            out.addAll(List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-                    "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90"));
+            out.addAll(List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:MinHeapFreeRatio=10",
+                    "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90"));
         }
         if (input.stream().noneMatch(a -> a.contains("OutOfMemoryError"))) {
             out.add("-XX:+ExitOnOutOfMemoryError");

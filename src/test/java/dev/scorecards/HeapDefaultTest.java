@@ -32,7 +32,8 @@ class HeapDefaultTest {
         List<String> relaunch = collector(String.join(" ", HeapDefault.flags(List.of(), List.of(), 8192)));
         assertEquals(List.of("+UseParallelGC", "NewRatio=1", "MinHeapFreeRatio=10", "MaxHeapFreeRatio=20",
                 "GCTimeRatio=4", "AdaptiveSizePolicyWeight=90"), relaunch);
-        for (String file : List.of("k8s/base/deployment.yaml", "src/main/docker/Dockerfile.jvm", "tools/aot-train.sh")) {
+        for (String file : List.of("k8s/base/deployment.yaml", "src/main/docker/Dockerfile.jvm",
+                "tools/aot-train.sh")) {
             assertEquals(relaunch, collector(Files.readString(Path.of(file))), file);
         }
         StringBuilder commands = new StringBuilder(); // README's code blocks: its prose names options too
@@ -43,7 +44,8 @@ class HeapDefaultTest {
         assertEquals(Collections.nCopies(2, relaunch).stream().flatMap(List::stream).toList(),
                 collector(commands.toString()), "README.md's two run commands");
         // a collector the command line chose is kept, with none of these options
-        assertEquals(List.of(), collector(String.join(" ", HeapDefault.flags(List.of("-XX:+UseG1GC"), List.of(), 8192))));
+        List<String> chosen = HeapDefault.flags(List.of("-XX:+UseG1GC"), List.of(), 8192);
+        assertEquals(List.of(), collector(String.join(" ", chosen)));
     }
 
     private static List<String> collector(String text) {

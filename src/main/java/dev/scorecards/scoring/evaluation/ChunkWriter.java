@@ -51,17 +51,14 @@ final class ChunkWriter {
 
     /** After a failed evaluation: waits for the chunks in flight, forgetting their outcome. */
     void discard() {
-        try {
-            while (!inFlight.isEmpty()) {
-                try {
-                    drainOldest();
-                } catch (RuntimeException e) {
-                    // the evaluation's own failure is the one reported
-                }
+        while (!inFlight.isEmpty()) {
+            try {
+                drainOldest();
+            } catch (RuntimeException e) {
+                // the evaluation's own failure is the one reported
             }
-        } finally {
-            changed = 0;
         }
+        changed = 0;
     }
 
     void shutdownNow() {

@@ -23,7 +23,8 @@ rm -f "$cache"
 SCORECARDS_EMBEDDED_DB_DIR="$work/postgres" QUARKUS_HTTP_PORT=0 QUARKUS_LOG_LEVEL=WARN \
 QUARKUS_LOG_CATEGORY__IO_QUARKUS__LEVEL=INFO \
   "$java" -Xmx384m -XX:+UseParallelGC -XX:NewRatio=1 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 \
-  -XX:AdaptiveSizePolicyWeight=90 -XX:+ExitOnOutOfMemoryError -XX:AOTCacheOutput="$cache" \
+  -XX:AdaptiveSizePolicyWeight=90 -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+ExitOnOutOfMemoryError \
+  -XX:AOTCacheOutput="$cache" \
   -jar "$app/quarkus-run.jar" > "$work/service.log" 2>&1 &
 pid=$!
 

@@ -31,6 +31,12 @@ public final class HeapDefault {
     static final long HEAP_MIB = 384;
     /** Options that limit the heap; {@code -XX:MaxRAM} also stands for MaxRAMPercentage and MaxRAMFraction. */
     private static final List<String> LIMITS = List.of("-Xmx", "-XX:MaxHeapSize", "-XX:MaxRAM");
+    /**
+     * C2 inlines less than its defaults (325 bytecodes, 2,500 bytes of compiled code): the service's work comes in
+     * bursts (an ingestion, a scoring), much of it while C2 is still compiling, so smaller compilations finish
+     * sooner and cost less CPU (docs/decisions.md, "Issue 17, part 10").
+     */
+    static final List<String> INLINING = List.of("-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
     private static final List<String> DEBUGGER = List.of("-agentlib:jdwp", "-Xrunjdwp", "-Xdebug");
 
     private HeapDefault() {
@@ -94,7 +100,8 @@ public final class HeapDefault {
 
     /**
      * The JVM settings the child gets before the command's own: k8s/'s heap (at most half of the memory
-     * this machine or container has), its collector and heap ratios unless a collector was chosen, exit on
+     * this machine or container has), its collector and heap ratios unless a collector was chosen, its
+     * inlining limits unless the command sets one, exit on
      * OutOfMemoryError, free native memory trimmed every 2 s where the JVM can, and the start-up archive
      * {@code package} writes next to the jar where it loads: the AOT cache on JDK 25+, else the AppCDS
      * archive if the JVM runs in the jar's folder.
@@ -105,6 +112,9 @@ public final class HeapDefault {
         if (input.stream().noneMatch(a -> a.matches("-XX:[+-]Use\\w*GC"))) {
             out.addAll(List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:MinHeapFreeRatio=10",
                     "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90"));
+        }
+        if (!any(input, List.of("-XX:FreqInlineSize", "-XX:InlineSmallCode"))) {
+            out.addAll(INLINING);
         }
         if (input.stream().noneMatch(a -> a.contains("OutOfMemoryError"))) {
             out.add("-XX:+ExitOnOutOfMemoryError");

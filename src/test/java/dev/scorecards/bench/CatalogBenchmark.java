@@ -24,13 +24,13 @@ public final class CatalogBenchmark {
     /**
      * k8s/'s JVM settings as its container runs them: the JVM sized for the 768 MiB limit ({@code MaxRAM}: the
      * heap at 50 % of it and the initial heap at the JVM's default share of it, as the container's limit
-     * gives), the image's collector and heap ratios, native memory trimmed every 2 s, and on JDK 25+ the AOT
+     * gives), the image's collector and heap ratios, native memory trimmed every 2 s, its inlining limits, and on JDK 25+ the AOT
      * cache {@code package} trains there.
      */
     static final String K8S_JVM = "-XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+UseParallelGC -XX:NewRatio=1"
             + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90"
             + startArchive() + " -XX:+ExitOnOutOfMemoryError -XX:+UnlockExperimentalVMOptions"
-            + " -XX:TrimNativeHeapInterval=2000";
+            + " -XX:TrimNativeHeapInterval=2000 -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000";
 
     /**
      * {@code -XX:AOTCache=target/quarkus-app/app.aot} when this JVM (which runs the service too) is 25 or newer

@@ -24,8 +24,8 @@ public final class CatalogBenchmark {
     /**
      * k8s/'s JVM settings as its container runs them: the JVM sized for the 768 MiB limit ({@code MaxRAM}: the
      * heap at 50 % of it and the initial heap at the JVM's default share of it, as the container's limit
-     * gives), the image's collector and heap ratios, native memory trimmed every 2 s, its inlining limits, and on JDK 25+ the AOT
-     * cache {@code package} trains there.
+     * gives), the image's collector and heap ratios, native memory trimmed every 2 s, C2's inlining limits, and
+     * on JDK 25+ the AOT cache {@code package} trains there.
      */
     static final String K8S_JVM = "-XX:MaxRAM=768m -XX:MaxRAMPercentage=50 -XX:+UseParallelGC -XX:NewRatio=1"
             + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90"

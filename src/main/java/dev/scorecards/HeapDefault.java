@@ -113,7 +113,7 @@ public final class HeapDefault {
             out.addAll(List.of("-XX:+UseParallelGC", "-XX:NewRatio=1", "-XX:MinHeapFreeRatio=10",
                     "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90"));
         }
-        if (!any(input, List.of("-XX:FreqInlineSize", "-XX:InlineSmallCode"))) {
+        if (!any(input, INLINING.stream().map(o -> o.substring(0, o.indexOf('=') + 1)).toList())) {
             out.addAll(INLINING);
         }
         if (input.stream().noneMatch(a -> a.contains("OutOfMemoryError"))) {

@@ -59,8 +59,10 @@ class HeapDefaultTest {
         assertEquals(List.of(), collector(String.join(" ", chosen)));
         assertEquals(inlining, options(INLINING, String.join(" ", chosen)));
         // an inlining limit the command line set is kept, with neither of these
-        assertEquals(List.of(), options(INLINING,
-                String.join(" ", HeapDefault.flags(List.of("-XX:InlineSmallCode=2500"), List.of(), 8192))));
+        for (String own : List.of("-XX:InlineSmallCode=2500", "-XX:FreqInlineSize=325")) {
+            String flags = String.join(" ", HeapDefault.flags(List.of(own), List.of(), 8192));
+            assertEquals(List.of(), options(INLINING, flags), own);
+        }
     }
 
     private static List<String> collector(String text) {
